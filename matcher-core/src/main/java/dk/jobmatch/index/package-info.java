@@ -1,0 +1,2 @@
+/** Placeholder. */
+package dk.jobmatch.index;

@@ -1,0 +1,19 @@
+package dk.jobmatch.model;
+
+/**
+ * The citizen's highest completed education.
+ *
+ * @param level Danish education level 1–8 (DISCED first digit: 1 primary, 2 upper secondary,
+ *     3 vocational, 4 short cycle, 5 medium cycle/professional bachelor, 6 bachelor, 7 master,
+ *     8 PhD)
+ * @param field the field or title of the education, or {@code null}
+ * @param completedYear the completion year, or {@code null}
+ */
+public record Education(int level, String field, Integer completedYear) {
+  /** @throws IllegalArgumentException on a level outside 1..8, a field over 200 chars, a bad year */
+  public Education {
+    Checks.range("education.level", level, 1, 8);
+    Checks.maxLength("education.field", field, 200);
+    Checks.year("education.completedYear", completedYear);
+  }
+}

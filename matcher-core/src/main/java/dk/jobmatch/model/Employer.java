@@ -1,0 +1,25 @@
+package dk.jobmatch.model;
+
+/**
+ * The employer behind a job order.
+ *
+ * @param cvr the eight-digit CVR number, or {@code null}
+ * @param pNumber the ten-digit P-number (production unit), or {@code null}
+ * @param name the employer's name, or {@code null}
+ * @param isPublic whether this is a public employer (fortrinsadgang applies)
+ * @param disabilityFriendly whether the employer is known to accommodate compensation schemes
+ * @param location the workplace, or {@code null}
+ */
+public record Employer(
+    String cvr, String pNumber, String name, boolean isPublic, boolean disabilityFriendly, Location location) {
+  /** @throws IllegalArgumentException on a malformed CVR or P-number or an over-long name */
+  public Employer {
+    if (cvr != null && !cvr.matches("\\d{8}")) {
+      throw Checks.fail("employer.cvr", Checks.abbreviate(cvr), "must be eight digits");
+    }
+    if (pNumber != null && !pNumber.matches("\\d{10}")) {
+      throw Checks.fail("employer.pNumber", Checks.abbreviate(pNumber), "must be ten digits");
+    }
+    Checks.maxLength("employer.name", name, 200);
+  }
+}

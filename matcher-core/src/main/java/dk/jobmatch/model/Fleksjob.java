@@ -1,0 +1,24 @@
+package dk.jobmatch.model;
+
+/**
+ * The citizen's fleksjob status. A fleksjob-approved (visiteret) citizen is only matched to
+ * orders that are fleksjob orders or whose employer accepts fleksjob, within the approved hours.
+ *
+ * @param approved whether the citizen is approved for fleksjob
+ * @param maxHoursPerWeek approved hours per week, 1..37 when approved; ignored otherwise
+ */
+public record Fleksjob(boolean approved, int maxHoursPerWeek) {
+  /** @throws IllegalArgumentException if approved and hours are outside 1..37 */
+  public Fleksjob {
+    if (approved) {
+      Checks.range("fleksjob.maxHoursPerWeek", maxHoursPerWeek, 1, 37);
+    } else {
+      Checks.range("fleksjob.maxHoursPerWeek", maxHoursPerWeek, 0, 80);
+    }
+  }
+
+  /** An approval for the given weekly hours. */
+  public static Fleksjob approved(int maxHoursPerWeek) {
+    return new Fleksjob(true, maxHoursPerWeek);
+  }
+}

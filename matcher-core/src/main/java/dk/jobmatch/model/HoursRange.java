@@ -1,0 +1,23 @@
+package dk.jobmatch.model;
+
+/**
+ * Hours per week, inclusive range.
+ *
+ * @param min at least 0
+ * @param max at least {@code min}, at most 80
+ */
+public record HoursRange(int min, int max) {
+  /** @throws IllegalArgumentException if negative, above 80, or min &gt; max */
+  public HoursRange {
+    Checks.range("hoursPerWeek.min", min, 0, 80);
+    Checks.range("hoursPerWeek.max", max, 0, 80);
+    if (min > max) {
+      throw Checks.fail("hoursPerWeek", min + ".." + max, "min must not exceed max");
+    }
+  }
+
+  /** Whether the two ranges share at least one hour value. */
+  public boolean overlaps(HoursRange other) {
+    return min <= other.max && other.min <= max;
+  }
+}

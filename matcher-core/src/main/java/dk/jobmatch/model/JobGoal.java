@@ -1,0 +1,15 @@
+package dk.jobmatch.model;
+
+/**
+ * A jobmål: an occupation the citizen wants, with 1 as the highest priority.
+ *
+ * @param occupation the wanted occupation
+ * @param priority 1 (first wish) to 99
+ */
+public record JobGoal(OccupationRef occupation, int priority) {
+  /** @throws IllegalArgumentException if occupation is null or priority outside 1..99 */
+  public JobGoal {
+    Checks.required("jobGoals.occupation", occupation);
+    Checks.range("jobGoals.priority", priority, 1, 99);
+  }
+}

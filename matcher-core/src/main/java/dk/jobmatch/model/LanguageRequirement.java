@@ -1,0 +1,15 @@
+package dk.jobmatch.model;
+
+/**
+ * A language a job order requires.
+ *
+ * @param code ISO 639-1 code
+ * @param minLevel the minimum CEFR level
+ */
+public record LanguageRequirement(String code, CefrLevel minLevel) {
+  /** @throws IllegalArgumentException on a bad code or a null level */
+  public LanguageRequirement {
+    LanguageSkill.languageCode("languages.code", code);
+    Checks.required("languages.minLevel", minLevel);
+  }
+}

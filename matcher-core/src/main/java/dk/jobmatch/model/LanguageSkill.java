@@ -1,0 +1,23 @@
+package dk.jobmatch.model;
+
+/**
+ * A language the citizen speaks.
+ *
+ * @param code ISO 639-1 code, two lower-case letters ({@code da}, {@code en}, …)
+ * @param level CEFR level
+ */
+public record LanguageSkill(String code, CefrLevel level) {
+  /** @throws IllegalArgumentException on a code that is not two lower-case letters, a null level */
+  public LanguageSkill {
+    languageCode("languages.code", code);
+    Checks.required("languages.level", level);
+  }
+
+  static String languageCode(String field, String code) {
+    Checks.required(field, code);
+    if (!code.matches("[a-z]{2}")) {
+      throw Checks.fail(field, Checks.abbreviate(code), "must be an ISO 639-1 code (two lower-case letters)");
+    }
+    return code;
+  }
+}

@@ -1,0 +1,27 @@
+package dk.jobmatch.model;
+
+/**
+ * A place: an optional Danish postal code and WGS84 coordinates.
+ *
+ * @param postalCode a four-digit Danish postal code, or {@code null}
+ * @param lat latitude in degrees, -90..90
+ * @param lon longitude in degrees, -180..180
+ */
+public record Location(String postalCode, double lat, double lon) {
+  /**
+   * @throws IllegalArgumentException if the postal code is not four digits or a coordinate is
+   *     out of range or not finite
+   */
+  public Location {
+    if (postalCode != null && !postalCode.matches("\\d{4}")) {
+      throw Checks.fail("location.postalCode", Checks.abbreviate(postalCode), "must be four digits");
+    }
+    Checks.range("location.lat", lat, -90, 90);
+    Checks.range("location.lon", lon, -180, 180);
+  }
+
+  /** Great-circle distance in kilometres (haversine, mean Earth radius 6371.0088 km). */
+  public double distanceKm(Location other) {
+    return Geo.distanceKm(lat, lon, other.lat, other.lon);
+  }
+}

@@ -1,0 +1,92 @@
+package dk.jobmatch.model;
+
+import java.util.Objects;
+
+/**
+ * A reference to an occupation: an ISCO-08 group ({@code isco:NNNN}, 1–4 digits), a DISCO-08
+ * group ({@code disco:NNNNNN}, 1–4 or 6 digits; levels 1–4 equal ISCO-08, level 5 is the
+ * six-digit Danish refinement) or an ESCO occupation URI. ESCO URIs are resolved to their ISCO
+ * unit group by a {@link dk.jobmatch.taxonomy.Taxonomy}.
+ *
+ * @param scheme the classification
+ * @param code the digits for ISCO/DISCO, the full URI for ESCO
+ */
+public record OccupationRef(Scheme scheme, String code) {
+  /** The classification an occupation reference belongs to. */
+  public enum Scheme {
+    ISCO,
+    DISCO,
+    ESCO
+  }
+
+  /** ESCO occupation URIs start with this. */
+  public static final String ESCO_PREFIX = "http://data.europa.eu/esco/occupation/";
+
+  /** @throws IllegalArgumentException if the code does not fit the scheme */
+  public OccupationRef {
+    Checks.required("occupation.scheme", scheme);
+    Checks.required("occupation", code);
+    switch (scheme) {
+      case ISCO -> {
+        if (!code.matches("\\d{1,4}")) {
+          throw Checks.fail("occupation", "isco:" + Checks.abbreviate(code), "must be isco: and 1-4 digits");
+        }
+      }
+      case DISCO -> {
+        if (!code.matches("\\d{1,4}|\\d{6}")) {
+          throw Checks.fail("occupation", "disco:" + Checks.abbreviate(code), "must be disco: and 1-4 or 6 digits");
+        }
+      }
+      case ESCO -> {
+        if (!code.startsWith(ESCO_PREFIX) || code.length() == ESCO_PREFIX.length() || code.length() > 200) {
+          throw Checks.fail("occupation", Checks.abbreviate(code), "must be an ESCO occupation URI (" + ESCO_PREFIX + "...)");
+        }
+      }
+      default -> throw new AssertionError(scheme);
+    }
+  }
+
+  /**
+   * Parses {@code isco:NNNN}, {@code disco:NNNNNN} or an ESCO occupation URI.
+   *
+   * @throws IllegalArgumentException naming the field {@code occupation} and the bad value
+   */
+  public static OccupationRef parse(String text) {
+    Objects.requireNonNull(text, "occupation");
+    if (text.startsWith("isco:")) {
+      return new OccupationRef(Scheme.ISCO, text.substring(5));
+    }
+    if (text.startsWith("disco:")) {
+      return new OccupationRef(Scheme.DISCO, text.substring(6));
+    }
+    if (text.startsWith("http://") || text.startsWith("https://")) {
+      return new OccupationRef(Scheme.ESCO, text);
+    }
+    throw Checks.fail("occupation", Checks.abbreviate(text), "must be isco:NNNN, disco:NNNNNN or an ESCO occupation URI");
+  }
+
+  /** Shorthand for an ISCO-08 reference. */
+  public static OccupationRef isco(String digits) {
+    return new OccupationRef(Scheme.ISCO, digits);
+  }
+
+  /** Shorthand for a DISCO-08 reference. */
+  public static OccupationRef disco(String digits) {
+    return new OccupationRef(Scheme.DISCO, digits);
+  }
+
+  /** The ISCO/DISCO digits, or {@code null} for an ESCO URI (which needs a taxonomy). */
+  public String digits() {
+    return scheme == Scheme.ESCO ? null : code;
+  }
+
+  /** The external spelling, as accepted by {@link #parse}. */
+  @Override
+  public String toString() {
+    return switch (scheme) {
+      case ISCO -> "isco:" + code;
+      case DISCO -> "disco:" + code;
+      case ESCO -> code;
+    };
+  }
+}

@@ -1,0 +1,25 @@
+package dk.jobmatch.model;
+
+/**
+ * A skill a job order asks for.
+ *
+ * @param id the skill id (opaque; ESCO skill URIs get relations through a taxonomy)
+ * @param essential essential skills weigh more, and a missing essential skill is an upskilling
+ *     need
+ */
+public record RequiredSkill(String id, boolean essential) {
+  /** @throws IllegalArgumentException on an empty or over-long id */
+  public RequiredSkill {
+    SkillHolding.skillId("requiredSkills.id", id);
+  }
+
+  /** An essential skill. */
+  public static RequiredSkill essential(String id) {
+    return new RequiredSkill(id, true);
+  }
+
+  /** An optional skill. */
+  public static RequiredSkill optional(String id) {
+    return new RequiredSkill(id, false);
+  }
+}

@@ -1,0 +1,29 @@
+package dk.jobmatch.model;
+
+/**
+ * A skill the citizen holds. Skill ids are opaque strings; ESCO skill URIs get relations and
+ * labels from a {@link dk.jobmatch.taxonomy.Taxonomy}.
+ *
+ * @param id the skill id
+ * @param lastUsedYear the last year the skill was used, or {@code null} if unknown (not stale)
+ */
+public record SkillHolding(String id, Integer lastUsedYear) {
+  /** @throws IllegalArgumentException on an empty or over-long id, or a bad year */
+  public SkillHolding {
+    skillId("skills.id", id);
+    Checks.year("skills.lastUsedYear", lastUsedYear);
+  }
+
+  /** A skill with unknown last use. */
+  public static SkillHolding of(String id) {
+    return new SkillHolding(id, null);
+  }
+
+  static String skillId(String field, String id) {
+    Checks.required(field, id);
+    if (id.isBlank() || id.length() > 300) {
+      throw Checks.fail(field, Checks.abbreviate(id), "must be 1-300 characters and not blank");
+    }
+    return id;
+  }
+}

@@ -1,0 +1,47 @@
+package dk.jobmatch.scoring;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Why a citizen scored what they did for an order. Immutable; the component map iterates in
+ * {@link Component} order and the flag set in {@link Flag} order.
+ *
+ * @param components every component's value, weight and contribution
+ * @param matchedSkills required skills credited, directly or through a related skill, in the
+ *     order's order
+ * @param missingSkills required skills not credited, in the order's order
+ * @param missingEssentialSkills the essential ones among {@code missingSkills}: the upskilling need
+ * @param flags the flags that apply
+ */
+public record Explanation(
+    Map<Component, ComponentScore> components,
+    List<String> matchedSkills,
+    List<String> missingSkills,
+    List<String> missingEssentialSkills,
+    Set<Flag> flags) {
+
+  /** Copies into unmodifiable, ordered collections. */
+  public Explanation {
+    components = Collections.unmodifiableMap(new EnumMap<>(components));
+    matchedSkills = List.copyOf(matchedSkills);
+    missingSkills = List.copyOf(missingSkills);
+    missingEssentialSkills = List.copyOf(missingEssentialSkills);
+    flags = Collections.unmodifiableSet(flags.isEmpty() ? EnumSet.noneOf(Flag.class) : EnumSet.copyOf(flags));
+  }
+
+  /** Whether the flag applies. */
+  public boolean has(Flag flag) {
+    return flags.contains(flag);
+  }
+
+  /** The value of one component. */
+  public double value(Component c) {
+    ComponentScore s = components.get(c);
+    return s == null ? 0 : s.value();
+  }
+}

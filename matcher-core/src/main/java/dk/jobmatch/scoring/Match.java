@@ -1,0 +1,27 @@
+package dk.jobmatch.scoring;
+
+import java.util.Comparator;
+
+/**
+ * One (citizen, order) pair with its score and explanation. Immutable.
+ *
+ * @param citizenId the citizen's id
+ * @param orderId the order's id
+ * @param score the total score in (0, 1]
+ * @param explanation why
+ */
+public record Match(String citizenId, String orderId, double score, Explanation explanation) {
+
+  /** Best first for one order: score descending, ties by citizen id ascending. */
+  public static final Comparator<Match> BY_SCORE_THEN_CITIZEN =
+      Comparator.comparingDouble(Match::score).reversed().thenComparing(Match::citizenId);
+
+  /** Best first for one citizen: score descending, ties by order id ascending. */
+  public static final Comparator<Match> BY_SCORE_THEN_ORDER =
+      Comparator.comparingDouble(Match::score).reversed().thenComparing(Match::orderId);
+
+  /** Whether the flag applies. */
+  public boolean has(Flag flag) {
+    return explanation.has(flag);
+  }
+}

@@ -1,0 +1,51 @@
+package dk.jobmatch.taxonomy;
+
+import dk.jobmatch.model.OccupationRef;
+import dk.jobmatch.model.RequiredSkill;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the engine knows about occupations and skills: where an occupation sits in the
+ * ISCO/DISCO hierarchy, which skills stand in partly for one another, how specific a skill is,
+ * and which skills an occupation needs.
+ *
+ * <p>Implementations must be immutable after construction and thread-safe; the engine calls
+ * them concurrently from every search thread.
+ */
+public interface Taxonomy {
+  /**
+   * Places an occupation reference in the hierarchy. ISCO and DISCO references resolve to their
+   * digits; an ESCO URI resolves to its ISCO unit group if known, else to the URI alone.
+   */
+  OccupationCode resolve(OccupationRef ref);
+
+  /**
+   * Skills that give partial credit for {@code skillId} when the skill itself is not held, with
+   * their credit in (0, 1): ESCO skill–skill relations, skills under the same broader skill, …
+   * The skill itself is never included. Implementations should return at most a few dozen
+   * entries, the highest credits.
+   */
+  Map<String, Double> relatedSkills(String skillId);
+
+  /** The ESCO reuse level of the skill, if known. */
+  Optional<ReuseLevel> reuseLevel(String skillId);
+
+  /**
+   * The skills an occupation requires according to the taxonomy (ESCO essential and optional
+   * skills), used when a job order names only an occupation; empty if unknown.
+   */
+  List<RequiredSkill> skillsOf(OccupationRef occupation);
+
+  /** A human-readable label for a skill id, if known. */
+  Optional<String> skillLabel(String skillId);
+
+  /** A human-readable label for an occupation, if known. */
+  Optional<String> occupationLabel(OccupationRef occupation);
+
+  /** A taxonomy that knows nothing: digits resolve to themselves, ESCO URIs stay unplaced. */
+  static Taxonomy none() {
+    return EmptyTaxonomy.INSTANCE;
+  }
+}
