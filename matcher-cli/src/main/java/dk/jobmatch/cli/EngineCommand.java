@@ -1,0 +1,250 @@
+package dk.jobmatch.cli;
+
+import dk.jobmatch.cli.io.JsonLinesReader;
+import dk.jobmatch.cli.io.Progress;
+import dk.jobmatch.engine.MatchEngine;
+import dk.jobmatch.model.Citizen;
+import dk.jobmatch.model.JobOrder;
+import dk.jobmatch.taxonomy.ShortageLookup;
+import dk.jobmatch.taxonomy.Taxonomy;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Option;
+
+/**
+ * The options and steps shared by the commands that index citizens and rank ({@code match},
+ * {@code suggest}, {@code batch}): read the orders, check and index the citizens, build the engine
+ * with the reference data, and write results to stdout or {@code --out}.
+ *
+ * <p>Not thread-safe: one instance runs one command once.
+ */
+public abstract class EngineCommand implements Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger(EngineCommand.class);
+
+  /** Files at least this large get a progress line per 10 % when stderr is not a terminal. */
+  static final long QUIET_PROGRESS_MIN_BYTES = 1 << 20;
+
+  /** Citizens are handed to the engine in batches of this size. */
+  private static final int UPSERT_BATCH = 1024;
+
+  /** The largest {@code --top}; larger lists are a batch job, not a shortlist. */
+  static final int MAX_TOP = 10_000;
+
+  @Option(names = "--citizens", required = true, paramLabel = "FILE",
+      description = "Citizens, one JSON object per line (UTF-8).")
+  protected Path citizens;
+
+  @Option(names = "--orders", required = true, paramLabel = "FILE",
+      description = "Job orders, one JSON object per line (UTF-8).")
+  protected Path orders;
+
+  @Option(names = "--esco", paramLabel = "DIR",
+      description = "An ESCO CSV export (e.g. ../shared/data/esco-v1.1.1): resolves ESCO URIs, relates skills.")
+  protected Path esco;
+
+  @Option(names = "--disco", paramLabel = "FILE",
+      description = "A DISCO-08 list (disco.csv of Danmarks Statistik) for 6-digit Danish codes and titles.")
+  protected Path disco;
+
+  @Option(names = "--shortage", paramLabel = "FILE",
+      description = "Shortage occupations, CSV: occupation,rarArea,category,validFrom,validTo.")
+  protected Path shortage;
+
+  @Option(names = "--out", paramLabel = "FILE",
+      description = "Write results to FILE (replaced only when the run completes) instead of standard output.")
+  protected Path out;
+
+  @Option(names = "--strict",
+      description = "If any line of an input file is bad: report every bad line, index nothing, write nothing, exit 3.")
+  protected boolean strict;
+
+  @Option(names = "--as-of", paramLabel = "DATE",
+      description = "The day to match on (YYYY-MM-DD): availability, start dates, shortage validity, stale skills."
+          + " Default: today.")
+  protected LocalDate asOf;
+
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Threads for ranking (default: the number of processors). Output is the same for any N.")
+  protected Integer threads;
+
+  @Option(names = {"-q", "--quiet"}, description = "No progress lines on standard error.")
+  protected boolean quiet;
+
+  /** Set by the CLI before {@link #call()}. */
+  protected final CliContext ctx;
+
+  /** @param ctx the surroundings */
+  protected EngineCommand(CliContext ctx) {
+    this.ctx = ctx;
+  }
+
+  /** The input files, as read by this command. */
+  protected RecordFile<Citizen> citizenFile() {
+    return new RecordFile<>(citizens, "--citizens", "citizens", RecordFile.CITIZENS, JsonLinesReader.DEFAULT_MAX_LINE_BYTES);
+  }
+
+  /** The orders file. */
+  protected RecordFile<JobOrder> orderFile() {
+    return new RecordFile<>(orders, "--orders", "job orders", RecordFile.ORDERS, JsonLinesReader.DEFAULT_MAX_LINE_BYTES);
+  }
+
+  /**
+   * Checks options and files before any slow work.
+   *
+   * @throws CliException ({@link ExitCode#USAGE}) on a bad value or an unreadable file
+   */
+  protected void checkOptions(int top) {
+    if (top < 1 || top > MAX_TOP) {
+      throw CliException.usage("--top: '" + top + "' must be between 1 and " + MAX_TOP);
+    }
+    if (threads != null && (threads < 1 || threads > 256)) {
+      throw CliException.usage("--threads: '" + threads + "' must be between 1 and 256");
+    }
+    orderFile().checkReadable();
+    citizenFile().checkReadable();
+    if (esco != null && !Files.isDirectory(esco)) {
+      throw CliException.usage("--esco: not a directory: " + esco);
+    }
+    if (disco != null && !Files.isRegularFile(disco)) {
+      throw CliException.usage("--disco: file not found: " + disco);
+    }
+    if (shortage != null && !Files.isRegularFile(shortage)) {
+      throw CliException.usage("--shortage: file not found: " + shortage);
+    }
+  }
+
+  /** The number of ranking threads. */
+  protected int threadCount() {
+    return threads != null ? threads : Math.max(1, Runtime.getRuntime().availableProcessors());
+  }
+
+  /**
+   * Loads the reference data and builds the engine.
+   *
+   * @throws CliException ({@link ExitCode#USAGE}) if reference data cannot be loaded
+   */
+  protected MatchEngine buildEngine() {
+    Taxonomy taxonomy = Taxonomy.none();
+    ShortageLookup shortages = ShortageLookup.none();
+    ReferenceDataLoader loader = ctx.referenceData();
+    try {
+      if (esco != null) {
+        long t0 = System.nanoTime();
+        taxonomy = loader.esco(esco);
+        LOG.info("loaded ESCO from {} in {} ms", esco, (System.nanoTime() - t0) / 1_000_000);
+      }
+      if (disco != null) {
+        taxonomy = loader.disco(disco, taxonomy);
+      }
+      if (shortage != null) {
+        shortages = loader.shortage(shortage, taxonomy);
+      }
+    } catch (IOException e) {
+      throw CliException.usage("cannot read reference data: " + RecordFile.describe(e));
+    } catch (UncheckedIOException e) {
+      throw CliException.usage("cannot read reference data: " + RecordFile.describe(e.getCause()));
+    } catch (IllegalArgumentException e) {
+      throw CliException.usage("bad reference data: " + e.getMessage());
+    }
+    MatchEngine.Builder b = MatchEngine.builder().taxonomy(taxonomy).shortage(shortages);
+    if (asOf != null) {
+      b.asOf(asOf);
+    }
+    return b.build();
+  }
+
+  /** Progress for a pass over {@code file}. */
+  protected Progress progress(RecordFile<?> file, String verb) {
+    long size = file.size();
+    Progress.Mode mode;
+    if (quiet) {
+      mode = Progress.Mode.OFF;
+    } else if (ctx.err().terminal()) {
+      mode = Progress.Mode.TERMINAL;
+    } else {
+      mode = size >= QUIET_PROGRESS_MIN_BYTES ? Progress.Mode.PERCENT : Progress.Mode.OFF;
+    }
+    return mode == Progress.Mode.OFF
+        ? Progress.off()
+        : new Progress(ctx.err(), mode, verb + " " + file.name(), size, ctx.nanoClock());
+  }
+
+  /**
+   * The job orders of the orders file, in input order; a duplicate id keeps the later line's
+   * order, at the later line's place.
+   */
+  protected record Orders(List<JobOrder> list, RecordFile.Summary summary) {}
+
+  /**
+   * Reads all job orders into memory (a few thousand; they are ranked one by one), reporting bad
+   * lines and duplicates.
+   */
+  protected Orders readOrders(RecordFile<JobOrder> file) throws IOException {
+    Map<String, JobOrder> byId = new LinkedHashMap<>();
+    RecordFile.Summary s = file.read(ctx.err(), true, true, progress(file, "reading"), (line, o) -> {
+      byId.remove(o.id()); // the later line wins, at its own place in the input order
+      byId.put(o.id(), o);
+    });
+    return new Orders(new ArrayList<>(byId.values()), s);
+  }
+
+  /** Reads the citizens file without indexing, reporting every problem (the {@code --strict} check). */
+  protected RecordFile.Summary checkCitizens(RecordFile<Citizen> file) throws IOException {
+    return file.read(ctx.err(), true, true, progress(file, "checking"), (line, c) -> { });
+  }
+
+  /**
+   * Streams the citizens into the engine and refreshes it.
+   *
+   * @param alreadyChecked whether a {@code --strict} check already reported the file's problems
+   */
+  protected RecordFile.Summary indexCitizens(RecordFile<Citizen> file, MatchEngine engine, boolean alreadyChecked)
+      throws IOException {
+    List<Citizen> batch = new ArrayList<>(UPSERT_BATCH);
+    RecordFile.Summary s = file.read(ctx.err(), !alreadyChecked, !alreadyChecked, progress(file, "indexing"), (line, c) -> {
+      batch.add(c);
+      if (batch.size() == UPSERT_BATCH) {
+        engine.upsertAll(batch);
+        batch.clear();
+      }
+    });
+    if (!batch.isEmpty()) {
+      engine.upsertAll(batch);
+    }
+    engine.refresh();
+    return s;
+  }
+
+  /** Prints one summary line per file that had problems. */
+  protected void summarize(RecordFile<?> file, RecordFile.Summary s) {
+    String line = file.describe(s);
+    if (line != null) {
+      ctx.err().println(line);
+    }
+  }
+
+  /** The {@code --strict} refusal: reports and returns {@link ExitCode#DATA}. */
+  protected int strictRefusal(RecordFile<?> file, RecordFile.Summary s) {
+    summarize(file, s);
+    ctx.err().println(file.name() + ": --strict: the file has problems; nothing was indexed or written");
+    return ExitCode.DATA;
+  }
+
+  /** Fails if standard output has gone away (e.g. a closed pipe), so the run stops early. */
+  protected void checkStdout() {
+    if (out == null && ctx.out() instanceof PrintStream ps && ps.checkError()) {
+      throw CliException.usage("cannot write to standard output (closed?)");
+    }
+  }
+}

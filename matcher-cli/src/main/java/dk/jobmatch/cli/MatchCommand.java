@@ -1,0 +1,74 @@
+package dk.jobmatch.cli;
+
+import dk.jobmatch.cli.json.MatchLineWriter;
+import dk.jobmatch.engine.MatchEngine;
+import dk.jobmatch.model.Citizen;
+import dk.jobmatch.model.JobOrder;
+import dk.jobmatch.scoring.Match;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code match}: for each job order, in input order, the top K citizens, one line per (order,
+ * rank). Public employers' orders may list fortrinsadgang candidates beyond K, ranked K+1, K+2, …
+ */
+@Command(name = "match", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {
+        "Rank citizens for each job order: one JSON line per (order, rank), orders in input order.",
+        "Fields: order, rank, citizen, score, components, matchedSkills, missingSkills, flags.",
+        "Exit codes: 0 ok, 2 usage or I/O problem (nothing done), 3 bad input lines (reported; valid lines used)."})
+public final class MatchCommand extends EngineCommand {
+  @Option(names = "--top", paramLabel = "K", defaultValue = "10",
+      description = "Candidates per order (default: ${DEFAULT-VALUE}); fortrinsadgang candidates may follow.")
+  int top;
+
+  /** @param ctx the surroundings */
+  public MatchCommand(CliContext ctx) {
+    super(ctx);
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    checkOptions(top);
+    RecordFile<JobOrder> orderFile = orderFile();
+    RecordFile<Citizen> citizenFile = citizenFile();
+    try (Output output = Output.open(out, ctx.out()); MatchEngine engine = buildEngine()) {
+      Orders orders = readOrders(orderFile);
+      if (strict && orders.summary().hasProblems()) {
+        return strictRefusal(orderFile, orders.summary());
+      }
+      boolean checked = false;
+      if (strict) {
+        RecordFile.Summary check = checkCitizens(citizenFile);
+        if (check.hasProblems()) {
+          summarize(orderFile, orders.summary());
+          return strictRefusal(citizenFile, check);
+        }
+        checked = true;
+      }
+      RecordFile.Summary citizenSummary = indexCitizens(citizenFile, engine, checked);
+
+      MatchLineWriter writer = new MatchLineWriter(output.stream(), MatchLineWriter.Direction.ORDER_FIRST);
+      try (OrderedPipeline<List<Match>> pipeline = new OrderedPipeline<>(threadCount(), matches -> {
+        int rank = 0;
+        for (Match m : matches) {
+          writer.write(m, ++rank);
+        }
+        checkStdout();
+      })) {
+        for (JobOrder o : orders.list()) {
+          pipeline.submit(() -> engine.rank(o, top));
+        }
+        pipeline.finish();
+      }
+      writer.close();
+      output.commit();
+      checkStdout();
+
+      summarize(orderFile, orders.summary());
+      summarize(citizenFile, citizenSummary);
+      return orders.summary().hasProblems() || citizenSummary.hasProblems() ? ExitCode.DATA : ExitCode.OK;
+    }
+  }
+}
