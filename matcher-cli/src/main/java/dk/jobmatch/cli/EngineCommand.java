@@ -20,7 +20,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.time.format.DateTimeParseException;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * The options and steps shared by the commands that index citizens and rank ({@code match},
@@ -69,7 +72,7 @@ public abstract class EngineCommand implements Callable<Integer> {
       description = "If any line of an input file is bad: report every bad line, index nothing, write nothing, exit 3.")
   protected boolean strict;
 
-  @Option(names = "--as-of", paramLabel = "DATE",
+  @Option(names = "--as-of", paramLabel = "DATE", converter = DateConverter.class,
       description = "The day to match on (YYYY-MM-DD): availability, start dates, shortage validity, stale skills."
           + " Default: today.")
   protected LocalDate asOf;
@@ -80,6 +83,18 @@ public abstract class EngineCommand implements Callable<Integer> {
 
   @Option(names = {"-q", "--quiet"}, description = "No progress lines on standard error.")
   protected boolean quiet;
+
+  /** Parses {@code YYYY-MM-DD} with a message that says so. */
+  static final class DateConverter implements ITypeConverter<LocalDate> {
+    @Override
+    public LocalDate convert(String value) {
+      try {
+        return LocalDate.parse(value);
+      } catch (DateTimeParseException e) {
+        throw new TypeConversionException("'" + value + "' is not a date YYYY-MM-DD");
+      }
+    }
+  }
 
   /** Set by the CLI before {@link #call()}. */
   protected final CliContext ctx;

@@ -272,7 +272,11 @@ final class Fields {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String a : allowed) {
-      int d = a.equalsIgnoreCase(name) ? 0 : distance(a.toLowerCase(java.util.Locale.ROOT), name.toLowerCase(java.util.Locale.ROOT));
+      String al = a.toLowerCase(java.util.Locale.ROOT);
+      String nl = name.toLowerCase(java.util.Locale.ROOT);
+      int d = al.equals(nl) ? 0
+          : nl.length() >= 4 && (al.contains(nl) || nl.contains(al)) ? 1 // level -> minLevel, isPublic -> public
+          : distance(al, nl);
       if (d < bestDistance || (d == bestDistance && best != null && a.compareTo(best) < 0)) {
         best = a;
         bestDistance = d;
