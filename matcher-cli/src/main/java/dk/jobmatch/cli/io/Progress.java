@@ -76,9 +76,11 @@ public final class Progress {
         }
       }
       case PERCENT -> {
-        while (totalBytes > 0 && nextTenth <= 10 && bytes * 10 >= totalBytes * nextTenth) {
-          out.status(percentLine(nextTenth * 10, lines, errors, nanoClock.getAsLong()));
-          nextTenth++;
+        if (totalBytes > 0 && nextTenth <= 10 && bytes * 10 >= totalBytes * nextTenth) {
+          // one line even when a long line jumps several tenths at once
+          int tenth = (int) Math.min(10, bytes * 10 / totalBytes);
+          out.status(percentLine(tenth * 10, lines, errors, nanoClock.getAsLong()));
+          nextTenth = tenth + 1;
         }
       }
       default -> throw new AssertionError(mode);

@@ -33,6 +33,16 @@ class ProgressTest {
   }
 
   @Test
+  void aJumpOverSeveralTenthsPrintsOneLine() {
+    Progress p = new Progress(new Stderr(err, false), Progress.Mode.PERCENT, "x", 1000, () -> now);
+    p.update(1, 50, 0);
+    p.update(2, 950, 1);
+    p.update(3, 1000, 1);
+    p.finish(3, 1000, 1);
+    assertEquals(List.of("x: 90% (2 lines, 0 lines/s, 1 error)", "x: 100% (3 lines, 0 lines/s, 1 error)"), text().lines().toList());
+  }
+
+  @Test
   void finishPrintsHundredPercentOnceWhenTheSizeWasUnderestimated() {
     Progress p = new Progress(new Stderr(err, false), Progress.Mode.PERCENT, "x", 0, () -> now);
     p.update(1, 10, 0);
