@@ -5,12 +5,14 @@ import dk.jobmatch.cli.io.Progress;
 import dk.jobmatch.engine.MatchEngine;
 import dk.jobmatch.model.Citizen;
 import dk.jobmatch.model.JobOrder;
+import dk.jobmatch.taxonomy.DataFileException;
 import dk.jobmatch.taxonomy.ShortageLookup;
 import dk.jobmatch.taxonomy.Taxonomy;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -153,30 +155,46 @@ public abstract class EngineCommand implements Callable<Integer> {
     Taxonomy taxonomy = Taxonomy.none();
     ShortageLookup shortages = ShortageLookup.none();
     ReferenceDataLoader loader = ctx.referenceData();
-    try {
-      if (esco != null) {
-        long t0 = System.nanoTime();
-        taxonomy = loader.esco(esco);
-        LOG.info("loaded ESCO from {} in {} ms", esco, (System.nanoTime() - t0) / 1_000_000);
-      }
-      if (disco != null) {
-        taxonomy = loader.disco(disco, taxonomy);
-      }
-      if (shortage != null) {
-        shortages = loader.shortage(shortage, taxonomy);
-      }
-    } catch (IOException e) {
-      throw CliException.usage("cannot read reference data: " + RecordFile.describe(e));
-    } catch (UncheckedIOException e) {
-      throw CliException.usage("cannot read reference data: " + RecordFile.describe(e.getCause()));
-    } catch (IllegalArgumentException e) {
-      throw CliException.usage("bad reference data: " + e.getMessage());
+    if (esco != null) {
+      long t0 = System.nanoTime();
+      taxonomy = load("--esco", () -> loader.esco(esco));
+      LOG.info("loaded ESCO from {} in {} ms", esco, (System.nanoTime() - t0) / 1_000_000);
+    }
+    if (disco != null) {
+      Taxonomy base = taxonomy;
+      taxonomy = load("--disco", () -> loader.disco(disco, base));
+    }
+    if (shortage != null) {
+      Taxonomy t = taxonomy;
+      shortages = load("--shortage", () -> loader.shortage(shortage, t));
     }
     MatchEngine.Builder b = MatchEngine.builder().taxonomy(taxonomy).shortage(shortages);
     if (asOf != null) {
       b.asOf(asOf);
     }
     return b.build();
+  }
+
+  private interface Loader<T> {
+    T load() throws IOException;
+  }
+
+  /** Runs one loader; any failure is a usage/I-O error naming the option. */
+  private static <T> T load(String option, Loader<T> loader) {
+    try {
+      return loader.load();
+    } catch (DataFileException e) {
+      throw CliException.usage(option + ": " + e.getMessage()); // already FILE:LINE: detail
+    } catch (NoSuchFileException e) {
+      throw CliException.usage(option + ": file not found: " + e.getFile()
+          + (e.getReason() == null ? "" : " (" + e.getReason() + ")"));
+    } catch (IOException e) {
+      throw CliException.usage(option + ": cannot read: " + RecordFile.describe(e));
+    } catch (UncheckedIOException e) {
+      throw CliException.usage(option + ": cannot read: " + RecordFile.describe(e.getCause()));
+    } catch (IllegalArgumentException e) {
+      throw CliException.usage(option + ": " + e.getMessage());
+    }
   }
 
   /** Progress for a pass over {@code file}. */

@@ -1,6 +1,9 @@
 package dk.jobmatch.cli;
 
+import dk.jobmatch.taxonomy.DiscoClassification;
+import dk.jobmatch.taxonomy.EscoTaxonomy;
 import dk.jobmatch.taxonomy.ShortageLookup;
+import dk.jobmatch.taxonomy.ShortageRegistry;
 import dk.jobmatch.taxonomy.Taxonomy;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -9,21 +12,18 @@ import java.nio.file.Path;
 enum StandardReferenceData implements ReferenceDataLoader {
   INSTANCE;
 
-  // TODO(tax): wire EscoTaxonomy.load, DiscoClassification.load(..).decorate, ShortageRegistry.load
-  // once the taxonomy branch has landed on main.
-
   @Override
   public Taxonomy esco(Path dir) throws IOException {
-    throw CliException.usage("--esco: this build has no ESCO loader yet");
+    return EscoTaxonomy.load(dir);
   }
 
   @Override
   public Taxonomy disco(Path file, Taxonomy base) throws IOException {
-    throw CliException.usage("--disco: this build has no DISCO-08 loader yet");
+    return DiscoClassification.load(file).decorate(base);
   }
 
   @Override
   public ShortageLookup shortage(Path csv, Taxonomy taxonomy) throws IOException {
-    throw CliException.usage("--shortage: this build has no shortage registry loader yet");
+    return ShortageRegistry.load(csv, taxonomy);
   }
 }
