@@ -9,6 +9,7 @@ import dk.jobmatch.taxonomy.DataFileException;
 import dk.jobmatch.taxonomy.ShortageLookup;
 import dk.jobmatch.taxonomy.Taxonomy;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -19,7 +20,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.time.format.DateTimeParseException;
@@ -46,43 +54,53 @@ public abstract class EngineCommand implements Callable<Integer> {
   /** The largest {@code --top}; larger lists are a batch job, not a shortlist. */
   static final int MAX_TOP = 10_000;
 
+  /** {@code --citizens}: the citizens file. */
   @Option(names = "--citizens", required = true, paramLabel = "FILE",
       description = "Citizens, one JSON object per line (UTF-8).")
   protected Path citizens;
 
+  /** {@code --orders}: the job orders file. */
   @Option(names = "--orders", required = true, paramLabel = "FILE",
       description = "Job orders, one JSON object per line (UTF-8).")
   protected Path orders;
 
+  /** {@code --esco}: an ESCO export directory, or null. */
   @Option(names = "--esco", paramLabel = "DIR",
       description = "An ESCO CSV export (e.g. ../shared/data/esco-v1.1.1): resolves ESCO URIs, relates skills.")
   protected Path esco;
 
+  /** {@code --disco}: a DISCO-08 list, or null. */
   @Option(names = "--disco", paramLabel = "FILE",
       description = "A DISCO-08 list (disco.csv of Danmarks Statistik) for 6-digit Danish codes and titles.")
   protected Path disco;
 
+  /** {@code --shortage}: a shortage CSV, or null. */
   @Option(names = "--shortage", paramLabel = "FILE",
       description = "Shortage occupations, CSV: occupation,rarArea,category,validFrom,validTo.")
   protected Path shortage;
 
+  /** {@code --out}: the result file, or null for standard output. */
   @Option(names = "--out", paramLabel = "FILE",
       description = "Write results to FILE (replaced only when the run completes) instead of standard output.")
   protected Path out;
 
+  /** {@code --strict}: any bad line stops the run before indexing. */
   @Option(names = "--strict",
       description = "If any line of an input file is bad: report every bad line, index nothing, write nothing, exit 3.")
   protected boolean strict;
 
+  /** {@code --as-of}: the day to match on, or null for today. */
   @Option(names = "--as-of", paramLabel = "DATE", converter = DateConverter.class,
       description = "The day to match on (YYYY-MM-DD): availability, start dates, shortage validity, stale skills."
           + " Default: today.")
   protected LocalDate asOf;
 
+  /** {@code --threads}: ranking threads, or null for one per processor. */
   @Option(names = "--threads", paramLabel = "N",
       description = "Threads for ranking (default: the number of processors). Output is the same for any N.")
   protected Integer threads;
 
+  /** {@code --quiet}: no progress lines. */
   @Option(names = {"-q", "--quiet"}, description = "No progress lines on standard error.")
   protected boolean quiet;
 
@@ -238,25 +256,77 @@ public abstract class EngineCommand implements Callable<Integer> {
   }
 
   /**
-   * Streams the citizens into the engine and refreshes it.
+   * Streams the citizens into the engine and refreshes it. Reading and parsing run on their own
+   * thread, handing batches to this one through a short queue, so that parsing the next batch
+   * overlaps with indexing the last (on two cores, parsing is about a third of the work). At most
+   * a few batches are in memory at a time.
    *
    * @param alreadyChecked whether a {@code --strict} check already reported the file's problems
    */
   protected RecordFile.Summary indexCitizens(RecordFile<Citizen> file, MatchEngine engine, boolean alreadyChecked)
       throws IOException {
-    List<Citizen> batch = new ArrayList<>(UPSERT_BATCH);
-    RecordFile.Summary s = file.read(ctx.err(), !alreadyChecked, !alreadyChecked, progress(file, "indexing"), (line, c) -> {
-      batch.add(c);
-      if (batch.size() == UPSERT_BATCH) {
-        engine.upsertAll(batch);
-        batch.clear();
-      }
+    BlockingQueue<List<Citizen>> queue = new ArrayBlockingQueue<>(4);
+    Progress progress = progress(file, "indexing");
+    ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "jobmatch-reader");
+      t.setDaemon(true);
+      return t;
     });
-    if (!batch.isEmpty()) {
-      engine.upsertAll(batch);
+    try {
+      Future<RecordFile.Summary> reading = reader.submit(() -> {
+        List<List<Citizen>> batch = new ArrayList<>(1);
+        batch.add(new ArrayList<>(UPSERT_BATCH));
+        RecordFile.Summary s = file.read(ctx.err(), !alreadyChecked, !alreadyChecked, progress, (line, c) -> {
+          batch.get(0).add(c);
+          if (batch.get(0).size() == UPSERT_BATCH) {
+            put(queue, batch.get(0));
+            batch.set(0, new ArrayList<>(UPSERT_BATCH));
+          }
+        });
+        if (!batch.get(0).isEmpty()) {
+          put(queue, batch.get(0));
+        }
+        return s;
+      });
+      while (true) {
+        List<Citizen> next = queue.poll(50, TimeUnit.MILLISECONDS);
+        if (next != null) {
+          engine.upsertAll(next);
+        } else if (reading.isDone()) {
+          // every put happened before the task finished: drain what is left, then stop
+          for (List<Citizen> rest; (rest = queue.poll()) != null; ) {
+            engine.upsertAll(rest);
+          }
+          break;
+        }
+      }
+      RecordFile.Summary s = reading.get();
+      engine.refresh();
+      return s;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CliException(ExitCode.SOFTWARE, "interrupted");
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException io) {
+        throw io;
+      }
+      if (cause instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException(cause);
+    } finally {
+      reader.shutdownNow(); // unblocks the reader if indexing failed
     }
-    engine.refresh();
-    return s;
+  }
+
+  private static void put(BlockingQueue<List<Citizen>> queue, List<Citizen> batch) throws IOException {
+    try {
+      queue.put(batch);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("reading stopped: indexing failed");
+    }
   }
 
   /** Prints one summary line per file that had problems. */

@@ -16,6 +16,8 @@ public interface ReferenceDataLoader {
   /**
    * Loads an ESCO CSV export.
    *
+   * @param dir the export directory
+   * @return the taxonomy
    * @throws IOException if a file cannot be read
    * @throws IllegalArgumentException if the data is malformed (message names file and line)
    */
@@ -24,6 +26,9 @@ public interface ReferenceDataLoader {
   /**
    * Adds a DISCO-08 classification to {@code base}.
    *
+   * @param file the DISCO-08 list
+   * @param base the taxonomy to decorate ({@link Taxonomy#none()} without {@code --esco})
+   * @return the decorated taxonomy
    * @throws IOException if the file cannot be read
    * @throws IllegalArgumentException if the data is malformed
    */
@@ -32,12 +37,19 @@ public interface ReferenceDataLoader {
   /**
    * Loads a shortage CSV ({@code occupation,rarArea,category,validFrom,validTo}).
    *
+   * @param csv the file
+   * @param taxonomy resolves ESCO occupation URIs in the file
+   * @return the look-up
    * @throws IOException if the file cannot be read
    * @throws IllegalArgumentException if the data is malformed
    */
   ShortageLookup shortage(Path csv, Taxonomy taxonomy) throws IOException;
 
-  /** The loaders of {@code dk.jobmatch.taxonomy}. */
+  /**
+   * The loaders of {@code dk.jobmatch.taxonomy}.
+   *
+   * @return the standard loaders
+   */
   static ReferenceDataLoader standard() {
     return StandardReferenceData.INSTANCE;
   }

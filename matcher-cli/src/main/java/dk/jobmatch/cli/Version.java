@@ -7,7 +7,14 @@ import picocli.CommandLine.IVersionProvider;
 
 /** {@code --version}: the project version, filtered into a resource at build time. */
 public final class Version implements IVersionProvider {
-  /** The version string, or {@code "unknown"}. */
+  /** Instantiated by picocli. */
+  public Version() {}
+
+  /**
+   * The project version.
+   *
+   * @return the version string, or {@code "unknown"}
+   */
   public static String version() {
     try (InputStream in = Version.class.getResourceAsStream("version.properties")) {
       if (in == null) {

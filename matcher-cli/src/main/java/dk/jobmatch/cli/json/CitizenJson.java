@@ -51,6 +51,9 @@ public final class CitizenJson {
   /**
    * Parses and validates one line.
    *
+   * @param text the line without its terminator
+   * @param truncatedHint the line is the file's last and has no terminator
+   * @return the record
    * @throws LineProblem naming the field by its JSON path and the reason
    */
   public static Citizen parse(String text, boolean truncatedHint) throws LineProblem {
@@ -60,6 +63,8 @@ public final class CitizenJson {
   /**
    * Maps one JSON object.
    *
+   * @param node the object
+   * @return the record
    * @throws LineProblem naming the field by its JSON path and the reason
    */
   public static Citizen read(ObjectNode node) throws LineProblem {

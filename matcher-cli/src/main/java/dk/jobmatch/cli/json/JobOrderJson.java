@@ -43,6 +43,9 @@ public final class JobOrderJson {
   /**
    * Parses and validates one line.
    *
+   * @param text the line without its terminator
+   * @param truncatedHint the line is the file's last and has no terminator
+   * @return the record
    * @throws LineProblem naming the field by its JSON path and the reason
    */
   public static JobOrder parse(String text, boolean truncatedHint) throws LineProblem {
@@ -52,6 +55,8 @@ public final class JobOrderJson {
   /**
    * Maps one JSON object.
    *
+   * @param node the object
+   * @return the record
    * @throws LineProblem naming the field by its JSON path and the reason
    */
   public static JobOrder read(ObjectNode node) throws LineProblem {

@@ -52,6 +52,9 @@ public final class MatchLineWriter implements Closeable, Flushable {
    * Writes to {@code out}; {@link #close()} flushes but leaves {@code out} open (it may be
    * standard output).
    *
+   * @param out the stream
+   * @param direction which id leads each line
+   *
    * @throws IOException if the generator cannot be created
    */
   public MatchLineWriter(OutputStream out, Direction direction) throws IOException {
@@ -98,7 +101,11 @@ public final class MatchLineWriter implements Closeable, Flushable {
     lines++;
   }
 
-  /** Lines written so far. */
+  /**
+   * Lines written so far.
+   *
+   * @return the count
+   */
   public long lines() {
     return lines;
   }
@@ -111,7 +118,13 @@ public final class MatchLineWriter implements Closeable, Flushable {
     gen.writeEndArray();
   }
 
-  /** Rounds half-up to four decimals, on the double's shortest decimal form (0.81235 → 0.8124). */
+  /**
+   * Rounds half-up to four decimals, on the double's shortest decimal form (0.81235 → 0.8124).
+   *
+   * @param v a finite number
+   * @return the rounded number
+   * @throws IllegalArgumentException if {@code v} is NaN or infinite
+   */
   public static double round4(double v) {
     if (!Double.isFinite(v)) {
       throw new IllegalArgumentException("score: '" + v + "' must be finite");
