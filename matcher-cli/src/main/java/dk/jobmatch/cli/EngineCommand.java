@@ -19,6 +19,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -28,8 +29,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import java.time.format.DateTimeParseException;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
@@ -43,10 +42,11 @@ import picocli.CommandLine.TypeConversionException;
  * <p>Not thread-safe: one instance runs one command once.
  */
 public abstract class EngineCommand implements Callable<Integer> {
-  private static final Logger LOG = LoggerFactory.getLogger(EngineCommand.class);
-
   /** Files at least this large get a progress line per 10 % when stderr is not a terminal. */
   static final long QUIET_PROGRESS_MIN_BYTES = 1 << 20;
+
+  /** Ranking shows a progress line per 10 % off a terminal from this many orders on. */
+  static final long QUIET_PROGRESS_MIN_ORDERS = 1000;
 
   /** Citizens are handed to the engine in batches of this size. */
   private static final int UPSERT_BATCH = 1024;
@@ -103,6 +103,10 @@ public abstract class EngineCommand implements Callable<Integer> {
   /** {@code --quiet}: no progress lines. */
   @Option(names = {"-q", "--quiet"}, description = "No progress lines on standard error.")
   protected boolean quiet;
+
+  /** {@code --verbose}: how long each phase took. */
+  @Option(names = {"-v", "--verbose"}, description = "Report the time each phase took on standard error.")
+  protected boolean verbose;
 
   /** Parses {@code YYYY-MM-DD} with a message that says so. */
   static final class DateConverter implements ITypeConverter<LocalDate> {
@@ -173,18 +177,20 @@ public abstract class EngineCommand implements Callable<Integer> {
     Taxonomy taxonomy = Taxonomy.none();
     ShortageLookup shortages = ShortageLookup.none();
     ReferenceDataLoader loader = ctx.referenceData();
+    long t0 = ctx.nanoClock().getAsLong();
     if (esco != null) {
-      long t0 = System.nanoTime();
       taxonomy = load("--esco", () -> loader.esco(esco));
-      LOG.info("loaded ESCO from {} in {} ms", esco, (System.nanoTime() - t0) / 1_000_000);
+      t0 = verbose(t0, "loaded ESCO from %s", esco);
     }
     if (disco != null) {
       Taxonomy base = taxonomy;
       taxonomy = load("--disco", () -> loader.disco(disco, base));
+      t0 = verbose(t0, "loaded DISCO-08 from %s", disco);
     }
     if (shortage != null) {
       Taxonomy t = taxonomy;
       shortages = load("--shortage", () -> loader.shortage(shortage, t));
+      verbose(t0, "loaded shortage list from %s", shortage);
     }
     MatchEngine.Builder b = MatchEngine.builder().taxonomy(taxonomy).shortage(shortages);
     if (asOf != null) {
@@ -215,6 +221,19 @@ public abstract class EngineCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * With {@code --verbose}, reports a finished phase and how long it took since {@code start}.
+   *
+   * @return the clock now, the start of the next phase
+   */
+  protected long verbose(long start, String format, Object... args) {
+    long now = ctx.nanoClock().getAsLong();
+    if (verbose) {
+      ctx.err().println(String.format(Locale.ROOT, "%s in %.1f s", String.format(Locale.ROOT, format, args), (now - start) / 1e9));
+    }
+    return now;
+  }
+
   /** Progress for a pass over {@code file}. */
   protected Progress progress(RecordFile<?> file, String verb) {
     long size = file.size();
@@ -232,6 +251,18 @@ public abstract class EngineCommand implements Callable<Integer> {
   }
 
   /**
+   * Progress of ranking {@code total} orders (or suggesting for citizens): like file progress, a
+   * status line on a terminal, else a line per 10 % when there are at least {@code
+   * QUIET_PROGRESS_MIN_ORDERS}.
+   */
+  protected Progress rankingProgress(String label, String unit, long total) {
+    Progress.Mode mode = quiet ? Progress.Mode.OFF
+        : ctx.err().terminal() ? Progress.Mode.TERMINAL
+        : total >= QUIET_PROGRESS_MIN_ORDERS ? Progress.Mode.PERCENT : Progress.Mode.OFF;
+    return mode == Progress.Mode.OFF ? Progress.off() : new Progress(ctx.err(), mode, label, unit, total, ctx.nanoClock());
+  }
+
+  /**
    * The job orders of the orders file, in input order; a duplicate id keeps the later line's
    * order, at the later line's place.
    */
@@ -242,11 +273,13 @@ public abstract class EngineCommand implements Callable<Integer> {
    * lines and duplicates.
    */
   protected Orders readOrders(RecordFile<JobOrder> file) throws IOException {
+    long t0 = ctx.nanoClock().getAsLong();
     Map<String, JobOrder> byId = new LinkedHashMap<>();
     RecordFile.Summary s = file.read(ctx.err(), true, true, progress(file, "reading"), (line, o) -> {
       byId.remove(o.id()); // the later line wins, at its own place in the input order
       byId.put(o.id(), o);
     });
+    verbose(t0, "read %,d job orders", byId.size());
     return new Orders(new ArrayList<>(byId.values()), s);
   }
 
@@ -265,6 +298,7 @@ public abstract class EngineCommand implements Callable<Integer> {
    */
   protected RecordFile.Summary indexCitizens(RecordFile<Citizen> file, MatchEngine engine, boolean alreadyChecked)
       throws IOException {
+    long t0 = ctx.nanoClock().getAsLong();
     BlockingQueue<List<Citizen>> queue = new ArrayBlockingQueue<>(4);
     Progress progress = progress(file, "indexing");
     ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
@@ -302,6 +336,8 @@ public abstract class EngineCommand implements Callable<Integer> {
       }
       RecordFile.Summary s = reading.get();
       engine.refresh();
+      long seconds = Math.max(1, ctx.nanoClock().getAsLong() - t0);
+      verbose(t0, "indexed %,d citizens (%,d/s)", s.records(), (long) (s.records() * 1e9 / seconds));
       return s;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -81,7 +81,15 @@ public final class Main implements Callable<Integer> {
    */
   public static int run(String[] args, CliContext ctx) {
     CommandLine cl = commandLine(ctx);
-    return cl.execute(args);
+    try {
+      return cl.execute(args);
+    } catch (OutOfMemoryError e) {
+      // picocli passes Errors through; this one has a remedy the user can apply
+      ctx.err().println(String.format(java.util.Locale.ROOT,
+          "error: out of memory (maximum heap %,d MB); give Java more, e.g. JAVA_OPTS=-Xmx8g matcher-cli/jobmatch ... "
+              + "or java -Xmx8g -jar jobmatch.jar ...", Runtime.getRuntime().maxMemory() >> 20));
+      return ExitCode.SOFTWARE;
+    }
   }
 
   /** The picocli command tree, wired to {@code ctx}. */

@@ -1,11 +1,13 @@
 package dk.jobmatch.cli;
 
+import dk.jobmatch.cli.io.Progress;
 import dk.jobmatch.cli.json.MatchLineWriter;
 import dk.jobmatch.engine.MatchEngine;
 import dk.jobmatch.model.Citizen;
 import dk.jobmatch.model.JobOrder;
 import dk.jobmatch.scoring.Match;
 import java.util.List;
+import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -50,18 +52,26 @@ public final class MatchCommand extends EngineCommand {
       RecordFile.Summary citizenSummary = indexCitizens(citizenFile, engine, checked);
 
       MatchLineWriter writer = new MatchLineWriter(output.stream(), MatchLineWriter.Direction.ORDER_FIRST);
+      int total = orders.list().size();
+      long t0 = ctx.nanoClock().getAsLong();
+      Progress progress = rankingProgress(String.format(Locale.ROOT, "ranking %,d job orders", total), "orders", total);
+      long[] done = {0};
       try (OrderedPipeline<List<Match>> pipeline = new OrderedPipeline<>(threadCount(), matches -> {
         int rank = 0;
         for (Match m : matches) {
           writer.write(m, ++rank);
         }
         checkStdout();
+        done[0]++;
+        progress.update(done[0], done[0], 0);
       })) {
         for (JobOrder o : orders.list()) {
           pipeline.submit(() -> engine.rank(o, top));
         }
         pipeline.finish();
       }
+      progress.finish(done[0], done[0], 0);
+      verbose(t0, "ranked %,d job orders, wrote %,d lines", total, writer.lines());
       writer.close();
       output.commit();
       checkStdout();

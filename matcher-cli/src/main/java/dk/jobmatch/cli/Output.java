@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 
 /**
  * Where results go: standard output, or the file of {@code --out}. A file is written under a
@@ -20,6 +22,8 @@ import java.nio.file.StandardCopyOption;
  * <p>Not thread-safe.
  */
 final class Output implements AutoCloseable {
+  private static final SecureRandom RANDOM = new SecureRandom();
+
   private final Path target;
   private final Path temp;
   private final OutputStream stream;
@@ -48,8 +52,11 @@ final class Output implements AutoCloseable {
     }
     Path dir = abs.getParent();
     try {
-      Path temp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
-      return new Output(abs, temp, new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16));
+      // Not Files.createTempFile: its owner-only permissions would stick to the moved result file;
+      // a plain new file gets the user's usual permissions (umask).
+      Path temp = dir.resolve("." + abs.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
+      return new Output(abs, temp, new BufferedOutputStream(
+          Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16));
     } catch (NoSuchFileException e) {
       throw CliException.usage("--out: directory does not exist: " + dir);
     } catch (AccessDeniedException e) {

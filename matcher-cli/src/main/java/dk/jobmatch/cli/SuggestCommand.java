@@ -64,6 +64,7 @@ public final class SuggestCommand extends EngineCommand {
         }
         checkStdout();
       })) {
+        long t0 = ctx.nanoClock().getAsLong();
         Progress progress = progress(citizenFile, "suggesting for");
         citizenFile.read(ctx.err(), false, false, progress, (line, c) -> {
           if (citizenFile.isWinningLine(c.id(), line)) {
@@ -71,6 +72,7 @@ public final class SuggestCommand extends EngineCommand {
           }
         });
         pipeline.finish();
+        verbose(t0, "suggested for the citizens, wrote %,d lines", writer.lines());
       }
       writer.close();
       output.commit();

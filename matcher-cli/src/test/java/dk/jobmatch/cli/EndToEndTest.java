@@ -270,6 +270,19 @@ class EndToEndTest {
   }
 
   @Test
+  void verboseReportsEachPhase() {
+    CliRun r = CliRun.of("match", "--citizens", example("citizens.jsonl").toString(), "--orders",
+        example("orders.jsonl").toString(), "--top", "2", "--as-of", "2026-11-01", "--verbose");
+    assertEquals(ExitCode.OK, r.exitCode(), r.describe());
+    assertEquals(resource("expected-match.jsonl"), r.outLines());
+    List<String> err = r.errLines();
+    assertEquals(3, err.size(), r.describe());
+    assertTrue(err.get(0).matches("read 2 job orders in \\d+\\.\\d s"), err.get(0));
+    assertTrue(err.get(1).matches("indexed 4 citizens \\([\\d,]+/s\\) in \\d+\\.\\d s"), err.get(1));
+    assertTrue(err.get(2).matches("ranked 2 job orders, wrote 4 lines in \\d+\\.\\d s"), err.get(2));
+  }
+
+  @Test
   void strictWithCleanFilesBehavesLikeNormal() {
     CliRun r = CliRun.of("match", "--citizens", example("citizens.jsonl").toString(), "--orders",
         example("orders.jsonl").toString(), "--top", "2", "--as-of", "2026-11-01", "--strict");

@@ -27,6 +27,7 @@ public final class Progress {
   private final Stderr out;
   private final Mode mode;
   private final String label;
+  private final String unit;
   private final long totalBytes;
   private final LongSupplier nanoClock;
   private final long startNanos;
@@ -41,10 +42,26 @@ public final class Progress {
    * @param nanoClock a monotonic clock in nanoseconds ({@code System::nanoTime})
    */
   public Progress(Stderr out, Mode mode, String label, long totalBytes, LongSupplier nanoClock) {
+    this(out, mode, label, "lines", totalBytes, nanoClock);
+  }
+
+  /**
+   * Progress counted in {@code unit}s instead of lines, e.g. orders ranked; the "bytes" passed to
+   * {@link #update} are then units done and {@code total} the units in all.
+   *
+   * @param out where to show progress
+   * @param mode how
+   * @param label what is being done, e.g. {@code "ranking 5,000 job orders"}
+   * @param unit plural noun of what is counted ({@code "orders"})
+   * @param total how many units there are (0 if unknown)
+   * @param nanoClock a monotonic clock in nanoseconds
+   */
+  public Progress(Stderr out, Mode mode, String label, String unit, long total, LongSupplier nanoClock) {
     this.out = out;
     this.mode = mode;
     this.label = label;
-    this.totalBytes = totalBytes;
+    this.unit = unit;
+    this.totalBytes = total;
     this.nanoClock = nanoClock;
     this.startNanos = nanoClock.getAsLong();
     this.lastDrawNanos = startNanos;
@@ -52,7 +69,7 @@ public final class Progress {
 
   /** Progress that shows nothing. */
   public static Progress off() {
-    return new Progress(null, Mode.OFF, "", 0, () -> 0L);
+    return new Progress(null, Mode.OFF, "", "lines", 0, () -> 0L);
   }
 
   /**
@@ -108,13 +125,13 @@ public final class Progress {
 
   private String terminalLine(long lines, long bytes, long errors, long now) {
     String pct = totalBytes > 0 ? String.format(Locale.ROOT, " (%d%%)", Math.min(100, bytes * 100 / totalBytes)) : "";
-    return String.format(Locale.ROOT, "%s: %,d lines%s, %,d lines/s, %,d %s",
-        label, lines, pct, rate(lines, now), errors, errors == 1 ? "error" : "errors");
+    return String.format(Locale.ROOT, "%s: %,d %s%s, %,d %s/s, %,d %s",
+        label, lines, unit, pct, rate(lines, now), unit, errors, errors == 1 ? "error" : "errors");
   }
 
   private String percentLine(int percent, long lines, long errors, long now) {
-    return String.format(Locale.ROOT, "%s: %d%% (%,d lines, %,d lines/s, %,d %s)",
-        label, percent, lines, rate(lines, now), errors, errors == 1 ? "error" : "errors");
+    return String.format(Locale.ROOT, "%s: %d%% (%,d %s, %,d %s/s, %,d %s)",
+        label, percent, lines, unit, rate(lines, now), unit, errors, errors == 1 ? "error" : "errors");
   }
 
   private long rate(long lines, long now) {

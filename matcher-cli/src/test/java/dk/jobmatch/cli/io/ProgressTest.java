@@ -67,6 +67,19 @@ class ProgressTest {
   }
 
   @Test
+  void countsOtherUnitsThanLines() {
+    Progress p = new Progress(new Stderr(err, false), Progress.Mode.PERCENT, "ranking 20 job orders", "orders", 20, () -> now);
+    for (int i = 1; i <= 20; i++) {
+      now += 50_000_000L;
+      p.update(i, i, 0);
+    }
+    p.finish(20, 20, 0);
+    List<String> lines = text().lines().toList();
+    assertEquals(10, lines.size());
+    assertEquals("ranking 20 job orders: 10% (2 orders, 20 orders/s, 0 errors)", lines.get(0));
+  }
+
+  @Test
   void offPrintsNothing() {
     Progress p = Progress.off();
     p.update(1, 1, 0);
