@@ -24,7 +24,7 @@ import java.util.function.Function;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
-import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.IntField;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
@@ -378,11 +378,11 @@ public final class CitizenIndex implements Closeable {
         }
       }
     }
-    d.add(new IntPoint(AVAILABLE, c.availableFrom() == null ? Integer.MIN_VALUE : (int) c.availableFrom().toEpochDay()));
+    d.add(new IntField(AVAILABLE, c.availableFrom() == null ? Integer.MIN_VALUE : (int) c.availableFrom().toEpochDay(), Field.Store.NO));
     // Unknown hours fit anything: index them as the full range.
-    d.add(new IntPoint(HOURS_MIN, c.hoursPerWeek() == null ? 0 : c.hoursPerWeek().min()));
-    d.add(new IntPoint(HOURS_MAX, c.hoursPerWeek() == null ? 80 : c.hoursPerWeek().max()));
-    d.add(new IntPoint(EDUCATION, c.education() == null ? 0 : c.education().level()));
+    d.add(new IntField(HOURS_MIN, c.hoursPerWeek() == null ? 0 : c.hoursPerWeek().min(), Field.Store.NO));
+    d.add(new IntField(HOURS_MAX, c.hoursPerWeek() == null ? 80 : c.hoursPerWeek().max(), Field.Store.NO));
+    d.add(new IntField(EDUCATION, c.education() == null ? 0 : c.education().level(), Field.Store.NO));
     d.add(new StoredField(SRC, ModelCodec.encode(c)));
     return d;
   }
@@ -479,7 +479,7 @@ public final class CitizenIndex implements Closeable {
       }
     }
     if (o.minEducation > 0) {
-      hq.add(IntPoint.newRangeQuery(EDUCATION, o.minEducation, Integer.MAX_VALUE), Occur.FILTER);
+      hq.add(IntField.newRangeQuery(EDUCATION, o.minEducation, Integer.MAX_VALUE), Occur.FILTER);
     }
     Query holdersQuery = hq.build();
     searcher.search(holdersQuery, new CollectorManager<Collector, Void>() {
@@ -552,8 +552,10 @@ public final class CitizenIndex implements Closeable {
   /**
    * The gates Lucene can check from terms and points, as a filter that is equal to or looser
    * than the exact gates (every gate is checked exactly again in rescoring): searchable,
-   * fleksjob, employment type, hours, availability, certificates, languages. The commute gate
-   * depends on each citizen's own limit and is left to rescoring.
+   * fleksjob, employment type, hours, availability, certificates, languages. Numeric ranges are
+   * {@link IntField} queries, which Lucene runs on points or on doc values, whichever is cheaper
+   * next to the leading clause. The commute gate depends on each citizen's own limit and is left
+   * to rescoring.
    */
   private static Query filter(CompiledOrder o) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
@@ -588,13 +590,13 @@ public final class CitizenIndex implements Closeable {
     }
     if (!p.relaxed(Gate.HOURS) && o.hoursMin >= 0 && !fleksjobOrder) {
       BooleanQuery.Builder overlap = new BooleanQuery.Builder();
-      overlap.add(IntPoint.newRangeQuery(HOURS_MIN, Integer.MIN_VALUE, o.hoursMax), Occur.FILTER);
-      overlap.add(IntPoint.newRangeQuery(HOURS_MAX, o.hoursMin, Integer.MAX_VALUE), Occur.FILTER);
+      overlap.add(IntField.newRangeQuery(HOURS_MIN, Integer.MIN_VALUE, o.hoursMax), Occur.FILTER);
+      overlap.add(IntField.newRangeQuery(HOURS_MAX, o.hoursMin, Integer.MAX_VALUE), Occur.FILTER);
       b.add(o.fleksjobFeasible ? either(overlap.build(), term(FLAG, "fleksjob")) : overlap.build(), Occur.FILTER);
       clauses++;
     }
     if (!p.relaxed(Gate.AVAILABILITY) && o.startDay != Integer.MAX_VALUE) {
-      b.add(IntPoint.newRangeQuery(AVAILABLE, Integer.MIN_VALUE, o.startDay), Occur.FILTER);
+      b.add(IntField.newRangeQuery(AVAILABLE, Integer.MIN_VALUE, o.startDay), Occur.FILTER);
       clauses++;
     }
     if (!p.relaxed(Gate.CERTIFICATES)) {
