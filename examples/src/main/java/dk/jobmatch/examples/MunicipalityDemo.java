@@ -28,6 +28,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
@@ -44,6 +46,8 @@ public final class MunicipalityDemo {
   static final int SUGGESTIONS = 3;
 
   private static final String RULE = "-".repeat(100);
+  /** Held strongly: java.util.logging forgets the level of a logger nobody references. */
+  private static final Logger LUCENE_LOG = Logger.getLogger("org.apache.lucene");
 
   private final PrintStream out;
   private final GlostrupMunicipality municipality;
@@ -73,19 +77,13 @@ public final class MunicipalityDemo {
     MunicipalityDemo demo = new MunicipalityDemo(out, municipality);
     demo.printPopulation();
 
-    MatchEngine engine;
-    try {
-      engine = MatchEngine.builder()
-          .taxonomy(municipality.taxonomy())
-          .shortage(municipality.shortage())
-          .asOf(GlostrupMunicipality.AS_OF)
-          .build();
-    } catch (UnsupportedOperationException e) {
-      out.println("The matching engine is not implemented in this build yet (" + e.getMessage() + ").");
-      System.exit(1);
-      return;
-    }
-    try (engine) {
+    // Lucene reports its vector set-up through java.util.logging; a caseworker needs not see it.
+    LUCENE_LOG.setLevel(Level.WARNING);
+    try (MatchEngine engine = MatchEngine.builder()
+        .taxonomy(municipality.taxonomy())
+        .shortage(municipality.shortage())
+        .asOf(GlostrupMunicipality.AS_OF)
+        .build()) {
       engine.upsertAll(municipality.citizens());
       for (JobOrder order : municipality.orders()) {
         engine.upsertOrder(order);
@@ -138,7 +136,7 @@ public final class MunicipalityDemo {
     out.printf(Locale.ROOT, "%s  %s%n", order.id(), order.title());
     out.printf(Locale.ROOT, "  %s%s · %s (%s) · %s · %s h/week%n",
         order.employer().name(), order.publicEmployer() ? " (public employer)" : "",
-        occupationLabel(order), order.occupation(), order.employmentType().name().toLowerCase(Locale.ROOT),
+        occupationLabel(order), order.occupation(), order.employmentType().name().toLowerCase(Locale.ROOT).replace('_', ' '),
         order.hoursPerWeek() == null ? "any" : order.hoursPerWeek().min() + "-" + order.hoursPerWeek().max());
     out.printf(Locale.ROOT, "  requires: %s%n", requirements(order));
     if (matches.isEmpty()) {
@@ -154,6 +152,10 @@ public final class MunicipalityDemo {
           flags(m.explanation()), extra);
       printExplanation(m.explanation());
       out.printf(Locale.ROOT, "     why: %s%n", reason(c, order, m.explanation()));
+    }
+    if (matches.size() < SHORTLIST) {
+      out.printf(Locale.ROOT, "  only %d of %d citizens pass the hard gates (hours, commute, certificates, ...)%n",
+          matches.size(), citizens.size());
     }
     out.println();
   }
@@ -172,7 +174,7 @@ public final class MunicipalityDemo {
     for (int i = 0; i < matches.size(); i++) {
       Match m = matches.get(i);
       JobOrder order = municipality.orders().stream().filter(o -> o.id().equals(m.orderId())).findFirst().orElseThrow();
-      out.printf(Locale.ROOT, "  %d. %s  %s, %s  score %.3f  %s%n", i + 1, order.id(), order.title(),
+      out.printf(Locale.ROOT, "  %d. %s  %s · %s  score %.3f  %s%n", i + 1, order.id(), order.title(),
           order.employer().name(), m.score(), flags(m.explanation()));
       printExplanation(m.explanation());
       out.printf(Locale.ROOT, "     why: %s%n", reason(citizen, order, m.explanation()));
@@ -213,8 +215,8 @@ public final class MunicipalityDemo {
     double occupation = e.value(Component.OCCUPATION);
     if (occupation > 0) {
       Optional<Experience> best = bestExperience(c, order);
-      String text = best.map(x -> String.format(Locale.ROOT, "%s %s years as %s", occupation >= 0.999 ? "" : "related:",
-          trim(x.years()), taxonomy.occupationLabel(x.occupation()).orElse(x.occupation().toString())).strip())
+      String text = best.map(x -> (sameUnitGroup(x.occupation(), order) ? "" : "related experience: ")
+          + years(x.years()) + " as " + taxonomy.occupationLabel(x.occupation()).orElse(x.occupation().toString()))
           .orElse("related experience");
       parts.add(new Part(contribution(e, Component.OCCUPATION), text));
     }
@@ -284,8 +286,9 @@ public final class MunicipalityDemo {
     return n;
   }
 
-  private static String trim(double years) {
-    return years == Math.rint(years) ? String.valueOf((long) years) : String.valueOf(years);
+  private static String years(double years) {
+    String n = years == Math.rint(years) ? String.valueOf((long) years) : String.valueOf(years);
+    return n + (years == 1 ? " year" : " years");
   }
 
   // --- labels -------------------------------------------------------------------------------
@@ -297,9 +300,11 @@ public final class MunicipalityDemo {
       skills = taxonomy.skillsOf(order.occupation());
     }
     List<String> parts = new ArrayList<>();
+    boolean anyEssential = skills.stream().anyMatch(RequiredSkill::essential);
     parts.add((skills.isEmpty() ? "no skills named"
         : skills.stream().map(s -> skillLabel(s.id()) + (s.essential() ? "*" : "")).collect(Collectors.joining(", ")))
-        + (derived && !skills.isEmpty() ? " (from the occupation profile)" : ""));
+        + (anyEssential ? " (*essential)" : "")
+        + (derived && !skills.isEmpty() ? ", from the occupation's profile" : ""));
     if (order.minEducationLevel() != null) {
       parts.add("education level ≥ " + order.minEducationLevel());
     }
@@ -312,7 +317,7 @@ public final class MunicipalityDemo {
     OccupationCode code = taxonomy.resolve(order.occupation());
     Optional<ShortageCategory> shortage = municipality.shortage().category(code, order.rarArea(), GlostrupMunicipality.AS_OF);
     shortage.filter(ShortageCategory::isShortage).ifPresent(s -> parts.add("shortage occupation (" + s + ")"));
-    return String.join(" · ", parts) + "   (* essential)";
+    return String.join(" · ", parts);
   }
 
   private String occupationLabel(JobOrder order) {
