@@ -53,9 +53,8 @@ final class DemoTaxonomy implements Taxonomy {
 
   @Override
   public List<RequiredSkill> skillsOf(OccupationRef occupation) {
-    String unit = resolve(occupation).unitGroup();
     List<RequiredSkill> out = new ArrayList<>();
-    for (Requirement r : DemoVocabulary.OCCUPATION_SKILLS.getOrDefault(unit, List.of())) {
+    for (Requirement r : DemoVocabulary.OCCUPATION_SKILLS.getOrDefault(occupation.toString(), List.of())) {
       out.add(new RequiredSkill(r.skill().id, r.essential()));
     }
     return List.copyOf(out);
@@ -68,11 +67,6 @@ final class DemoTaxonomy implements Taxonomy {
 
   @Override
   public Optional<String> occupationLabel(OccupationRef occupation) {
-    String label = DemoVocabulary.OCCUPATION_LABELS.get(occupation.toString());
-    if (label == null && occupation.digits() != null && occupation.digits().length() > 4) {
-      // A DISCO refinement without its own label falls back to its ISCO unit group's label.
-      label = DemoVocabulary.OCCUPATION_LABELS.get("isco:" + occupation.digits().substring(0, 4));
-    }
-    return Optional.ofNullable(label);
+    return Optional.ofNullable(DemoVocabulary.OCCUPATION_LABELS.get(occupation.toString()));
   }
 }

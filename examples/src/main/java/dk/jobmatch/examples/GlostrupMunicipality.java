@@ -1,15 +1,12 @@
 package dk.jobmatch.examples;
 
-import static dk.jobmatch.examples.DemoVocabulary.CHILDCARE;
 import static dk.jobmatch.examples.DemoVocabulary.CLEANER;
 import static dk.jobmatch.examples.DemoVocabulary.LOADING;
 import static dk.jobmatch.examples.DemoVocabulary.NURSE;
-import static dk.jobmatch.examples.DemoVocabulary.NURSE_BASIC;
 import static dk.jobmatch.examples.DemoVocabulary.OFFICE_CLERK;
 import static dk.jobmatch.examples.DemoVocabulary.PEDAGOGICAL_ASSISTANT;
 import static dk.jobmatch.examples.DemoVocabulary.PEDAGOGUE;
 import static dk.jobmatch.examples.DemoVocabulary.SHOP_SALES;
-import static dk.jobmatch.examples.DemoVocabulary.SOSU;
 import static dk.jobmatch.examples.DemoVocabulary.SOSU_ASSISTANT;
 import static dk.jobmatch.examples.DemoVocabulary.SOSU_HELPER;
 import static dk.jobmatch.examples.DemoVocabulary.TRUCK_DRIVER;
@@ -199,13 +196,13 @@ public final class GlostrupMunicipality {
         "2620", 55.6560, 12.3500);
 
     List<JobOrder> orders = new ArrayList<>();
-    orders.add(JobOrder.builder("jo-2026-101", NURSE_BASIC)
+    orders.add(JobOrder.builder("jo-2026-101", NURSE)
         .title("Sygeplejerske til akutmodtagelsen")
         .description("Dag/aften, 32-37 timer. Erfaring med akutte patientforløb er en fordel.")
         .employer(hospital).rarArea(RarArea.HOVEDSTADEN)
-        .essentialSkill(Skill.SYGEPLEJE.id).essentialSkill(Skill.MEDICINHAANDTERING.id)
-        .essentialSkill(Skill.KLINISK_OBSERVATION.id)
-        .optionalSkill(Skill.SAARPLEJE.id).optionalSkill(Skill.DOKUMENTATION.id)
+        .essentialSkill(Skill.SYGEPLEJE.id).essentialSkill(Skill.MEDICIN_ADMINISTRATION.id)
+        .essentialSkill(Skill.OBSERVATION_SUNDHED.id)
+        .optionalSkill(Skill.SAARPLEJE.id).optionalSkill(Skill.DOKUMENTATION_OMSORG.id)
         .minEducationLevel(5).language("da", CefrLevel.C1).hoursPerWeek(32, 37)
         .positions(2).maxCandidates(10).startDate(LocalDate.of(2027, 2, 1)).deadline(LocalDate.of(2026, 12, 20))
         .build());
@@ -213,10 +210,10 @@ public final class GlostrupMunicipality {
         .title("Social- og sundhedsassistent, hjemmeplejen")
         .description("Hjemmepleje i Glostrup, dagvagt. Kørekort B påkrævet, bil stilles til rådighed.")
         .employer(homeCare).rarArea(RarArea.HOVEDSTADEN)
-        .essentialSkill(Skill.PERSONLIG_PLEJE.id).essentialSkill(Skill.MEDICINHAANDTERING.id)
+        .essentialSkill(Skill.PERSONLIG_PLEJE.id).essentialSkill(Skill.MEDICIN_ADMINISTRATION.id)
         .essentialSkill(Skill.FORFLYTNING.id)
-        .optionalSkill(Skill.DEMENSOMSORG.id).optionalSkill(Skill.REHABILITERING.id)
-        .optionalSkill(Skill.DOKUMENTATION.id)
+        .optionalSkill(Skill.DEMENS.id).optionalSkill(Skill.REHABILITERING.id)
+        .optionalSkill(Skill.DOKUMENTATION_OMSORG.id)
         .minEducationLevel(3).certificate("DRIVING_B").language("da", CefrLevel.B2).hoursPerWeek(28, 37)
         .positions(3).maxCandidates(12).startDate(LocalDate.of(2027, 1, 4)).deadline(LocalDate.of(2026, 12, 10))
         .build());
@@ -234,7 +231,7 @@ public final class GlostrupMunicipality {
         .description("Plukning, pakning og varemodtagelse i dagholdet.")
         .employer(warehouse).rarArea(RarArea.HOVEDSTADEN)
         .essentialSkill(Skill.PLUKNING.id).essentialSkill(Skill.TRUCKKOERSEL.id)
-        .optionalSkill(Skill.LAGERSYSTEM.id).optionalSkill(Skill.VAREMODTAGELSE.id)
+        .optionalSkill(Skill.LAGERSTYRING.id).optionalSkill(Skill.VAREMODTAGELSE.id)
         .certificate("FORKLIFT").hoursPerWeek(37, 37)
         .positions(4).maxCandidates(15).startDate(LocalDate.of(2026, 12, 7)).deadline(LocalDate.of(2026, 12, 1))
         .build());
@@ -259,14 +256,14 @@ public final class GlostrupMunicipality {
         .description("Morgenhold, kontorer i Albertslund og Glostrup.")
         .employer(cleaning).rarArea(RarArea.HOVEDSTADEN).acceptsFleksjob(true)
         .essentialSkill(Skill.RENGOERING.id)
-        .optionalSkill(Skill.RENGOERINGSMIDLER.id).optionalSkill(Skill.HYGIEJNE.id)
+        .optionalSkill(Skill.RENGOERINGSMIDLER.id).optionalSkill(Skill.HYGIEJNE_SMITTE.id)
         .hoursPerWeek(10, 30).positions(3).startDate(LocalDate.of(2026, 12, 1))
         .build());
     orders.add(JobOrder.builder("jo-2026-108", OFFICE_CLERK)
         .title("Administrativ medarbejder, Borgerservice")
         .employer(citizenService).rarArea(RarArea.HOVEDSTADEN)
         .essentialSkill(Skill.KONTORARBEJDE.id).essentialSkill(Skill.JOURNALISERING.id)
-        .optionalSkill(Skill.TEKSTBEHANDLING.id).optionalSkill(Skill.REGNEARK.id)
+        .optionalSkill(Skill.OFFICE_PAKKEN.id).optionalSkill(Skill.REGNEARK.id)
         .optionalSkill(Skill.KUNDESERVICE.id)
         .minEducationLevel(3).language("da", CefrLevel.C1).hoursPerWeek(37, 37)
         .startDate(LocalDate.of(2027, 1, 1)).deadline(LocalDate.of(2026, 12, 8))
@@ -276,7 +273,7 @@ public final class GlostrupMunicipality {
         .description("Bogføring og kontorstøtte, 8-15 timer om ugen efter aftale.")
         .employer(accountants).rarArea(RarArea.HOVEDSTADEN).employmentType(EmploymentType.FLEKSJOB)
         .essentialSkill(Skill.KONTORARBEJDE.id)
-        .optionalSkill(Skill.BOGFOERING.id).optionalSkill(Skill.REGNEARK.id).optionalSkill(Skill.TEKSTBEHANDLING.id)
+        .optionalSkill(Skill.BOGFOERING.id).optionalSkill(Skill.REGNEARK.id).optionalSkill(Skill.OFFICE_PAKKEN.id)
         .language("da", CefrLevel.B2).hoursPerWeek(8, 15).startDate(LocalDate.of(2027, 1, 1))
         .build());
     orders.add(JobOrder.builder("jo-2026-110", SHOP_SALES)
@@ -330,20 +327,20 @@ public final class GlostrupMunicipality {
    * track's skills and the tracks a second job goal is drawn from.
    */
   private enum Track {
-    NURSE_TRACK(NURSE_BASIC, NURSE, 5, "sygeplejerske (professionsbachelor)", 4, "kort videregående sundhedsuddannelse",
-        List.of(Skill.SYGEPLEJE, Skill.MEDICINHAANDTERING, Skill.KLINISK_OBSERVATION, Skill.SAARPLEJE,
-            Skill.DOKUMENTATION)),
-    SOSU_ASSISTANT_TRACK(SOSU_ASSISTANT, SOSU, 3, "social- og sundhedsassistent", 2, "gymnasial uddannelse",
-        List.of(Skill.PERSONLIG_PLEJE, Skill.MEDICINHAANDTERING, Skill.FORFLYTNING, Skill.REHABILITERING,
-            Skill.DEMENSOMSORG, Skill.DOKUMENTATION)),
-    SOSU_HELPER_TRACK(SOSU_HELPER, SOSU, 3, "social- og sundhedshjælper", 2, "gymnasial uddannelse",
-        List.of(Skill.PERSONLIG_PLEJE, Skill.FORFLYTNING, Skill.DEMENSOMSORG, Skill.REHABILITERING)),
+    NURSE_TRACK(NURSE, NURSE, 5, "sygeplejerske (professionsbachelor)", 4, "kort videregående sundhedsuddannelse",
+        List.of(Skill.SYGEPLEJE, Skill.MEDICIN_ADMINISTRATION, Skill.OBSERVATION_SUNDHED, Skill.SAARPLEJE,
+            Skill.DOKUMENTATION_OMSORG, Skill.HYGIEJNE_SMITTE)),
+    SOSU_ASSISTANT_TRACK(SOSU_ASSISTANT, SOSU_ASSISTANT, 3, "social- og sundhedsassistent", 2, "gymnasial uddannelse",
+        List.of(Skill.PERSONLIG_PLEJE, Skill.MEDICIN_ADMINISTRATION, Skill.FORFLYTNING, Skill.REHABILITERING,
+            Skill.DEMENS, Skill.DOKUMENTATION_OMSORG, Skill.OBSERVATION_SUNDHED, Skill.HYGIEJNE_SMITTE)),
+    SOSU_HELPER_TRACK(SOSU_HELPER, SOSU_HELPER, 3, "social- og sundhedshjælper", 2, "gymnasial uddannelse",
+        List.of(Skill.PERSONLIG_PLEJE, Skill.FORFLYTNING, Skill.DEMENS, Skill.REHABILITERING, Skill.HYGIEJNE_SMITTE)),
     PEDAGOGUE_TRACK(PEDAGOGUE, PEDAGOGUE, 5, "pædagog (professionsbachelor)", 4, "kort videregående uddannelse",
         List.of(Skill.PAEDAGOGISK_ARBEJDE, Skill.BOERNEPASNING, Skill.SPROGSTIMULERING, Skill.FORAELDRESAMARBEJDE)),
-    CHILDCARE_TRACK(PEDAGOGICAL_ASSISTANT, CHILDCARE, 3, "pædagogisk assistent (PAU)", 2, "gymnasial uddannelse",
+    CHILDCARE_TRACK(PEDAGOGICAL_ASSISTANT, PEDAGOGICAL_ASSISTANT, 3, "pædagogisk assistent (PAU)", 2, "gymnasial uddannelse",
         List.of(Skill.BOERNEPASNING, Skill.PAEDAGOGISK_ARBEJDE, Skill.SPROGSTIMULERING)),
     WAREHOUSE_TRACK(WAREHOUSE, WAREHOUSE, 3, "lager- og logistikuddannelsen", 1, "grundskole",
-        List.of(Skill.PLUKNING, Skill.VAREMODTAGELSE, Skill.LAGERSYSTEM, Skill.TRUCKKOERSEL)),
+        List.of(Skill.PLUKNING, Skill.VAREMODTAGELSE, Skill.LAGERSTYRING, Skill.TRUCKKOERSEL)),
     LOADING_TRACK(LOADING, WAREHOUSE, 1, "grundskole", 1, "grundskole",
         List.of(Skill.PLUKNING, Skill.VAREMODTAGELSE, Skill.GODSSIKRING)),
     TRUCK_TRACK(TRUCK_DRIVER, TRUCK_DRIVER, 3, "chaufføruddannelsen, godstransport", 2, "gymnasial uddannelse",
@@ -353,9 +350,9 @@ public final class GlostrupMunicipality {
     RETAIL_TRACK(SHOP_SALES, SHOP_SALES, 3, "detailhandelsuddannelsen", 2, "gymnasial uddannelse",
         List.of(Skill.KUNDESERVICE, Skill.KASSEBETJENING, Skill.VAREPAAFYLDNING, Skill.SALG)),
     CLEANING_TRACK(CLEANER, CLEANER, 1, "grundskole", 1, "grundskole",
-        List.of(Skill.RENGOERING, Skill.RENGOERINGSMIDLER, Skill.HYGIEJNE)),
+        List.of(Skill.RENGOERING, Skill.RENGOERINGSMIDLER, Skill.HYGIEJNE_SMITTE)),
     OFFICE_TRACK(OFFICE_CLERK, OFFICE_CLERK, 3, "kontoruddannelsen", 2, "gymnasial uddannelse",
-        List.of(Skill.KONTORARBEJDE, Skill.TEKSTBEHANDLING, Skill.REGNEARK, Skill.JOURNALISERING, Skill.BOGFOERING,
+        List.of(Skill.KONTORARBEJDE, Skill.OFFICE_PAKKEN, Skill.REGNEARK, Skill.JOURNALISERING, Skill.BOGFOERING,
             Skill.KUNDESERVICE));
 
     final String experience;
@@ -520,7 +517,7 @@ public final class GlostrupMunicipality {
       if (held == 0 && !young) {
         b.skill(track.skills.get(0).id, experienced ? lastYear : null);
       }
-      for (Skill s : List.of(Skill.SAMARBEJDE, Skill.DIGITALE_KOMPETENCER, Skill.SKRIFTLIG_DANSK)) {
+      for (Skill s : List.of(Skill.SAMARBEJDE, Skill.IT_BRUGERNIVEAU, Skill.DANSK_SKRIFTLIGT)) {
         if (chance(0.45) && !track.skills.contains(s)) {
           b.skill(s.id);
         }
@@ -633,9 +630,10 @@ public final class GlostrupMunicipality {
         .targetGroup(TargetGroup.A_DAGPENGE).unemployedSince(LocalDate.of(2026, 8, 1))
         .location("2600", 55.6712, 12.3901).maxCommuteKm(20.0).hoursPerWeek(30, 37)
         .jobGoal(NURSE, 1)
-        .experience(NURSE_BASIC, 11, 2026)
-        .skill(Skill.SYGEPLEJE.id, 2026).skill(Skill.MEDICINHAANDTERING.id, 2026)
-        .skill(Skill.KLINISK_OBSERVATION.id, 2026).skill(Skill.DOKUMENTATION.id, 2026)
+        .experience(NURSE, 11, 2026)
+        .skill(Skill.SYGEPLEJE.id, 2026).skill(Skill.MEDICIN_ADMINISTRATION.id, 2026)
+        .skill(Skill.OBSERVATION_SUNDHED.id, 2026).skill(Skill.DOKUMENTATION_OMSORG.id, 2026)
+        .skill(Skill.HYGIEJNE_SMITTE.id, 2026).skill(Skill.SAARPLEJE.id, 2024)
         .education(5, "sygeplejerske (professionsbachelor)", 2013)
         .certificate("DRIVING_B").language("da", CefrLevel.C2).language("en", CefrLevel.B2)
         .compensation(CompensationScheme.FORTRINSADGANG).compensation(CompensationScheme.AIDS)
@@ -643,9 +641,9 @@ public final class GlostrupMunicipality {
     m.put(FEATURED_CARE_WORKER, Citizen.builder(FEATURED_CARE_WORKER)
         .targetGroup(TargetGroup.KONTANTHJAELP).unemployedSince(LocalDate.of(2025, 11, 1))
         .location("2605", 55.6502, 12.4133).maxCommuteKm(15.0).hoursPerWeek(25, 37)
-        .jobGoal(SOSU, 1).jobGoal(CHILDCARE, 2)
+        .jobGoal(SOSU_ASSISTANT, 1).jobGoal(PEDAGOGICAL_ASSISTANT, 2)
         .experience(SOSU_HELPER, 4, 2025)
-        .skill(Skill.PERSONLIG_PLEJE.id, 2025).skill(Skill.FORFLYTNING.id, 2025).skill(Skill.DEMENSOMSORG.id, 2025)
+        .skill(Skill.PERSONLIG_PLEJE.id, 2025).skill(Skill.FORFLYTNING.id, 2025).skill(Skill.DEMENS.id, 2025)
         .skill(Skill.SAMARBEJDE.id)
         .education(2, "gymnasial uddannelse", 2016)
         .certificate("DRIVING_B").language("da", CefrLevel.C1)
@@ -657,7 +655,7 @@ public final class GlostrupMunicipality {
         .jobGoal(OFFICE_CLERK, 1)
         .experience(OFFICE_CLERK, 14, 2023)
         .skill(Skill.KONTORARBEJDE.id, 2023).skill(Skill.BOGFOERING.id, 2023).skill(Skill.REGNEARK.id, 2023)
-        .skill(Skill.TEKSTBEHANDLING.id, 2023).skill(Skill.KUNDESERVICE.id, 2019)
+        .skill(Skill.OFFICE_PAKKEN.id, 2023).skill(Skill.KUNDESERVICE.id, 2019)
         .education(3, "kontoruddannelsen", 2004)
         .language("da", CefrLevel.C2)
         .compensation(CompensationScheme.PERSONAL_ASSISTANCE).compensation(CompensationScheme.FORTRINSADGANG)
@@ -666,7 +664,7 @@ public final class GlostrupMunicipality {
         .targetGroup(TargetGroup.UDDANNELSESHJAELP).jobReady(false).unemployedSince(LocalDate.of(2026, 6, 1))
         .location("2600", 55.6604, 12.4012).maxCommuteKm(10.0).hoursPerWeek(10, 25)
         .jobGoal(SHOP_SALES, 1)
-        .skill(Skill.KUNDESERVICE.id).skill(Skill.DIGITALE_KOMPETENCER.id)
+        .skill(Skill.KUNDESERVICE.id).skill(Skill.IT_BRUGERNIVEAU.id)
         .education(1, "grundskole", 2022)
         .language("da", CefrLevel.C2).language("en", CefrLevel.B2)
         .build());

@@ -33,15 +33,15 @@ public final class QuickStart {
       engine.upsertAll(List.of(
           Citizen.builder("c-1").location("2600", 55.666, 12.399).maxCommuteKm(25.0).hoursPerWeek(30, 37)
               .jobGoal("isco:2221", 1).experience("isco:2221", 6, 2026).education(5, "sygeplejerske", 2018)
-              .skill("skill:sygepleje").skill("skill:medicinhaandtering").build(),
+              .skill("skill:sygepleje").skill("skill:medicin-administration").build(),
           Citizen.builder("c-2").location("2620", 55.657, 12.353).maxCommuteKm(15.0).hoursPerWeek(25, 37)
               .jobGoal("isco:5322", 1).experience("isco:5322", 3, 2025).education(3, "social- og sundhedsassistent", 2020)
-              .skill("skill:medicinhaandtering").skill("skill:personlig-pleje").build()));
+              .skill("skill:medicin-administration").skill("skill:personlig-pleje").build()));
       engine.refresh();                                              // make the upserts visible to searches
 
       JobOrder order = JobOrder.builder("jo-1", "isco:2221").title("Sygeplejerske")
           .employer(new Employer(null, null, "Hospitalet i Glostrup", true, false, new Location("2600", 55.664, 12.384)))
-          .essentialSkill("skill:sygepleje").essentialSkill("skill:medicinhaandtering")
+          .essentialSkill("skill:sygepleje").essentialSkill("skill:medicin-administration")
           .minEducationLevel(5).hoursPerWeek(32, 37).build();
       for (Match m : engine.rank(order, 10)) {                      // best first, ties by citizen id
         Explanation why = m.explanation();

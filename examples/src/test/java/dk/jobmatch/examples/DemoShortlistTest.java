@@ -120,7 +120,7 @@ class DemoShortlistTest {
     assertEquals("jo-2026-102", suggestions.get(0).orderId());
     assertTrue(suggestions.get(0).has(Flag.UPSKILLING_CANDIDATE));
     assertTrue(suggestions.get(0).explanation().missingEssentialSkills()
-        .contains(DemoVocabulary.Skill.MEDICINHAANDTERING.id));
+        .contains(DemoVocabulary.Skill.MEDICIN_ADMINISTRATION.id));
   }
 
   @Test
