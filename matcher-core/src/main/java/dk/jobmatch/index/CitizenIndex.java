@@ -95,6 +95,7 @@ public final class CitizenIndex implements Closeable {
   static final String AVAILABLE = "available";
   static final String HOURS_MIN = "hoursMin";
   static final String HOURS_MAX = "hoursMax";
+  static final String EDUCATION = "education";
   private static final double EPS = 1e-5;
   private static final int MAX_CLAUSES = 1000;
 
@@ -381,6 +382,7 @@ public final class CitizenIndex implements Closeable {
     // Unknown hours fit anything: index them as the full range.
     d.add(new IntPoint(HOURS_MIN, c.hoursPerWeek() == null ? 0 : c.hoursPerWeek().min()));
     d.add(new IntPoint(HOURS_MAX, c.hoursPerWeek() == null ? 80 : c.hoursPerWeek().max()));
+    d.add(new IntPoint(EDUCATION, c.education() == null ? 0 : c.education().level()));
     d.add(new StoredField(SRC, ModelCodec.encode(c)));
     return d;
   }
@@ -458,11 +460,28 @@ public final class CitizenIndex implements Closeable {
   }
 
   private List<Match> fortrinsadgang(IndexSearcher searcher, CompiledOrder o, TopK top) throws IOException {
-    Set<CitizenFeatures> inTop = top.members();
+    Set<String> inTop = new HashSet<>();
+    for (CitizenFeatures f : top.members()) {
+      inTop.add(f.id);
+    }
     List<Match> extra = new ArrayList<>();
     List<CitizenFeatures> holders = new ArrayList<>();
-    Query holdersQuery = new BooleanQuery.Builder().add(term(FLAG, "fortrinsadgang"), Occur.MUST)
-        .add(filter(o), Occur.FILTER).build();
+    // Only holders who can be qualified: each essential skill credited, the education level met.
+    BooleanQuery.Builder hq = new BooleanQuery.Builder().add(term(FLAG, "fortrinsadgang"), Occur.FILTER)
+        .add(filter(o), Occur.FILTER);
+    for (int j = 0; j < o.requiredIds.length; j++) {
+      if (o.essential[j]) {
+        BooleanQuery.Builder anyOf = new BooleanQuery.Builder();
+        for (String skill : o.expansions.get(j).keySet()) {
+          anyOf.add(term(SKILL, skill), Occur.SHOULD);
+        }
+        hq.add(anyOf.build(), Occur.FILTER);
+      }
+    }
+    if (o.minEducation > 0) {
+      hq.add(IntPoint.newRangeQuery(EDUCATION, o.minEducation, Integer.MAX_VALUE), Occur.FILTER);
+    }
+    Query holdersQuery = hq.build();
     searcher.search(holdersQuery, new CollectorManager<Collector, Void>() {
       @Override
       public Collector newCollector() {
@@ -499,7 +518,7 @@ public final class CitizenIndex implements Closeable {
       }
     });
     for (CitizenFeatures f : holders) {
-      if (!inTop.contains(f) && FeatureScorer.qualifiesForFortrinsadgang(o, f)) {
+      if (!inTop.contains(f.id) && FeatureScorer.qualifiesForFortrinsadgang(o, f)) {
         Match m = FeatureScorer.explain(o, f);
         if (m != null) {
           extra.add(m);
@@ -679,8 +698,10 @@ public final class CitizenIndex implements Closeable {
     private final TopK top;
     private final double nonTerm;
     private final boolean prune;
+    private final FeatureScorer.Scratch scratch;
 
     Rescorer(CompiledOrder order, TopK top, double nonTerm, boolean prune) {
+      this.scratch = new FeatureScorer.Scratch(order);
       this.order = order;
       this.top = top;
       this.nonTerm = nonTerm;
@@ -716,7 +737,7 @@ public final class CitizenIndex implements Closeable {
           if (f == null) {
             return;
           }
-          double s = FeatureScorer.score(order, f);
+          double s = FeatureScorer.score(order, f, scratch);
           if (s > 0 && top.offer(s, f)) {
             updateMinCompetitive();
           }
