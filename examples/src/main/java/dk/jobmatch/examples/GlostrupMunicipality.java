@@ -24,8 +24,9 @@ import dk.jobmatch.model.JobOrder;
 import dk.jobmatch.model.Location;
 import dk.jobmatch.model.RarArea;
 import dk.jobmatch.model.TargetGroup;
-import dk.jobmatch.taxonomy.ShortageCategory;
+import dk.jobmatch.taxonomy.SampleTaxonomy;
 import dk.jobmatch.taxonomy.ShortageLookup;
+import dk.jobmatch.taxonomy.ShortageRegistry;
 import dk.jobmatch.taxonomy.Taxonomy;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
@@ -84,7 +85,6 @@ public final class GlostrupMunicipality {
 
   private final List<Citizen> citizens;
   private final List<JobOrder> orders;
-  private final Taxonomy taxonomy = new DemoTaxonomy();
 
   private GlostrupMunicipality(List<Citizen> citizens, List<JobOrder> orders) {
     this.citizens = List.copyOf(citizens);
@@ -119,30 +119,17 @@ public final class GlostrupMunicipality {
     return orders;
   }
 
-  /** The demo's taxonomy: labels, reuse levels, related skills, occupation skill profiles. */
+  /** The taxonomy the data is written in: the built-in {@link SampleTaxonomy}. */
   public Taxonomy taxonomy() {
-    return taxonomy;
+    return SampleTaxonomy.get();
   }
 
   /**
-   * The labour-market balance for the demo's occupations in RAR Hovedstaden: welfare
-   * occupations and truck drivers in shortage, cleaning a paradox, retail and office work with
-   * poor prospects (a simplification of the published balance).
+   * The labour-market balance: the bundled, illustrative example for RAR Hovedstaden ({@link
+   * ShortageRegistry#hovedstadenExample()}), in which the welfare occupations are in shortage.
    */
   public ShortageLookup shortage() {
-    return ShortageLookup.ofDigits(Map.ofEntries(
-        Map.entry("2221", ShortageCategory.MANGEL),
-        Map.entry("5321", ShortageCategory.MANGEL),
-        Map.entry("5322", ShortageCategory.MANGEL),
-        Map.entry("2342", ShortageCategory.MANGEL),
-        Map.entry("8332", ShortageCategory.MANGEL),
-        Map.entry("9112", ShortageCategory.PARADOKS),
-        Map.entry("5311", ShortageCategory.GODE),
-        Map.entry("4321", ShortageCategory.GODE),
-        Map.entry("9333", ShortageCategory.GODE),
-        Map.entry("8322", ShortageCategory.GODE),
-        Map.entry("5223", ShortageCategory.MINDRE_GODE),
-        Map.entry("4110", ShortageCategory.MINDRE_GODE)));
+    return ShortageRegistry.hovedstadenExample();
   }
 
   /**
