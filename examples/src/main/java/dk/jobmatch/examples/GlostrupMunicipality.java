@@ -82,6 +82,11 @@ public final class GlostrupMunicipality {
   public static final String FEATURED_FLEKSJOB = "c-0163";
   /** Featured citizen: a young activity-ready citizen on uddannelseshjælp who wants retail. */
   public static final String FEATURED_YOUNG = "c-0208";
+  /**
+   * Featured citizen: holds fortrinsadgang and is qualified for public office work, but scores
+   * below the top five: the rule, not the score, puts them on the public employer's shortlist.
+   */
+  public static final String FEATURED_FORTRINSADGANG_OFFICE = "c-0276";
 
   private final List<Citizen> citizens;
   private final List<JobOrder> orders;
@@ -654,6 +659,16 @@ public final class GlostrupMunicipality {
         .skill(Skill.KUNDESERVICE.id).skill(Skill.IT_BRUGERNIVEAU.id)
         .education(1, "grundskole", 2022)
         .language("da", CefrLevel.C2).language("en", CefrLevel.B2)
+        .build());
+    m.put(FEATURED_FORTRINSADGANG_OFFICE, Citizen.builder(FEATURED_FORTRINSADGANG_OFFICE)
+        .targetGroup(TargetGroup.KONTANTHJAELP).unemployedSince(LocalDate.of(2024, 9, 1))
+        .location("2750", 55.7302, 12.3655).maxCommuteKm(20.0).hoursPerWeek(25, 37)
+        .jobGoal(SHOP_SALES, 1)
+        .experience(OFFICE_CLERK, 1, 2019)
+        .skill(Skill.KONTORARBEJDE.id, 2019).skill(Skill.JOURNALISERING.id, 2019).skill(Skill.KUNDESERVICE.id, 2022)
+        .education(3, "kontoruddannelsen", 2008)
+        .language("da", CefrLevel.C2)
+        .compensation(CompensationScheme.FORTRINSADGANG).compensation(CompensationScheme.AIDS)
         .build());
     return m;
   }

@@ -98,6 +98,18 @@ class DemoShortlistTest {
   }
 
   @Test
+  void aQualifiedFortrinsadgangHolderBeyondTheTopFiveIsStillListed() {
+    List<Match> shortlist = engine.rank(order("jo-2026-108"), MunicipalityDemo.SHORTLIST);
+    assertTrue(shortlist.size() > MunicipalityDemo.SHORTLIST, "size " + shortlist.size());
+    List<String> ids = shortlist.stream().map(Match::citizenId).toList();
+    int at = ids.indexOf(GlostrupMunicipality.FEATURED_FORTRINSADGANG_OFFICE);
+    assertTrue(at >= MunicipalityDemo.SHORTLIST, ids.toString());
+    assertTrue(shortlist.get(at).has(Flag.FORTRINSADGANG));
+    // Everything beyond k is there by the rule alone.
+    shortlist.subList(MunicipalityDemo.SHORTLIST, shortlist.size()).forEach(m -> assertTrue(m.has(Flag.FORTRINSADGANG)));
+  }
+
+  @Test
   void fortrinsadgangIsFlaggedOnlyForHoldersAtPublicEmployers() {
     for (JobOrder o : M.orders()) {
       List<Match> shortlist = engine.rank(o, MunicipalityDemo.SHORTLIST);

@@ -144,6 +144,8 @@ class GlostrupMunicipalityTest {
     assertEquals(12, fleks.fleksjob().maxHoursPerWeek());
     Citizen young = byId.get(GlostrupMunicipality.FEATURED_YOUNG);
     assertFalse(young.jobReady());
+    Citizen office = byId.get(GlostrupMunicipality.FEATURED_FORTRINSADGANG_OFFICE);
+    assertTrue(office.compensation().contains(CompensationScheme.FORTRINSADGANG));
   }
 
   @Test
