@@ -411,7 +411,9 @@ public final class CitizenIndex implements Closeable {
     }
     try {
       TopK top = new TopK(k);
-      double nonTerm = o.nonTermUpperBound();
+      double excluded = excludedHierarchyBound(o.occupation);
+      double nonTerm = o.nonTermUpperBound()
+          + excluded * (o.policy.weight(Component.OCCUPATION) + o.policy.weight(Component.GOAL));
       List<Query> should = shouldClauses(o);
       Query filter = filter(o);
       if (!should.isEmpty() && should.size() <= MAX_CLAUSES) {
@@ -419,8 +421,8 @@ public final class CitizenIndex implements Closeable {
         for (Query sq : should) {
           q.add(sq, Occur.SHOULD);
         }
-        q.setMinimumNumberShouldMatch(1);
-        q.add(filter, Occur.FILTER);
+        // No gate filter here: a filter would lead the conjunction and defeat MaxScore; gates
+        // are checked exactly in rescoring, which rejects a gated-out candidate in nanoseconds.
         searcher.search(q.build(), manager(new Rescorer(o, top, nonTerm, true)));
         if (!top.full() || top.threshold() <= nonTerm + EPS) {
           // Citizens matching no term can still reach nonTerm: scan them too.
@@ -665,6 +667,14 @@ public final class CitizenIndex implements Closeable {
     return out;
   }
 
+  /**
+   * Hierarchy levels coarser than this many digits (sub-major and major groups) are left out of
+   * the query: their postings are dense and their credit small (0.3 and 0.1). What a citizen can
+   * earn through them is added to the non-term bound instead ({@link #excludedHierarchyBound}),
+   * which keeps the pruning exact.
+   */
+  static final int MIN_QUERY_LEVEL_DIGITS = 3;
+
   private static Query hierarchy(String field, OccupationCode code, double weight) {
     if (code == null || weight <= 0) {
       return null;
@@ -673,7 +683,11 @@ public final class CitizenIndex implements Closeable {
     List<String> levels = code.levels();
     for (int i = 0; i < levels.size(); i++) {
       String prefix = levels.get(i);
-      double credit = i == levels.size() - 1 ? 1.0 : FeatureScorer.levelCredit(prefix.length());
+      boolean full = i == levels.size() - 1;
+      if (!full && prefix.length() < MIN_QUERY_LEVEL_DIGITS) {
+        continue;
+      }
+      double credit = full ? 1.0 : FeatureScorer.levelCredit(prefix.length());
       alternatives.add(boosted(field, prefix, weight * credit));
     }
     if (code.escoUri() != null) {
@@ -683,6 +697,17 @@ public final class CitizenIndex implements Closeable {
       return null;
     }
     return alternatives.size() == 1 ? alternatives.get(0) : new DisjunctionMaxQuery(alternatives, 0f);
+  }
+
+  /** The most a citizen can earn, per unit of weight, through hierarchy levels left out of the query. */
+  static double excludedHierarchyBound(OccupationCode code) {
+    if (code == null || code.digits() == null) {
+      return 0;
+    }
+    int len = code.digits().length();
+    // Levels shorter than MIN_QUERY_LEVEL_DIGITS are excluded unless they are the full code.
+    int longestExcluded = Math.min(len - 1, MIN_QUERY_LEVEL_DIGITS - 1);
+    return longestExcluded <= 0 ? 0 : FeatureScorer.levelCredit(longestExcluded);
   }
 
   private static Query boosted(String field, String term, double bound) {
