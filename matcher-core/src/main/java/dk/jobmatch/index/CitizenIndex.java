@@ -24,7 +24,7 @@ import java.util.function.Function;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
-import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.IntField;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
@@ -378,11 +378,11 @@ public final class CitizenIndex implements Closeable {
         }
       }
     }
-    d.add(new IntPoint(AVAILABLE, c.availableFrom() == null ? Integer.MIN_VALUE : (int) c.availableFrom().toEpochDay()));
+    d.add(new IntField(AVAILABLE, c.availableFrom() == null ? Integer.MIN_VALUE : (int) c.availableFrom().toEpochDay(), Field.Store.NO));
     // Unknown hours fit anything: index them as the full range.
-    d.add(new IntPoint(HOURS_MIN, c.hoursPerWeek() == null ? 0 : c.hoursPerWeek().min()));
-    d.add(new IntPoint(HOURS_MAX, c.hoursPerWeek() == null ? 80 : c.hoursPerWeek().max()));
-    d.add(new IntPoint(EDUCATION, c.education() == null ? 0 : c.education().level()));
+    d.add(new IntField(HOURS_MIN, c.hoursPerWeek() == null ? 0 : c.hoursPerWeek().min(), Field.Store.NO));
+    d.add(new IntField(HOURS_MAX, c.hoursPerWeek() == null ? 80 : c.hoursPerWeek().max(), Field.Store.NO));
+    d.add(new IntField(EDUCATION, c.education() == null ? 0 : c.education().level(), Field.Store.NO));
     d.add(new StoredField(SRC, ModelCodec.encode(c)));
     return d;
   }
@@ -411,7 +411,9 @@ public final class CitizenIndex implements Closeable {
     }
     try {
       TopK top = new TopK(k);
-      double nonTerm = o.nonTermUpperBound();
+      double excluded = excludedHierarchyBound(o.occupation);
+      double nonTerm = o.nonTermUpperBound()
+          + excluded * (o.policy.weight(Component.OCCUPATION) + o.policy.weight(Component.GOAL));
       List<Query> should = shouldClauses(o);
       Query filter = filter(o);
       if (!should.isEmpty() && should.size() <= MAX_CLAUSES) {
@@ -419,8 +421,8 @@ public final class CitizenIndex implements Closeable {
         for (Query sq : should) {
           q.add(sq, Occur.SHOULD);
         }
-        q.setMinimumNumberShouldMatch(1);
-        q.add(filter, Occur.FILTER);
+        // No gate filter here: a filter would lead the conjunction and defeat MaxScore; gates
+        // are checked exactly in rescoring, which rejects a gated-out candidate in nanoseconds.
         searcher.search(q.build(), manager(new Rescorer(o, top, nonTerm, true)));
         if (!top.full() || top.threshold() <= nonTerm + EPS) {
           // Citizens matching no term can still reach nonTerm: scan them too.
@@ -479,7 +481,7 @@ public final class CitizenIndex implements Closeable {
       }
     }
     if (o.minEducation > 0) {
-      hq.add(IntPoint.newRangeQuery(EDUCATION, o.minEducation, Integer.MAX_VALUE), Occur.FILTER);
+      hq.add(IntField.newRangeQuery(EDUCATION, o.minEducation, Integer.MAX_VALUE), Occur.FILTER);
     }
     Query holdersQuery = hq.build();
     searcher.search(holdersQuery, new CollectorManager<Collector, Void>() {
@@ -552,8 +554,10 @@ public final class CitizenIndex implements Closeable {
   /**
    * The gates Lucene can check from terms and points, as a filter that is equal to or looser
    * than the exact gates (every gate is checked exactly again in rescoring): searchable,
-   * fleksjob, employment type, hours, availability, certificates, languages. The commute gate
-   * depends on each citizen's own limit and is left to rescoring.
+   * fleksjob, employment type, hours, availability, certificates, languages. Numeric ranges are
+   * {@link IntField} queries, which Lucene runs on points or on doc values, whichever is cheaper
+   * next to the leading clause. The commute gate depends on each citizen's own limit and is left
+   * to rescoring.
    */
   private static Query filter(CompiledOrder o) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
@@ -588,13 +592,13 @@ public final class CitizenIndex implements Closeable {
     }
     if (!p.relaxed(Gate.HOURS) && o.hoursMin >= 0 && !fleksjobOrder) {
       BooleanQuery.Builder overlap = new BooleanQuery.Builder();
-      overlap.add(IntPoint.newRangeQuery(HOURS_MIN, Integer.MIN_VALUE, o.hoursMax), Occur.FILTER);
-      overlap.add(IntPoint.newRangeQuery(HOURS_MAX, o.hoursMin, Integer.MAX_VALUE), Occur.FILTER);
+      overlap.add(IntField.newRangeQuery(HOURS_MIN, Integer.MIN_VALUE, o.hoursMax), Occur.FILTER);
+      overlap.add(IntField.newRangeQuery(HOURS_MAX, o.hoursMin, Integer.MAX_VALUE), Occur.FILTER);
       b.add(o.fleksjobFeasible ? either(overlap.build(), term(FLAG, "fleksjob")) : overlap.build(), Occur.FILTER);
       clauses++;
     }
     if (!p.relaxed(Gate.AVAILABILITY) && o.startDay != Integer.MAX_VALUE) {
-      b.add(IntPoint.newRangeQuery(AVAILABLE, Integer.MIN_VALUE, o.startDay), Occur.FILTER);
+      b.add(IntField.newRangeQuery(AVAILABLE, Integer.MIN_VALUE, o.startDay), Occur.FILTER);
       clauses++;
     }
     if (!p.relaxed(Gate.CERTIFICATES)) {
@@ -663,6 +667,14 @@ public final class CitizenIndex implements Closeable {
     return out;
   }
 
+  /**
+   * Hierarchy levels coarser than this many digits (sub-major and major groups) are left out of
+   * the query: their postings are dense and their credit small (0.3 and 0.1). What a citizen can
+   * earn through them is added to the non-term bound instead ({@link #excludedHierarchyBound}),
+   * which keeps the pruning exact.
+   */
+  static final int MIN_QUERY_LEVEL_DIGITS = 3;
+
   private static Query hierarchy(String field, OccupationCode code, double weight) {
     if (code == null || weight <= 0) {
       return null;
@@ -671,7 +683,11 @@ public final class CitizenIndex implements Closeable {
     List<String> levels = code.levels();
     for (int i = 0; i < levels.size(); i++) {
       String prefix = levels.get(i);
-      double credit = i == levels.size() - 1 ? 1.0 : FeatureScorer.levelCredit(prefix.length());
+      boolean full = i == levels.size() - 1;
+      if (!full && prefix.length() < MIN_QUERY_LEVEL_DIGITS) {
+        continue;
+      }
+      double credit = full ? 1.0 : FeatureScorer.levelCredit(prefix.length());
       alternatives.add(boosted(field, prefix, weight * credit));
     }
     if (code.escoUri() != null) {
@@ -681,6 +697,17 @@ public final class CitizenIndex implements Closeable {
       return null;
     }
     return alternatives.size() == 1 ? alternatives.get(0) : new DisjunctionMaxQuery(alternatives, 0f);
+  }
+
+  /** The most a citizen can earn, per unit of weight, through hierarchy levels left out of the query. */
+  static double excludedHierarchyBound(OccupationCode code) {
+    if (code == null || code.digits() == null) {
+      return 0;
+    }
+    int len = code.digits().length();
+    // Levels shorter than MIN_QUERY_LEVEL_DIGITS are excluded unless they are the full code.
+    int longestExcluded = Math.min(len - 1, MIN_QUERY_LEVEL_DIGITS - 1);
+    return longestExcluded <= 0 ? 0 : FeatureScorer.levelCredit(longestExcluded);
   }
 
   private static Query boosted(String field, String term, double bound) {

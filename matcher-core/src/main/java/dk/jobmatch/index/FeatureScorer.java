@@ -145,7 +145,7 @@ public final class FeatureScorer {
       return -1;
     }
     java.util.Arrays.fill(scratch.best, 0);
-    componentValues(o, c, scratch.values, scratch.best, null);
+    componentValues(o, c, scratch.values, scratch.best, null, null);
     return total(o.policy, scratch.values);
   }
 
@@ -168,7 +168,8 @@ public final class FeatureScorer {
     double[] values = new double[COMPONENTS.length];
     double[] best = new double[o.requiredIds.length];
     Set<Flag> flags = EnumSet.noneOf(Flag.class);
-    componentValues(o, c, values, best, flags);
+    int[] bestFrom = new int[best.length];
+    componentValues(o, c, values, best, flags, bestFrom);
     double score = total(o.policy, values);
     if (score <= 0) {
       return null;
@@ -181,9 +182,14 @@ public final class FeatureScorer {
     List<String> matched = new ArrayList<>();
     List<String> missing = new ArrayList<>();
     List<String> missingEssential = new ArrayList<>();
+    Map<String, String> via = new java.util.LinkedHashMap<>();
     for (int j = 0; j < best.length; j++) {
       if (best[j] > 0) {
         matched.add(o.requiredIds[j]);
+        String held = o.skillNames.name(bestFrom[j]);
+        if (!held.equals(o.requiredIds[j])) {
+          via.put(o.requiredIds[j], held);
+        }
       } else {
         missing.add(o.requiredIds[j]);
         if (o.essential[j]) {
@@ -200,7 +206,7 @@ public final class FeatureScorer {
     if (o.publicEmployer && c.has(CitizenFeatures.FORTRINSADGANG) && qualified(o, c, values, best)) {
       flags.add(Flag.FORTRINSADGANG);
     }
-    return new Match(c.id, o.order.id(), score, new Explanation(comps, matched, missing, missingEssential, flags));
+    return new Match(c.id, o.order.id(), score, new Explanation(comps, matched, missing, missingEssential, flags, via));
   }
 
   /**
@@ -215,7 +221,7 @@ public final class FeatureScorer {
     }
     double[] values = new double[COMPONENTS.length];
     double[] best = new double[o.requiredIds.length];
-    componentValues(o, c, values, best, null);
+    componentValues(o, c, values, best, null, null);
     return qualified(o, c, values, best);
   }
 
@@ -232,7 +238,13 @@ public final class FeatureScorer {
         || values[Component.GOAL.ordinal()] > 0;
   }
 
-  private static void componentValues(CompiledOrder o, CitizenFeatures c, double[] values, double[] best, Set<Flag> flags) {
+  /**
+   * Fills {@code values} (one per component) and {@code best} (credit per required skill); in
+   * explain mode ({@code flags} non-null) also the flags and, in {@code bestFrom}, the held skill
+   * that earned each best credit.
+   */
+  private static void componentValues(CompiledOrder o, CitizenFeatures c, double[] values, double[] best, Set<Flag> flags,
+      int[] bestFrom) {
     ScoringPolicy p = o.policy;
     // Skills: each held skill credits the required skills it stands for; best credit wins.
     if (best.length > 0) {
@@ -249,6 +261,12 @@ public final class FeatureScorer {
           int j = sc.req()[k];
           if (credit > best[j]) {
             best[j] = credit;
+            if (bestFrom != null) {
+              bestFrom[j] = skills[i];
+            }
+          } else if (bestFrom != null && credit == best[j] && credit > 0 && preferred(o, j, skills[i], bestFrom[j])) {
+            // Equal credit from two held skills: name one independently of interning order.
+            bestFrom[j] = skills[i];
           }
         }
         stale |= fresh < 1;
@@ -324,6 +342,17 @@ public final class FeatureScorer {
     if (flags != null && o.shortage != null && o.shortage.isShortage()) {
       flags.add(Flag.SHORTAGE);
     }
+  }
+
+  /** On a tie, the required skill itself, else the alphabetically first held skill, earns the credit. */
+  private static boolean preferred(CompiledOrder o, int j, int candidate, int current) {
+    String required = o.requiredIds[j];
+    String a = o.skillNames.name(candidate);
+    String b = o.skillNames.name(current);
+    if (b.equals(required)) {
+      return false;
+    }
+    return a.equals(required) || a.compareTo(b) < 0;
   }
 
   /** Full credit if used within {@code staleAfterYears}, then linear decay to the floor. */

@@ -437,7 +437,7 @@ public final class DanishTextMapper {
     if (labelExact.isEmpty()) {
       return null;
     }
-    List<Tok> labelParts = analyze(partsAnalyzer, PARTS, label, 0);
+    List<Tok> labelParts = null; // analysed only if a label word is not found whole
     Map<Integer, Tok> textWords = new java.util.TreeMap<>(); // segment*1M + start → token, for text order
     double sum = 0;
     boolean complete = true;
@@ -461,6 +461,9 @@ public final class DanishTextMapper {
         continue;
       }
       // The label word is a compound: credit the share of its parts that the text has.
+      if (labelParts == null) {
+        labelParts = analyze(partsAnalyzer, PARTS, label, 0);
+      }
       List<String> partTerms = new ArrayList<>();
       for (Tok p : labelParts) {
         if (p.start() >= lt.start() && p.end() <= lt.end() && !p.term().equals(lt.term())) {

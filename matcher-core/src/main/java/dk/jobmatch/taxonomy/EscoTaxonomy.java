@@ -211,11 +211,22 @@ public final class EscoTaxonomy implements Taxonomy {
 
     int nOcc = occUri.length;
     int nSkill = skillUri.length;
+    Integer[] order = new Integer[nSkill];
+    for (int i = 0; i < nSkill; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (x, y) -> skillUri[x].compareTo(skillUri[y]));
+    int[] byRank = new int[nSkill];
+    int[] uriRank = new int[nSkill];
+    for (int r = 0; r < nSkill; r++) {
+      byRank[r] = order[r];
+      uriRank[order[r]] = r;
+    }
     occSkills = new int[nOcc][];
     int essential = 0;
     int total = 0;
     for (int o = 0; o < nOcc; o++) {
-      occSkills[o] = sortedRelations(l.occSkills.get(o));
+      occSkills[o] = sortedRelations(l.occSkills.get(o), uriRank, byRank);
       for (int r : occSkills[o]) {
         essential += r & 1;
       }
@@ -225,7 +236,7 @@ public final class EscoTaxonomy implements Taxonomy {
     int ssr = 0;
     for (int s = 0; s < nSkill; s++) {
       IntArrayList list = l.skillRel.get(s);
-      skillRelations[s] = list == null ? EMPTY : sortedRelations(list);
+      skillRelations[s] = sortedRelations(list, uriRank, byRank);
       ssr += skillRelations[s].length;
     }
     int nodes = nSkill + groupUri.length;
@@ -263,21 +274,31 @@ public final class EscoTaxonomy implements Taxonomy {
 
   private static final int[] EMPTY = new int[0];
 
-  /** Deduplicates (keeping essential over optional) and orders essential first, then by URI. */
-  private int[] sortedRelations(IntArrayList list) {
+  /**
+   * Deduplicates (keeping essential over optional) and orders essential first, then by URI, using
+   * primitive sorts: {@code uriRank} is each skill's position in URI order.
+   */
+  private static int[] sortedRelations(IntArrayList list, int[] uriRank, int[] byRank) {
     if (list == null || list.isEmpty()) {
       return EMPTY;
     }
-    Map<Integer, Integer> best = new HashMap<>();
-    list.forEach(r -> best.merge(r >>> 1, r & 1, Math::max));
-    Integer[] keys = best.keySet().toArray(Integer[]::new);
-    Arrays.sort(keys, (a, b) -> {
-      int c = Integer.compare(best.get(b), best.get(a));
-      return c != 0 ? c : skillUri[a].compareTo(skillUri[b]);
-    });
-    int[] out = new int[keys.length];
-    for (int i = 0; i < keys.length; i++) {
-      out[i] = (keys[i] << 1) | best.get(keys[i]);
+    int[] a = list.toArray();
+    Arrays.sort(a); // (skill << 1) | essential: the same skill is adjacent, optional before essential
+    long[] keys = new long[a.length];
+    int n = 0;
+    for (int i = 0; i < a.length; i++) {
+      if (i + 1 < a.length && (a[i + 1] >>> 1) == (a[i] >>> 1)) {
+        continue; // a later entry for the same skill is at least as essential
+      }
+      int skill = a[i] >>> 1;
+      long optional = 1 - (a[i] & 1);
+      keys[n++] = (optional << 32) | uriRank[skill];
+    }
+    Arrays.sort(keys, 0, n);
+    int[] out = new int[n];
+    for (int i = 0; i < n; i++) {
+      int skill = byRank[(int) keys[i]];
+      out[i] = (skill << 1) | (int) (1 - (keys[i] >>> 32));
     }
     return out;
   }
@@ -312,21 +333,43 @@ public final class EscoTaxonomy implements Taxonomy {
       throw new NotDirectoryException(dir.toString());
     }
     String lang = options.language() != null ? options.language() : detectLanguage(dir);
+    // Resolve every file first, so a missing one fails before minutes of work on the others.
+    Path isco = file(dir, "ISCOGroups", lang);
+    Path occupations = file(dir, "occupations", lang);
+    Path skills = file(dir, "skills", lang);
+    Path occupationSkills = file(dir, "occupationSkillRelations", lang);
+    Path skillSkills = file(dir, "skillSkillRelations", lang);
+    Path broaderSkills = file(dir, "broaderRelationsSkillPillar", lang);
+    Path broaderOccupations = file(dir, "broaderRelationsOccPillar", lang);
     Loader l = new Loader(lang, options.strictReferences());
-    l.readIscoGroups(file(dir, "ISCOGroups", lang));
-    l.readOccupations(file(dir, "occupations", lang));
-    l.readSkills(file(dir, "skills", lang));
-    l.readOccupationSkills(file(dir, "occupationSkillRelations", lang));
-    l.readSkillSkills(file(dir, "skillSkillRelations", lang));
-    l.readBroaderSkills(file(dir, "broaderRelationsSkillPillar", lang));
-    l.readBroaderOccupations(file(dir, "broaderRelationsOccPillar", lang));
-    EscoTaxonomy t = new EscoTaxonomy(l, (System.nanoTime() - start) / 1_000_000);
+    long t = System.nanoTime();
+    l.readIscoGroups(isco);
+    t = timed(isco, t);
+    l.readOccupations(occupations);
+    t = timed(occupations, t);
+    l.readSkills(skills);
+    t = timed(skills, t);
+    l.readOccupationSkills(occupationSkills);
+    t = timed(occupationSkills, t);
+    l.readSkillSkills(skillSkills);
+    t = timed(skillSkills, t);
+    l.readBroaderSkills(broaderSkills);
+    t = timed(broaderSkills, t);
+    l.readBroaderOccupations(broaderOccupations);
+    timed(broaderOccupations, t);
+    EscoTaxonomy taxonomy = new EscoTaxonomy(l, (System.nanoTime() - start) / 1_000_000);
     if (l.skippedOsr + l.skippedOther > 0) {
       LOG.warn("ESCO export {}: skipped {} relations to concepts missing from the concept files; first: {}",
           dir, l.skippedOsr + l.skippedOther, l.problems.get(0));
     }
-    LOG.info("Loaded ESCO export {} ({}): {}", dir, lang, t.stats);
-    return t;
+    LOG.info("Loaded ESCO export {} ({}): {}", dir, lang, taxonomy.stats);
+    return taxonomy;
+  }
+
+  private static long timed(Path file, long since) {
+    long now = System.nanoTime();
+    LOG.debug("read {} in {} ms", file.getFileName(), (now - since) / 1_000_000);
+    return now;
   }
 
   private static String detectLanguage(Path dir) throws IOException {

@@ -18,7 +18,7 @@
  * <ul>
  *   <li>{@link dk.jobmatch.taxonomy.EscoTaxonomy} loads the official ESCO CSV export of any
  *       language into numbered, array-backed tables (about 10 MB of heap for the English v1.1.1
- *       export; a load takes about a second).
+ *       export; a load takes one to two seconds of CPU).
  *   <li>{@link dk.jobmatch.taxonomy.DiscoClassification} loads Danmarks Statistik's DISCO-08 list
  *       and {@linkplain dk.jobmatch.taxonomy.DiscoClassification#decorate decorates} another
  *       taxonomy with the Danish titles and code validation. The usual set-up for a Danish job
