@@ -9,6 +9,8 @@ import picocli.CommandLine.Unmatched;
  * {@code batch}: congestion-aware shortlists for all open orders at once, with a report
  * (DESIGN.md §4, issue 6). Not available yet: this stub says so plainly and exits with {@link
  * ExitCode#USAGE}, whatever the arguments.
+ *
+ * <p>Not thread-safe: one instance runs once.
  */
 @Command(name = "batch", mixinStandardHelpOptions = true,
     description = {"Shortlists for all open orders at once, spreading candidates fairly, plus a report.",
