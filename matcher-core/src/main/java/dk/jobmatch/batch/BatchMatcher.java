@@ -218,7 +218,9 @@ public final class BatchMatcher {
     Set<String> seen = new HashSet<>();
     boolean flagged = false;
     for (Match c : candidates) {
-      Checks.required("candidates[" + order.id() + "]", c);
+      if (c == null) {
+        throw new IllegalArgumentException("candidates[" + order.id() + "]: must not contain null");
+      }
       if (!c.orderId().equals(order.id())) {
         throw Checks.fail("candidates[" + order.id() + "]", c.orderId(), "is a match for another order");
       }
