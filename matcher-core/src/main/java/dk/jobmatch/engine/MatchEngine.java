@@ -1,64 +1,400 @@
 package dk.jobmatch.engine;
 
+import com.google.common.base.Preconditions;
+import dk.jobmatch.index.CitizenFeatures;
+import dk.jobmatch.index.CitizenIndex;
+import dk.jobmatch.index.CompiledOrder;
+import dk.jobmatch.index.FeatureScorer;
+import dk.jobmatch.index.OrderIndex;
+import dk.jobmatch.index.PopulationStats;
+import dk.jobmatch.index.Vocabularies;
 import dk.jobmatch.model.Citizen;
 import dk.jobmatch.model.JobOrder;
+import dk.jobmatch.model.OccupationRef;
 import dk.jobmatch.scoring.Match;
 import dk.jobmatch.scoring.ScoringPolicy;
+import dk.jobmatch.taxonomy.OccupationCode;
 import dk.jobmatch.taxonomy.ShortageLookup;
 import dk.jobmatch.taxonomy.Taxonomy;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The matching engine: an index of citizens and of open job orders, ranked both ways.
- * PLACEHOLDER — the implementation follows in this file.
+ * The matching engine: an index of citizens and of open job orders, ranked both ways with
+ * explanations.
+ *
+ * <ul>
+ *   <li>{@link #rank(JobOrder, int)}: the best citizens for an order (a shortlist), exactly the
+ *       top k of the {@link dk.jobmatch.scoring.ReferenceScorer reference scorer} over the same
+ *       citizens, plus every qualified fortrinsadgang holder for a public employer;
+ *   <li>{@link #suggest(Citizen, int)}: the best open orders for a citizen;
+ *   <li>{@link #explain(Citizen, JobOrder)}: one pair.
+ * </ul>
+ *
+ * <p><b>Storage.</b> In memory by default; with {@link Builder#directory(Path)} the citizens and
+ * orders live in Lucene indexes under that directory, and reopening the engine after a restart
+ * finds every citizen and order of the last {@link #commit()} (Lucene commits are atomic: a
+ * crash loses at most what was added since; {@link #close()} commits).
+ *
+ * <p><b>Visibility.</b> Updates to existing citizens and deletions take effect for searches at
+ * once — a deleted citizen never appears in a result again (the right to erasure; {@link
+ * #purgeDeleted()} also rewrites the index files). A newly added citizen becomes searchable at
+ * the next {@link #refresh()}, which takes about a millisecond for a few thousand changes (it
+ * does not wait for merges), or automatically every {@link Builder#refreshInterval(Duration)}
+ * if set. Skill-rarity statistics are also snapshotted at refresh.
+ *
+ * <p><b>Thread safety.</b> An engine is thread-safe: any number of threads may rank, suggest and
+ * explain concurrently with each other and with updates; updates are serialised internally.
+ * Results are immutable.
+ *
+ * <p><b>Determinism.</b> The same citizens, order, policy and date give the same ranking; ties
+ * are broken by id. Set {@link Builder#asOf(LocalDate)} to pin the date.
  */
 public final class MatchEngine implements Closeable {
+  private static final Logger LOG = LoggerFactory.getLogger(MatchEngine.class);
+
+  private final Taxonomy taxonomy;
+  private final ShortageLookup shortage;
+  private final ScoringPolicy policy;
+  private final Clock clock;
+  private final LocalDate asOf;
+  private final Vocabularies vocabularies = Vocabularies.create();
+  private final ConcurrentHashMap<OccupationRef, OccupationCode> resolved = new ConcurrentHashMap<>();
+  private final CitizenIndex citizens;
+  private final OrderIndex orders;
+  private final ScheduledExecutorService refresher;
+  private volatile CompiledOrders compiledOrders;
+
+  private record CompiledOrders(List<JobOrder> source, PopulationStats stats, LocalDate day, List<CompiledOrder> compiled) {}
+
   private MatchEngine(Builder b) {
-    throw new UnsupportedOperationException("not yet");
+    this.taxonomy = b.taxonomy;
+    this.shortage = b.shortage;
+    this.policy = b.policy;
+    this.clock = b.clock;
+    this.asOf = b.asOf;
+    Directory citizenDir;
+    Directory orderDir;
+    try {
+      if (b.directory == null) {
+        citizenDir = new ByteBuffersDirectory();
+        orderDir = new ByteBuffersDirectory();
+      } else {
+        citizenDir = FSDirectory.open(Files.createDirectories(b.directory.resolve("citizens")));
+        orderDir = FSDirectory.open(Files.createDirectories(b.directory.resolve("orders")));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("directory: cannot open " + b.directory + ": " + e.getMessage(), e);
+    }
+    this.citizens = new CitizenIndex(citizenDir, vocabularies, this::resolve);
+    this.orders = new OrderIndex(orderDir);
+    if (b.refreshInterval != null) {
+      refresher = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "jobmatch-refresh");
+        t.setDaemon(true);
+        return t;
+      });
+      long ms = Math.max(1, b.refreshInterval.toMillis());
+      refresher.scheduleWithFixedDelay(this::backgroundRefresh, ms, ms, TimeUnit.MILLISECONDS);
+    } else {
+      refresher = null;
+    }
+    LOG.debug("engine opened: {} citizens, {} orders", citizens.size(), orders.all().size());
   }
 
+  /** A builder with an empty taxonomy, no shortage data, the default policy, in memory. */
   public static Builder builder() {
     return new Builder();
   }
 
-  public void upsert(Citizen citizen) {}
-  public void upsertAll(Collection<Citizen> citizens) {}
-  public boolean delete(String citizenId) { return false; }
-  public void upsertOrder(JobOrder order) {}
-  public boolean deleteOrder(String orderId) { return false; }
-  public void refresh() {}
-  public void commit() {}
-  public List<Match> rank(JobOrder order, int k) { return List.of(); }
-  public List<Match> suggest(Citizen citizen, int k) { return List.of(); }
-  public Optional<Match> explain(Citizen citizen, JobOrder order) { return Optional.empty(); }
-  public Optional<Citizen> citizen(String id) { return Optional.empty(); }
-  public Optional<JobOrder> order(String id) { return Optional.empty(); }
-  public List<JobOrder> orders() { return List.of(); }
-  public int citizenCount() { return 0; }
-  public int orderCount() { return 0; }
-  public ScoringPolicy policy() { return null; }
-  public Taxonomy taxonomy() { return null; }
-  public ShortageLookup shortage() { return null; }
-  public LocalDate today() { return null; }
-  @Override public void close() throws IOException {}
+  private OccupationCode resolve(OccupationRef ref) {
+    return resolved.computeIfAbsent(ref, taxonomy::resolve);
+  }
 
+  private void backgroundRefresh() {
+    try {
+      citizens.refresh();
+    } catch (RuntimeException e) {
+      LOG.warn("background refresh failed: {}", e.toString());
+    }
+  }
+
+  /**
+   * Adds a citizen, or replaces the one with the same id.
+   *
+   * @throws NullPointerException if {@code citizen} is null
+   * @throws UncheckedIOException if the index cannot be written
+   */
+  public void upsert(Citizen citizen) {
+    upsertAll(List.of(Objects.requireNonNull(citizen, "citizen")));
+  }
+
+  /**
+   * Adds or replaces many citizens; faster than one by one (features are computed in parallel).
+   *
+   * @throws NullPointerException if the collection or an element is null
+   * @throws UncheckedIOException if the index cannot be written
+   */
+  public void upsertAll(Collection<Citizen> batch) {
+    for (Citizen c : batch) {
+      Objects.requireNonNull(c, "citizen");
+    }
+    citizens.upsertAll(batch);
+  }
+
+  /**
+   * Deletes a citizen. From the moment this returns, the citizen appears in no result.
+   *
+   * @return whether a citizen with that id was indexed
+   */
+  public boolean delete(String citizenId) {
+    return citizens.delete(Objects.requireNonNull(citizenId, "citizenId"));
+  }
+
+  /** Adds an open job order, or replaces the one with the same id; visible to suggestions at once. */
+  public void upsertOrder(JobOrder order) {
+    orders.upsert(Objects.requireNonNull(order, "order"));
+  }
+
+  /** Removes a job order (filled or withdrawn); returns whether it was there. */
+  public boolean deleteOrder(String orderId) {
+    return orders.delete(Objects.requireNonNull(orderId, "orderId"));
+  }
+
+  /** Makes citizens added so far searchable and snapshots skill statistics. */
+  public void refresh() {
+    citizens.refresh();
+  }
+
+  /** Makes every change so far durable (persistent engines); a no-op cost in memory. */
+  public void commit() {
+    citizens.commit();
+    orders.commit();
+  }
+
+  /** Rewrites index segments so that deleted citizens' stored data leaves the files, then commits. */
+  public void purgeDeleted() {
+    citizens.purgeDeleted();
+  }
+
+  /**
+   * The best {@code k} citizens for the order, best first (ties by citizen id), each explained;
+   * for a public employer's order, every other qualified fortrinsadgang holder follows after the
+   * k (see {@link FeatureScorer#qualifiesForFortrinsadgang}: all gates pass, the education level
+   * is met, every essential skill is credited). Citizens failing a hard gate never appear.
+   *
+   * @throws IllegalArgumentException if {@code k < 1}
+   * @throws NullPointerException if {@code order} is null
+   */
+  public List<Match> rank(JobOrder order, int k) {
+    Preconditions.checkArgument(k >= 1, "k: '%s' must be at least 1", k);
+    Objects.requireNonNull(order, "order");
+    CompiledOrder co = CompiledOrder.compile(order, taxonomy, shortage, policy, today(), vocabularies, citizens.stats());
+    return List.copyOf(citizens.search(co, k));
+  }
+
+  /**
+   * The best {@code k} open orders for a citizen (indexed or not), best first (ties by order id),
+   * each explained. Orders whose deadline has passed are left out. Shortage orders rank higher
+   * through the shortage component.
+   *
+   * @throws IllegalArgumentException if {@code k < 1}
+   * @throws NullPointerException if {@code citizen} is null
+   */
+  public List<Match> suggest(Citizen citizen, int k) {
+    Preconditions.checkArgument(k >= 1, "k: '%s' must be at least 1", k);
+    CitizenFeatures f = CitizenFeatures.of(Objects.requireNonNull(citizen, "citizen"), vocabularies, this::resolve);
+    List<CompiledOrder> compiled = compiledOrders();
+    double[] scores = new double[compiled.size()];
+    List<Integer> hits = new ArrayList<>();
+    for (int i = 0; i < compiled.size(); i++) {
+      scores[i] = FeatureScorer.score(compiled.get(i), f);
+      if (scores[i] > 0) {
+        hits.add(i);
+      }
+    }
+    hits.sort((a, b) -> {
+      int c = Double.compare(scores[b], scores[a]);
+      return c != 0 ? c : compiled.get(a).order().id().compareTo(compiled.get(b).order().id());
+    });
+    List<Match> out = new ArrayList<>(Math.min(k, hits.size()));
+    for (int i = 0; i < Math.min(k, hits.size()); i++) {
+      out.add(FeatureScorer.explain(compiled.get(hits.get(i)), f));
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * The best {@code k} open orders for an indexed citizen.
+   *
+   * @throws IllegalArgumentException if {@code k < 1} or the citizen is not indexed
+   */
+  public List<Match> suggest(String citizenId, int k) {
+    Citizen c = citizen(citizenId).orElseThrow(
+        () -> new IllegalArgumentException("citizenId: '" + citizenId + "' is not indexed (or not refreshed yet)"));
+    return suggest(c, k);
+  }
+
+  private List<CompiledOrder> compiledOrders() {
+    List<JobOrder> source = orders.all();
+    PopulationStats stats = citizens.stats();
+    LocalDate day = today();
+    CompiledOrders cached = compiledOrders;
+    if (cached != null && cached.source == source && cached.stats == stats && cached.day.equals(day)) {
+      return cached.compiled;
+    }
+    List<CompiledOrder> compiled = new ArrayList<>(source.size());
+    for (JobOrder o : source) {
+      if (o.deadline() == null || !o.deadline().isBefore(day)) {
+        compiled.add(CompiledOrder.compile(o, taxonomy, shortage, policy, day, vocabularies, stats));
+      }
+    }
+    compiledOrders = new CompiledOrders(source, stats, day, List.copyOf(compiled));
+    return compiledOrders.compiled;
+  }
+
+  /**
+   * Scores one pair.
+   *
+   * @return the match, or empty if a hard gate fails or the score is 0
+   */
+  public Optional<Match> explain(Citizen citizen, JobOrder order) {
+    CitizenFeatures f = CitizenFeatures.of(Objects.requireNonNull(citizen, "citizen"), vocabularies, this::resolve);
+    CompiledOrder co = CompiledOrder.compile(Objects.requireNonNull(order, "order"), taxonomy, shortage, policy, today(),
+        vocabularies, citizens.stats());
+    return Optional.ofNullable(FeatureScorer.explain(co, f));
+  }
+
+  /** An indexed citizen as it was added (after a refresh), if present. */
+  public Optional<Citizen> citizen(String id) {
+    return citizens.citizen(Objects.requireNonNull(id, "id"));
+  }
+
+  /** An open order by id. */
+  public Optional<JobOrder> order(String id) {
+    return orders.get(Objects.requireNonNull(id, "id"));
+  }
+
+  /** All open orders, in the order they were first added. Immutable snapshot. */
+  public List<JobOrder> orders() {
+    return orders.all();
+  }
+
+  /** The number of indexed citizens (including those not yet refreshed). */
+  public int citizenCount() {
+    return citizens.size();
+  }
+
+  /** The number of open orders. */
+  public int orderCount() {
+    return orders.all().size();
+  }
+
+  /** The scoring policy. */
+  public ScoringPolicy policy() {
+    return policy;
+  }
+
+  /** The taxonomy. */
+  public Taxonomy taxonomy() {
+    return taxonomy;
+  }
+
+  /** The shortage look-up. */
+  public ShortageLookup shortage() {
+    return shortage;
+  }
+
+  /** The day scored for: the pinned {@code asOf} date, or today by the clock. */
+  public LocalDate today() {
+    return asOf != null ? asOf : LocalDate.now(clock);
+  }
+
+  /** Stops background refresh, commits and closes the indexes. */
+  @Override
+  public void close() throws IOException {
+    if (refresher != null) {
+      refresher.shutdownNow();
+    }
+    try {
+      commit();
+    } finally {
+      try {
+        citizens.close();
+      } finally {
+        orders.close();
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "MatchEngine[citizens=" + citizens.size() + ", orders=" + orders.all().size() + "]";
+  }
+
+  /** Mutable, not thread-safe builder. */
   public static final class Builder {
-    public Builder taxonomy(Taxonomy t) { return this; }
-    public Builder shortage(ShortageLookup s) { return this; }
-    public Builder policy(ScoringPolicy p) { return this; }
-    public Builder directory(Path p) { return this; }
-    public Builder clock(Clock c) { return this; }
-    public Builder asOf(LocalDate d) { return this; }
-    public Builder refreshInterval(Duration d) { return this; }
-    public MatchEngine build() throws UncheckedIOException { return new MatchEngine(this); }
+    private Taxonomy taxonomy = Taxonomy.none();
+    private ShortageLookup shortage = ShortageLookup.none();
+    private ScoringPolicy policy = ScoringPolicy.defaults();
+    private Path directory;
+    private Clock clock = Clock.systemDefaultZone();
+    private LocalDate asOf;
+    private Duration refreshInterval;
+
+    private Builder() {}
+
+    /** The occupation and skill taxonomy (default: none). */
+    public Builder taxonomy(Taxonomy t) { this.taxonomy = Objects.requireNonNull(t, "taxonomy"); return this; }
+    /** Shortage data (default: none). */
+    public Builder shortage(ShortageLookup s) { this.shortage = Objects.requireNonNull(s, "shortage"); return this; }
+    /** The scoring policy (default: {@link ScoringPolicy#defaults()}). */
+    public Builder policy(ScoringPolicy p) { this.policy = Objects.requireNonNull(p, "policy"); return this; }
+    /** A directory for a persistent, crash-safe index (default: in memory). */
+    public Builder directory(Path p) { this.directory = Objects.requireNonNull(p, "directory"); return this; }
+    /** The clock giving "today" when no {@link #asOf} date is pinned. */
+    public Builder clock(Clock c) { this.clock = Objects.requireNonNull(c, "clock"); return this; }
+    /** Pins the day scored for (reproducible results). */
+    public Builder asOf(LocalDate d) { this.asOf = d; return this; }
+
+    /**
+     * Refreshes automatically at this interval (default: only on {@link MatchEngine#refresh()}).
+     *
+     * @throws IllegalArgumentException if not positive
+     */
+    public Builder refreshInterval(Duration d) {
+      Preconditions.checkArgument(d == null || (!d.isNegative() && !d.isZero()), "refreshInterval: '%s' must be positive", d);
+      this.refreshInterval = d;
+      return this;
+    }
+
+    /**
+     * Builds (and, for a directory, opens) the engine.
+     *
+     * @throws UncheckedIOException if the directory cannot be opened or holds unreadable data
+     */
+    public MatchEngine build() {
+      return new MatchEngine(this);
+    }
   }
 }

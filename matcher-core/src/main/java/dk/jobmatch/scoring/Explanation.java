@@ -44,4 +44,13 @@ public record Explanation(
     ComponentScore s = components.get(c);
     return s == null ? 0 : s.value();
   }
+
+  /** Component values and flags only; skill lists are personal data and are left out. */
+  @Override
+  public String toString() {
+    StringBuilder b = new StringBuilder("Explanation[");
+    components.forEach((c, v) -> b.append(c.jsonName()).append('=').append(String.format(java.util.Locale.ROOT, "%.4f", v.value())).append(' '));
+    return b.append("flags=").append(flags).append(", matched=").append(matchedSkills.size())
+        .append(", missing=").append(missingSkills.size()).append(']').toString();
+  }
 }

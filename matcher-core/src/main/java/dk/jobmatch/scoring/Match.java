@@ -24,4 +24,10 @@ public record Match(String citizenId, String orderId, double score, Explanation 
   public boolean has(Flag flag) {
     return explanation.has(flag);
   }
+
+  /** Ids and score only: the explanation describes a person's qualifications. */
+  @Override
+  public String toString() {
+    return "Match[citizen=" + citizenId + ", order=" + orderId + ", score=" + score + "]";
+  }
 }

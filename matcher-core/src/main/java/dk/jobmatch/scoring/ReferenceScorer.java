@@ -1,18 +1,153 @@
 package dk.jobmatch.scoring;
 
+import com.google.common.base.Preconditions;
+import dk.jobmatch.index.CitizenFeatures;
+import dk.jobmatch.index.CompiledOrder;
+import dk.jobmatch.index.FeatureScorer;
+import dk.jobmatch.index.PopulationStats;
+import dk.jobmatch.index.TopK;
+import dk.jobmatch.index.Vocabularies;
 import dk.jobmatch.model.Citizen;
 import dk.jobmatch.model.JobOrder;
 import dk.jobmatch.taxonomy.ShortageLookup;
 import dk.jobmatch.taxonomy.Taxonomy;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
-/** PLACEHOLDER: the exhaustive reference scorer. */
+/**
+ * The exhaustive reference scorer: the scoring formula applied by brute force to every citizen
+ * (or every order). It is the oracle the index-based engine is tested against and the baseline
+ * it is benchmarked against. It uses no index and no pruning, and holds no state between calls.
+ *
+ * <p>Rarity-based skill specificity is computed over the population passed in, so ranking the
+ * same population as an engine holds gives the same scores bit for bit.
+ *
+ * <p>Immutable and thread-safe.
+ */
 public final class ReferenceScorer {
-  public ReferenceScorer(Taxonomy taxonomy, ShortageLookup shortage, ScoringPolicy policy, LocalDate asOf) {}
-  public List<Match> rank(Collection<Citizen> population, JobOrder order, int k) { return List.of(); }
-  public List<Match> suggest(Collection<JobOrder> orders, Citizen citizen, int k) { return List.of(); }
-  public Optional<Match> explain(Collection<Citizen> population, Citizen citizen, JobOrder order) { return Optional.empty(); }
+  private final Taxonomy taxonomy;
+  private final ShortageLookup shortage;
+  private final ScoringPolicy policy;
+  private final LocalDate asOf;
+
+  /**
+   * @param taxonomy the taxonomy
+   * @param shortage shortage look-up
+   * @param policy the scoring policy
+   * @param asOf the day scored for (staleness, availability, shortage validity)
+   * @throws NullPointerException if any argument is null
+   */
+  public ReferenceScorer(Taxonomy taxonomy, ShortageLookup shortage, ScoringPolicy policy, LocalDate asOf) {
+    this.taxonomy = Objects.requireNonNull(taxonomy, "taxonomy");
+    this.shortage = Objects.requireNonNull(shortage, "shortage");
+    this.policy = Objects.requireNonNull(policy, "policy");
+    this.asOf = Objects.requireNonNull(asOf, "asOf");
+  }
+
+  /**
+   * The top {@code k} citizens of {@code population} for {@code order}, best first (ties by
+   * citizen id), followed — for a public employer — by every other qualified fortrinsadgang
+   * holder. Citizens failing a gate or scoring 0 are never included.
+   *
+   * @throws IllegalArgumentException if {@code k < 1}
+   * @throws NullPointerException if an argument is null
+   */
+  public List<Match> rank(Collection<Citizen> population, JobOrder order, int k) {
+    Preconditions.checkArgument(k >= 1, "k: '%s' must be at least 1", k);
+    Objects.requireNonNull(order, "order");
+    Vocabularies v = Vocabularies.create();
+    List<CitizenFeatures> features = new ArrayList<>(population.size());
+    for (Citizen c : population) {
+      features.add(CitizenFeatures.of(c, v, taxonomy::resolve));
+    }
+    CompiledOrder o = compile(order, v, stats(features, v));
+    TopK top = new TopK(k);
+    for (CitizenFeatures f : features) {
+      double s = FeatureScorer.score(o, f);
+      if (s > 0) {
+        top.offer(s, f);
+      }
+    }
+    List<Match> result = new ArrayList<>(k);
+    for (CitizenFeatures f : top.sorted()) {
+      result.add(FeatureScorer.explain(o, f));
+    }
+    if (order.publicEmployer()) {
+      List<Match> extra = new ArrayList<>();
+      for (CitizenFeatures f : features) {
+        if (!top.contains(f) && FeatureScorer.qualifiesForFortrinsadgang(o, f)) {
+          Match m = FeatureScorer.explain(o, f);
+          if (m != null) {
+            extra.add(m);
+          }
+        }
+      }
+      extra.sort(Match.BY_SCORE_THEN_CITIZEN);
+      result.addAll(extra);
+    }
+    return List.copyOf(result);
+  }
+
+  /**
+   * The top {@code k} orders for a citizen, best first (ties by order id). Skill rarity is
+   * computed over {@code population} (the citizens the orders compete for; may be empty).
+   *
+   * @throws IllegalArgumentException if {@code k < 1}
+   */
+  public List<Match> suggest(Collection<Citizen> population, Collection<JobOrder> orders, Citizen citizen, int k) {
+    Preconditions.checkArgument(k >= 1, "k: '%s' must be at least 1", k);
+    Vocabularies v = Vocabularies.create();
+    List<CitizenFeatures> features = new ArrayList<>(population.size());
+    for (Citizen c : population) {
+      features.add(CitizenFeatures.of(c, v, taxonomy::resolve));
+    }
+    PopulationStats stats = stats(features, v);
+    CitizenFeatures f = CitizenFeatures.of(citizen, v, taxonomy::resolve);
+    List<Match> all = new ArrayList<>();
+    for (JobOrder order : orders) {
+      if (order.deadline() != null && order.deadline().isBefore(asOf)) {
+        continue;
+      }
+      Match m = FeatureScorer.explain(compile(order, v, stats), f);
+      if (m != null) {
+        all.add(m);
+      }
+    }
+    all.sort(Match.BY_SCORE_THEN_ORDER);
+    return List.copyOf(all.subList(0, Math.min(k, all.size())));
+  }
+
+  /**
+   * Scores one pair with skill rarity taken over {@code population}.
+   *
+   * @return the match, or empty if a gate fails or the score is 0
+   */
+  public Optional<Match> explain(Collection<Citizen> population, Citizen citizen, JobOrder order) {
+    Vocabularies v = Vocabularies.create();
+    List<CitizenFeatures> features = new ArrayList<>(population.size());
+    for (Citizen c : population) {
+      features.add(CitizenFeatures.of(c, v, taxonomy::resolve));
+    }
+    PopulationStats stats = stats(features, v);
+    CitizenFeatures f = CitizenFeatures.of(citizen, v, taxonomy::resolve);
+    return Optional.ofNullable(FeatureScorer.explain(compile(order, v, stats), f));
+  }
+
+  private CompiledOrder compile(JobOrder order, Vocabularies v, PopulationStats stats) {
+    return CompiledOrder.compile(order, taxonomy, shortage, policy, asOf, v, stats);
+  }
+
+  private static PopulationStats stats(List<CitizenFeatures> features, Vocabularies v) {
+    int[] counts = new int[v.skills().size()];
+    for (CitizenFeatures f : features) {
+      for (int s : TopK.skillIds(f)) {
+        counts[s]++;
+      }
+    }
+    return new PopulationStats(features.size(), counts);
+  }
 }

@@ -1,0 +1,655 @@
+package dk.jobmatch.index;
+
+import dk.jobmatch.model.Citizen;
+import dk.jobmatch.model.Experience;
+import dk.jobmatch.model.JobGoal;
+import dk.jobmatch.model.OccupationRef;
+import dk.jobmatch.model.SkillHolding;
+import dk.jobmatch.scoring.Component;
+import dk.jobmatch.scoring.Gate;
+import dk.jobmatch.scoring.Match;
+import dk.jobmatch.taxonomy.OccupationCode;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.util.BytesRef;
+import org.eclipse.collections.impl.map.mutable.primitive.ObjectIntHashMap;
+
+/**
+ * Citizens in a Lucene index, with their compact scoring features beside it.
+ *
+ * <p><b>Documents.</b> One per citizen: {@code id} (the update/delete key), {@code ord} (a doc
+ * value pointing into the feature store; stable for the life of an id), one {@code skill} term
+ * per skill held, {@code occ}/{@code goal} terms for every hierarchy level of each experience
+ * and job goal ({@code 5}, {@code 53}, {@code 532}, {@code 5322}, {@code 532210}, ESCO URI),
+ * {@code flag} terms for the boolean gates, and the stored binary source for reopening.
+ *
+ * <p><b>Search.</b> The order becomes a disjunction whose clause scores are <em>upper
+ * bounds</em> of the score a citizen can earn through that clause (constant-score term queries
+ * with the bound as boost; a disjunction-max per required skill over the skill and its related
+ * skills, and per occupation over the hierarchy levels). A collector rescoring every
+ * candidate exactly from the feature store keeps a top-k heap and tells Lucene the minimum
+ * competitive bound (k-th exact score minus what a citizen can earn outside the terms), so
+ * Lucene's MaxScore/WAND skips candidates that provably cannot enter. If the k-th score does not
+ * beat that non-term bound, the citizens matching no term are scanned too. The result is
+ * therefore exactly the reference scorer's.
+ *
+ * <p><b>Visibility.</b> Feature updates and deletions take effect for searches at once;
+ * newly added citizens become searchable at the next {@link #refresh()}.
+ *
+ * <p>Thread-safe: writes are serialised, searches run concurrently with each other and with
+ * writes.
+ *
+ * @lucene.internal
+ */
+public final class CitizenIndex implements Closeable {
+  static final String ID = "id";
+  static final String ORD = "ord";
+  static final String SKILL = "skill";
+  static final String OCC = "occ";
+  static final String GOAL = "goal";
+  static final String FLAG = "flag";
+  static final String SRC = "src";
+  private static final double EPS = 1e-5;
+  private static final int MAX_CLAUSES = 1000;
+
+  private static final FieldType TERM = new FieldType();
+
+  static {
+    TERM.setIndexOptions(IndexOptions.DOCS);
+    TERM.setOmitNorms(true);
+    TERM.setTokenized(false);
+    TERM.freeze();
+  }
+
+  private final Directory directory;
+  private final IndexWriter writer;
+  private final SearcherManager manager;
+  private final Vocabularies vocabularies;
+  private final Function<OccupationRef, OccupationCode> resolver;
+  private final FeatureStore store = new FeatureStore();
+  private final ObjectIntHashMap<String> ords = new ObjectIntHashMap<>();
+  private int nextOrd;
+  private int[] skillCounts = new int[1024];
+  private volatile PopulationStats stats = PopulationStats.EMPTY;
+
+  /**
+   * Opens (or creates) the index in {@code directory}, loading every committed citizen.
+   *
+   * @throws UncheckedIOException if the directory cannot be opened or holds unreadable records
+   */
+  public CitizenIndex(Directory directory, Vocabularies vocabularies, Function<OccupationRef, OccupationCode> resolver) {
+    this.directory = directory;
+    this.vocabularies = vocabularies;
+    this.resolver = resolver;
+    try {
+      IndexWriterConfig cfg = new IndexWriterConfig();
+      cfg.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+      // Do not wait for merges on refresh: visibility within milliseconds matters more.
+      cfg.setMaxFullFlushMergeWaitMillis(0);
+      cfg.setRAMBufferSizeMB(64);
+      this.writer = new IndexWriter(directory, cfg);
+      this.manager = new SearcherManager(writer, true, false, null);
+      load();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the citizen index: " + e.getMessage(), e);
+    }
+  }
+
+  private void load() throws IOException {
+    IndexSearcher s = manager.acquire();
+    try {
+      for (LeafReaderContext ctx : s.getIndexReader().leaves()) {
+        StoredFields fields = ctx.reader().storedFields();
+        NumericDocValues ordValues = ctx.reader().getNumericDocValues(ORD);
+        var live = ctx.reader().getLiveDocs();
+        for (int doc = 0; doc < ctx.reader().maxDoc(); doc++) {
+          if (live != null && !live.get(doc)) {
+            continue;
+          }
+          BytesRef src = fields.document(doc).getBinaryValue(SRC);
+          Citizen c = ModelCodec.decodeCitizen(src.bytes, src.offset, src.length);
+          ordValues.advanceExact(doc);
+          int ord = (int) ordValues.longValue();
+          CitizenFeatures f = CitizenFeatures.of(c, vocabularies, resolver);
+          store.set(ord, f);
+          ords.put(c.id(), ord);
+          count(f, 1);
+          nextOrd = Math.max(nextOrd, ord + 1);
+        }
+      }
+    } finally {
+      manager.release(s);
+    }
+    snapshotStats();
+  }
+
+  /** Adds or replaces (same id) citizens. */
+  public synchronized void upsertAll(Collection<Citizen> citizens) {
+    List<CitizenFeatures> features = citizens.size() > 256
+        ? citizens.parallelStream().map(c -> CitizenFeatures.of(c, vocabularies, resolver)).toList()
+        : citizens.stream().map(c -> CitizenFeatures.of(c, vocabularies, resolver)).toList();
+    List<Citizen> list = citizens instanceof List<Citizen> l ? l : List.copyOf(citizens);
+    List<Document> docs = new ArrayList<>(list.size());
+    List<Boolean> isNew = new ArrayList<>(list.size());
+    for (int i = 0; i < list.size(); i++) {
+      Citizen c = list.get(i);
+      CitizenFeatures f = features.get(i);
+      int ord = ords.getIfAbsent(c.id(), -1);
+      boolean fresh = ord < 0;
+      if (fresh) {
+        ord = nextOrd++;
+        ords.put(c.id(), ord);
+      } else {
+        CitizenFeatures old = store.get(ord);
+        if (old != null) {
+          count(old, -1);
+        }
+      }
+      store.set(ord, f);
+      count(f, 1);
+      docs.add(document(c, ord));
+      isNew.add(fresh);
+    }
+    try {
+      for (int i = 0; i < docs.size(); i++) {
+        if (isNew.get(i)) {
+          writer.addDocument(docs.get(i));
+        } else {
+          writer.updateDocument(new Term(ID, list.get(i).id()), docs.get(i));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Deletes a citizen; it stops appearing in results at once. Returns whether it was there. */
+  public synchronized boolean delete(String id) {
+    int ord = ords.getIfAbsent(id, -1);
+    if (ord < 0) {
+      return false;
+    }
+    CitizenFeatures old = store.get(ord);
+    store.set(ord, null);
+    ords.remove(id);
+    if (old != null) {
+      count(old, -1);
+    }
+    try {
+      writer.deleteDocuments(new Term(ID, id));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return true;
+  }
+
+  /** Whether a citizen with this id is indexed. */
+  public synchronized boolean contains(String id) {
+    return ords.containsKey(id);
+  }
+
+  /** The number of indexed citizens. */
+  public synchronized int size() {
+    return ords.size();
+  }
+
+  /** The features of an indexed citizen, if present. */
+  public synchronized Optional<CitizenFeatures> features(String id) {
+    int ord = ords.getIfAbsent(id, -1);
+    return ord < 0 ? Optional.empty() : Optional.ofNullable(store.get(ord));
+  }
+
+  /** Reads an indexed citizen back from its stored source (needs a refresh after adding). */
+  public Optional<Citizen> citizen(String id) {
+    if (!contains(id)) {
+      return Optional.empty();
+    }
+    try {
+      IndexSearcher s = manager.acquire();
+      try {
+        var hits = s.search(new TermQuery(new Term(ID, id)), 1);
+        if (hits.scoreDocs.length == 0) {
+          return Optional.empty();
+        }
+        BytesRef src = s.storedFields().document(hits.scoreDocs[0].doc).getBinaryValue(SRC);
+        return Optional.of(ModelCodec.decodeCitizen(src.bytes, src.offset, src.length));
+      } finally {
+        manager.release(s);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Makes added citizens searchable and takes a new statistics snapshot. */
+  public void refresh() {
+    try {
+      manager.maybeRefreshBlocking();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    synchronized (this) {
+      snapshotStats();
+    }
+  }
+
+  /** Commits to the directory: after this, a crash loses nothing added before. */
+  public synchronized void commit() {
+    try {
+      writer.commit();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Rewrites segments holding deleted citizens so that their stored data leaves the files. */
+  public synchronized void purgeDeleted() {
+    try {
+      writer.forceMergeDeletes(true);
+      writer.commit();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    refresh();
+  }
+
+  /** The statistics snapshot of the last refresh. */
+  public PopulationStats stats() {
+    return stats;
+  }
+
+  private void snapshotStats() {
+    stats = new PopulationStats(ords.size(), Arrays.copyOf(skillCounts, skillCounts.length));
+  }
+
+  private void count(CitizenFeatures f, int delta) {
+    for (int s : f.skills) {
+      if (s >= skillCounts.length) {
+        skillCounts = Arrays.copyOf(skillCounts, Math.max(skillCounts.length * 2, s + 1));
+      }
+      skillCounts[s] += delta;
+    }
+  }
+
+  private Document document(Citizen c, int ord) {
+    Document d = new Document();
+    d.add(new StringField(ID, c.id(), Field.Store.NO));
+    d.add(new NumericDocValuesField(ORD, ord));
+    for (SkillHolding s : c.skills()) {
+      d.add(new Field(SKILL, s.id(), TERM));
+    }
+    Set<String> occ = new HashSet<>();
+    for (Experience e : c.experience()) {
+      occ.addAll(terms(e.occupation()));
+    }
+    for (String t : occ) {
+      d.add(new Field(OCC, t, TERM));
+    }
+    Set<String> goals = new HashSet<>();
+    for (JobGoal g : c.jobGoals()) {
+      goals.addAll(terms(g.occupation()));
+    }
+    for (String t : goals) {
+      d.add(new Field(GOAL, t, TERM));
+    }
+    if (c.searchable()) {
+      d.add(new Field(FLAG, "searchable", TERM));
+    }
+    if (c.fleksjobApproved()) {
+      d.add(new Field(FLAG, "fleksjob", TERM));
+    }
+    if (c.compensation().contains(dk.jobmatch.model.CompensationScheme.FORTRINSADGANG)) {
+      d.add(new Field(FLAG, "fortrinsadgang", TERM));
+    }
+    d.add(new StoredField(SRC, ModelCodec.encode(c)));
+    return d;
+  }
+
+  private List<String> terms(OccupationRef ref) {
+    OccupationCode code = resolver.apply(ref);
+    List<String> out = new ArrayList<>(code.levels());
+    if (code.escoUri() != null) {
+      out.add(code.escoUri());
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------- search
+
+  /**
+   * The exact top {@code k} for the order (score &gt; 0, ties by id), explained, followed for a
+   * public employer by every other qualified fortrinsadgang holder.
+   */
+  public List<Match> search(CompiledOrder o, int k) {
+    IndexSearcher searcher;
+    try {
+      searcher = manager.acquire();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    try {
+      TopK top = new TopK(k);
+      double nonTerm = o.nonTermUpperBound();
+      List<Query> should = shouldClauses(o);
+      Query filter = filter(o);
+      if (!should.isEmpty() && should.size() <= MAX_CLAUSES) {
+        BooleanQuery.Builder q = new BooleanQuery.Builder();
+        for (Query sq : should) {
+          q.add(sq, Occur.SHOULD);
+        }
+        q.setMinimumNumberShouldMatch(1);
+        if (filter != null) {
+          q.add(filter, Occur.FILTER);
+        }
+        searcher.search(q.build(), manager(new Rescorer(o, top, nonTerm, true)));
+        if (!top.full() || top.threshold() <= nonTerm + EPS) {
+          // Citizens matching no term can still reach nonTerm: scan them too.
+          BooleanQuery.Builder rest = new BooleanQuery.Builder();
+          rest.add(filter == null ? new MatchAllDocsQuery() : filter, Occur.FILTER);
+          BooleanQuery.Builder any = new BooleanQuery.Builder();
+          for (Query sq : should) {
+            any.add(sq, Occur.SHOULD);
+          }
+          rest.add(any.build(), Occur.MUST_NOT);
+          searcher.search(rest.build(), manager(new Rescorer(o, top, nonTerm, false)));
+        }
+      } else {
+        searcher.search(filter == null ? new MatchAllDocsQuery() : new ConstantScoreQuery(filter),
+            manager(new Rescorer(o, top, nonTerm, false)));
+      }
+      List<Match> result = new ArrayList<>(k);
+      for (CitizenFeatures f : top.sorted()) {
+        Match m = FeatureScorer.explain(o, f);
+        if (m != null) {
+          result.add(m);
+        }
+      }
+      if (o.publicEmployer) {
+        result.addAll(fortrinsadgang(searcher, o, top));
+      }
+      return result;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      try {
+        manager.release(searcher);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  private List<Match> fortrinsadgang(IndexSearcher searcher, CompiledOrder o, TopK top) throws IOException {
+    Set<CitizenFeatures> inTop = top.members();
+    List<Match> extra = new ArrayList<>();
+    List<CitizenFeatures> holders = new ArrayList<>();
+    searcher.search(new TermQuery(new Term(FLAG, "fortrinsadgang")), new CollectorManager<Collector, Void>() {
+      @Override
+      public Collector newCollector() {
+        return new Collector() {
+          @Override
+          public LeafCollector getLeafCollector(LeafReaderContext ctx) throws IOException {
+            NumericDocValues ordValues = ctx.reader().getNumericDocValues(ORD);
+            return new LeafCollector() {
+              @Override
+              public void setScorer(Scorable scorer) {}
+
+              @Override
+              public void collect(int doc) throws IOException {
+                if (ordValues.advanceExact(doc)) {
+                  CitizenFeatures f = store.get((int) ordValues.longValue());
+                  if (f != null) {
+                    holders.add(f);
+                  }
+                }
+              }
+            };
+          }
+
+          @Override
+          public ScoreMode scoreMode() {
+            return ScoreMode.COMPLETE_NO_SCORES;
+          }
+        };
+      }
+
+      @Override
+      public Void reduce(Collection<Collector> collectors) {
+        return null;
+      }
+    });
+    for (CitizenFeatures f : holders) {
+      if (!inTop.contains(f) && FeatureScorer.qualifiesForFortrinsadgang(o, f)) {
+        Match m = FeatureScorer.explain(o, f);
+        if (m != null) {
+          extra.add(m);
+        }
+      }
+    }
+    extra.sort(Match.BY_SCORE_THEN_CITIZEN);
+    return extra;
+  }
+
+  private static CollectorManager<Collector, Void> manager(Collector c) {
+    return new CollectorManager<>() {
+      private boolean used;
+
+      @Override
+      public Collector newCollector() {
+        if (used) {
+          throw new IllegalStateException("one collector per search: the searcher must not have an executor");
+        }
+        used = true;
+        return c;
+      }
+
+      @Override
+      public Void reduce(Collection<Collector> collectors) {
+        return null;
+      }
+    };
+  }
+
+  /** Boolean gates Lucene can check from terms; every gate is checked exactly again in rescoring. */
+  private static Query filter(CompiledOrder o) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    boolean any = false;
+    if (!o.policy.relaxed(Gate.SEARCHABLE)) {
+      b.add(new TermQuery(new Term(FLAG, "searchable")), Occur.FILTER);
+      any = true;
+    }
+    if (!o.policy.relaxed(Gate.FLEKSJOB)) {
+      if (o.type == dk.jobmatch.model.EmploymentType.FLEKSJOB) {
+        b.add(new TermQuery(new Term(FLAG, "fleksjob")), Occur.FILTER);
+        any = true;
+      } else if (!o.fleksjobFeasible) {
+        if (!any) {
+          b.add(new MatchAllDocsQuery(), Occur.FILTER);
+          any = true;
+        }
+        b.add(new TermQuery(new Term(FLAG, "fleksjob")), Occur.MUST_NOT);
+      }
+    }
+    return any ? b.build() : null;
+  }
+
+  /**
+   * One clause per required skill (disjunction-max over the skill and the skills crediting it),
+   * one for the occupation and one for the goals, each scoring an upper bound of what a citizen
+   * earns through it.
+   */
+  private static List<Query> shouldClauses(CompiledOrder o) {
+    List<Query> out = new ArrayList<>();
+    double wSkills = o.policy.weight(Component.SKILLS);
+    int leaves = 0;
+    for (int j = 0; j < o.requiredIds.length; j++) {
+      double bound = wSkills * o.requiredWeight[j];
+      if (bound <= 0) {
+        continue;
+      }
+      List<Query> alternatives = new ArrayList<>();
+      for (Map.Entry<String, Double> e : o.expansions.get(j).entrySet()) {
+        alternatives.add(boosted(SKILL, e.getKey(), bound * e.getValue()));
+      }
+      leaves += alternatives.size();
+      out.add(alternatives.size() == 1 ? alternatives.get(0) : new DisjunctionMaxQuery(alternatives, 0f));
+    }
+    Query occ = hierarchy(OCC, o.occupation, o.policy.weight(Component.OCCUPATION));
+    if (occ != null) {
+      out.add(occ);
+    }
+    Query goal = hierarchy(GOAL, o.occupation, o.policy.weight(Component.GOAL));
+    if (goal != null) {
+      out.add(goal);
+    }
+    if (leaves > MAX_CLAUSES) {
+      // Too many terms for one query: the caller falls back to an exact scan.
+      List<Query> tooMany = new ArrayList<>();
+      for (int i = 0; i <= MAX_CLAUSES; i++) {
+        tooMany.add(new MatchAllDocsQuery());
+      }
+      return tooMany;
+    }
+    return out;
+  }
+
+  private static Query hierarchy(String field, OccupationCode code, double weight) {
+    if (code == null || weight <= 0) {
+      return null;
+    }
+    List<Query> alternatives = new ArrayList<>();
+    List<String> levels = code.levels();
+    for (int i = 0; i < levels.size(); i++) {
+      String prefix = levels.get(i);
+      double credit = i == levels.size() - 1 ? 1.0 : FeatureScorer.levelCredit(prefix.length());
+      alternatives.add(boosted(field, prefix, weight * credit));
+    }
+    if (code.escoUri() != null) {
+      alternatives.add(boosted(field, code.escoUri(), weight));
+    }
+    if (alternatives.isEmpty()) {
+      return null;
+    }
+    return alternatives.size() == 1 ? alternatives.get(0) : new DisjunctionMaxQuery(alternatives, 0f);
+  }
+
+  private static Query boosted(String field, String term, double bound) {
+    // Round the bound up to a float so the clause score never falls below the exact credit.
+    float b = (float) bound;
+    if (b < bound) {
+      b = Math.nextUp(b);
+    }
+    return new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(field, term))), b);
+  }
+
+  /** Rescores every collected candidate exactly and feeds Lucene the minimum competitive bound. */
+  private final class Rescorer implements Collector {
+    private final CompiledOrder order;
+    private final TopK top;
+    private final double nonTerm;
+    private final boolean prune;
+
+    Rescorer(CompiledOrder order, TopK top, double nonTerm, boolean prune) {
+      this.order = order;
+      this.top = top;
+      this.nonTerm = nonTerm;
+      this.prune = prune;
+    }
+
+    @Override
+    public ScoreMode scoreMode() {
+      return prune ? ScoreMode.TOP_SCORES : ScoreMode.COMPLETE_NO_SCORES;
+    }
+
+    @Override
+    public LeafCollector getLeafCollector(LeafReaderContext ctx) throws IOException {
+      NumericDocValues ordValues = ctx.reader().getNumericDocValues(ORD);
+      return new LeafCollector() {
+        private Scorable scorer;
+
+        @Override
+        public void setScorer(Scorable s) throws IOException {
+          this.scorer = s;
+          updateMinCompetitive();
+        }
+
+        @Override
+        public void collect(int doc) throws IOException {
+          if (prune && top.full() && scorer.score() + nonTerm + EPS < top.threshold()) {
+            return;
+          }
+          if (ordValues == null || !ordValues.advanceExact(doc)) {
+            return;
+          }
+          CitizenFeatures f = store.get((int) ordValues.longValue());
+          if (f == null) {
+            return;
+          }
+          double s = FeatureScorer.score(order, f);
+          if (s > 0 && top.offer(s, f)) {
+            updateMinCompetitive();
+          }
+        }
+
+        private void updateMinCompetitive() throws IOException {
+          if (prune && scorer != null && top.full()) {
+            double min = top.threshold() - nonTerm - EPS;
+            if (min > 0) {
+              scorer.setMinCompetitiveScore((float) min);
+            }
+          }
+        }
+      };
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      manager.close();
+      writer.close();
+    } finally {
+      directory.close();
+    }
+  }
+}

@@ -1,0 +1,179 @@
+package dk.jobmatch.index;
+
+import dk.jobmatch.model.EmploymentType;
+import dk.jobmatch.model.JobOrder;
+import dk.jobmatch.model.LanguageRequirement;
+import dk.jobmatch.model.RequiredSkill;
+import dk.jobmatch.scoring.Component;
+import dk.jobmatch.scoring.ScoringPolicy;
+import dk.jobmatch.taxonomy.OccupationCode;
+import dk.jobmatch.taxonomy.ReuseLevel;
+import dk.jobmatch.taxonomy.ShortageCategory;
+import dk.jobmatch.taxonomy.ShortageLookup;
+import dk.jobmatch.taxonomy.Taxonomy;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.collections.impl.map.mutable.primitive.IntObjectHashMap;
+
+/**
+ * A job order prepared for scoring: required skills with normalised weights, the credit every
+ * held skill gives to each required skill (itself 1, related skills less), the resolved
+ * occupation, the gates as primitives. Immutable once built; shared by all search threads.
+ *
+ * @lucene.internal
+ */
+public final class CompiledOrder {
+  /** Credits a held skill gives: to required skill {@code req[i]}, credit {@code credit[i]}. */
+  record SkillCredit(int[] req, double[] credit) {}
+
+  final JobOrder order;
+  final OccupationCode occupation;
+  final boolean derivedRequirements;
+  final String[] requiredIds;
+  final boolean[] essential;
+  /** Normalised to sum 1. */
+  final double[] requiredWeight;
+  final IntObjectHashMap<SkillCredit> credits;
+  /** For the Lucene query: per required skill, the skills crediting it and their credit. */
+  final List<Map<String, Double>> expansions;
+  final int minEducation;
+  final ShortageCategory shortage;
+  final double shortageValue;
+  final double workLat;
+  final double workLon;
+  final int hoursMin;
+  final int hoursMax;
+  final int[] certificates;
+  final int[] languages;
+  final byte[] languageLevels;
+  final int startDay;
+  final EmploymentType type;
+  final boolean fleksjobFeasible;
+  final boolean publicEmployer;
+  final boolean disabilityFriendly;
+  final int asOfYear;
+  final ScoringPolicy policy;
+
+  private CompiledOrder(JobOrder o, Taxonomy taxonomy, ShortageLookup shortageLookup, ScoringPolicy policy,
+      LocalDate asOf, Vocabularies v, PopulationStats stats) {
+    this.order = o;
+    this.policy = policy;
+    this.asOfYear = asOf.getYear();
+    this.occupation = taxonomy.resolve(o.occupation());
+    List<RequiredSkill> req = o.requiredSkills();
+    boolean derived = false;
+    if (req.isEmpty()) {
+      req = taxonomy.skillsOf(o.occupation());
+      derived = !req.isEmpty();
+      // A taxonomy may list a skill both as essential and optional: keep the first.
+      Map<String, RequiredSkill> unique = new LinkedHashMap<>();
+      for (RequiredSkill r : req) {
+        unique.putIfAbsent(r.id(), r);
+      }
+      req = List.copyOf(unique.values());
+    }
+    this.derivedRequirements = derived;
+    int m = req.size();
+    this.requiredIds = new String[m];
+    this.essential = new boolean[m];
+    this.requiredWeight = new double[m];
+    this.credits = new IntObjectHashMap<>();
+    this.expansions = new ArrayList<>(m);
+    double total = 0;
+    IntObjectHashMap<Map<Integer, Double>> byHeld = new IntObjectHashMap<>();
+    for (int j = 0; j < m; j++) {
+      RequiredSkill r = req.get(j);
+      requiredIds[j] = r.id();
+      essential[j] = r.essential();
+      int sid = v.skills().intern(r.id());
+      Optional<ReuseLevel> reuse = taxonomy.reuseLevel(r.id());
+      double specificity = reuse.isPresent() ? reuse.get().specificity() : stats.specificity(sid);
+      requiredWeight[j] = (r.essential() ? policy.essentialWeight() : policy.optionalWeight()) * specificity;
+      total += requiredWeight[j];
+      Map<String, Double> expansion = new LinkedHashMap<>();
+      expansion.put(r.id(), 1.0);
+      taxonomy.relatedSkills(r.id()).entrySet().stream()
+          .filter(e -> !e.getKey().equals(r.id()) && e.getValue() > 0)
+          .sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()))
+          .limit(policy.maxRelatedSkills())
+          .forEach(e -> expansion.put(e.getKey(), Math.min(1.0, e.getValue())));
+      expansions.add(Map.copyOf(expansion));
+      final int jj = j;
+      for (Map.Entry<String, Double> e : expansion.entrySet()) {
+        int held = v.skills().intern(e.getKey());
+        Map<Integer, Double> perReq = byHeld.getIfAbsentPut(held, LinkedHashMap::new);
+        perReq.merge(jj, e.getValue(), Math::max);
+      }
+    }
+    for (int j = 0; j < m; j++) {
+      requiredWeight[j] /= total;
+    }
+    byHeld.forEachKeyValue((held, perReq) -> {
+      int[] r = new int[perReq.size()];
+      double[] c = new double[perReq.size()];
+      int i = 0;
+      for (Map.Entry<Integer, Double> e : perReq.entrySet()) {
+        r[i] = e.getKey();
+        c[i++] = e.getValue();
+      }
+      credits.put(held, new SkillCredit(r, c));
+    });
+    this.minEducation = o.minEducationLevel() == null ? 0 : o.minEducationLevel();
+    this.shortage = occupation == null ? null
+        : shortageLookup.category(occupation, o.rarArea(), asOf).orElse(null);
+    this.shortageValue = shortage == ShortageCategory.MANGEL ? 1.0 : shortage == ShortageCategory.PARADOKS ? 0.5 : 0.0;
+    this.workLat = o.workplace() == null ? Double.NaN : o.workplace().lat();
+    this.workLon = o.workplace() == null ? Double.NaN : o.workplace().lon();
+    this.hoursMin = o.hoursPerWeek() == null ? -1 : o.hoursPerWeek().min();
+    this.hoursMax = o.hoursPerWeek() == null ? -1 : o.hoursPerWeek().max();
+    this.certificates = o.certificates().stream().mapToInt(s -> v.certificates().intern(s)).sorted().toArray();
+    List<LanguageRequirement> langs = o.languages();
+    this.languages = new int[langs.size()];
+    this.languageLevels = new byte[langs.size()];
+    for (int i = 0; i < langs.size(); i++) {
+      languages[i] = v.languages().intern(langs.get(i).code());
+      languageLevels[i] = (byte) langs.get(i).minLevel().ordinal();
+    }
+    this.startDay = o.startDate() == null ? Integer.MAX_VALUE : (int) o.startDate().toEpochDay();
+    this.type = o.employmentType();
+    this.fleksjobFeasible = o.fleksjobFeasible();
+    this.publicEmployer = o.publicEmployer();
+    this.disabilityFriendly = o.employer() != null && o.employer().disabilityFriendly();
+  }
+
+  /**
+   * Prepares an order for scoring.
+   *
+   * @param stats population statistics for rarity-based specificity
+   */
+  public static CompiledOrder compile(JobOrder o, Taxonomy taxonomy, ShortageLookup shortage, ScoringPolicy policy,
+      LocalDate asOf, Vocabularies v, PopulationStats stats) {
+    return new CompiledOrder(o, taxonomy, shortage, policy, asOf, v, stats);
+  }
+
+  /** The order. */
+  public JobOrder order() {
+    return order;
+  }
+
+  /**
+   * An upper bound of the part of any citizen's score that does not come from skill,
+   * occupation or goal terms: what a citizen matching no query term can reach at most.
+   */
+  double nonTermUpperBound() {
+    double inclusion = fleksjobFeasible || disabilityFriendly ? 1 : 0;
+    return policy.weight(Component.EDUCATION) + policy.weight(Component.DISTANCE)
+        + policy.weight(Component.INCLUSION) * inclusion + policy.weight(Component.SHORTAGE) * shortageValue;
+  }
+
+  @Override
+  public String toString() {
+    return "CompiledOrder[" + order.id() + ", skills=" + Arrays.toString(requiredIds) + "]";
+  }
+}

@@ -1,0 +1,376 @@
+package dk.jobmatch.index;
+
+import dk.jobmatch.model.EmploymentType;
+import dk.jobmatch.model.Geo;
+import dk.jobmatch.scoring.Component;
+import dk.jobmatch.scoring.ComponentScore;
+import dk.jobmatch.scoring.Explanation;
+import dk.jobmatch.scoring.Flag;
+import dk.jobmatch.scoring.Gate;
+import dk.jobmatch.scoring.Match;
+import dk.jobmatch.scoring.ScoringPolicy;
+import dk.jobmatch.taxonomy.OccupationCode;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The scoring formula of DESIGN.md §3, on compact features. One implementation, used by the
+ * index-based ranking, the suggestions and the exhaustive reference scorer alike, so that they
+ * cannot drift apart: {@code score = 0} if a hard gate fails, else {@code Σ wᵢ·fᵢ} summed in
+ * {@link Component} order. Stateless and thread-safe.
+ *
+ * @lucene.internal
+ */
+public final class FeatureScorer {
+  private static final Component[] COMPONENTS = Component.values();
+  private static final double LN2 = Math.log(2);
+
+  private FeatureScorer() {}
+
+  /** Whether every enforced gate passes. */
+  public static boolean passesGates(CompiledOrder o, CitizenFeatures c) {
+    ScoringPolicy p = o.policy;
+    boolean fleks = c.has(CitizenFeatures.FLEKSJOB);
+    if (!c.has(CitizenFeatures.SEARCHABLE) && !p.relaxed(Gate.SEARCHABLE)) {
+      return false;
+    }
+    if (!p.relaxed(Gate.FLEKSJOB)) {
+      if (fleks && !o.fleksjobFeasible) {
+        return false;
+      }
+      if (o.type == EmploymentType.FLEKSJOB && !fleks) {
+        return false;
+      }
+    }
+    if (!p.relaxed(Gate.EMPLOYMENT_TYPE)) {
+      boolean ok = switch (o.type) {
+        case ORDINARY, APPRENTICESHIP -> c.has(CitizenFeatures.JOB_READY) || (fleks && o.fleksjobFeasible);
+        case INTERNSHIP, WAGE_SUBSIDY -> true;
+        case FLEKSJOB -> fleks;
+      };
+      if (!ok) {
+        return false;
+      }
+    }
+    if (!p.relaxed(Gate.HOURS) && !hoursFit(o, c, fleks)) {
+      return false;
+    }
+    if (!p.relaxed(Gate.AVAILABILITY) && c.availableFromDay != Integer.MIN_VALUE && c.availableFromDay > o.startDay) {
+      return false;
+    }
+    if (!p.relaxed(Gate.CERTIFICATES) && !containsAll(c.certificates, o.certificates)) {
+      return false;
+    }
+    if (!p.relaxed(Gate.LANGUAGES) && !languagesFit(o, c)) {
+      return false;
+    }
+    if (!p.relaxed(Gate.COMMUTE) && c.maxCommuteKm != Double.POSITIVE_INFINITY
+        && !Double.isNaN(c.lat) && !Double.isNaN(o.workLat)
+        && Geo.distanceKm(c.lat, c.lon, o.workLat, o.workLon) > c.maxCommuteKm) {
+      return false;
+    }
+    return true;
+  }
+
+  /**
+   * Hours: a fleksjob-approved citizen works within the approved hours, so an order that accepts
+   * fleksjob fits unless it is a fleksjob order whose minimum exceeds them; otherwise the two
+   * ranges must overlap (an unknown range fits anything).
+   */
+  private static boolean hoursFit(CompiledOrder o, CitizenFeatures c, boolean fleks) {
+    if (fleks && o.fleksjobFeasible) {
+      return o.type != EmploymentType.FLEKSJOB || o.hoursMin < 0 || o.hoursMin <= c.fleksjobHours;
+    }
+    if (c.hoursMin < 0 || o.hoursMin < 0) {
+      return true;
+    }
+    return c.hoursMin <= o.hoursMax && o.hoursMin <= c.hoursMax;
+  }
+
+  private static boolean languagesFit(CompiledOrder o, CitizenFeatures c) {
+    outer:
+    for (int i = 0; i < o.languages.length; i++) {
+      for (int j = 0; j < c.languages.length; j++) {
+        if (c.languages[j] == o.languages[i]) {
+          if (c.languageLevels[j] >= o.languageLevels[i]) {
+            continue outer;
+          }
+          return false;
+        }
+      }
+      return false;
+    }
+    return true;
+  }
+
+  private static boolean containsAll(int[] sortedHeld, int[] sortedRequired) {
+    int i = 0;
+    for (int r : sortedRequired) {
+      while (i < sortedHeld.length && sortedHeld[i] < r) {
+        i++;
+      }
+      if (i == sortedHeld.length || sortedHeld[i] != r) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The score, or -1 if a gate fails. */
+  public static double score(CompiledOrder o, CitizenFeatures c) {
+    if (!passesGates(o, c)) {
+      return -1;
+    }
+    double[] values = new double[COMPONENTS.length];
+    componentValues(o, c, values, new double[o.requiredIds.length], null);
+    return total(o.policy, values);
+  }
+
+  private static double total(ScoringPolicy p, double[] values) {
+    double sum = 0;
+    for (int i = 0; i < COMPONENTS.length; i++) {
+      sum += p.weight(COMPONENTS[i]) * values[i];
+    }
+    return sum;
+  }
+
+  /**
+   * Scores and explains, or returns {@code null} if a gate fails or the score is 0.
+   *
+   */
+  public static Match explain(CompiledOrder o, CitizenFeatures c) {
+    if (!passesGates(o, c)) {
+      return null;
+    }
+    double[] values = new double[COMPONENTS.length];
+    double[] best = new double[o.requiredIds.length];
+    Set<Flag> flags = EnumSet.noneOf(Flag.class);
+    componentValues(o, c, values, best, flags);
+    double score = total(o.policy, values);
+    if (score <= 0) {
+      return null;
+    }
+    Map<Component, ComponentScore> comps = new EnumMap<>(Component.class);
+    for (int i = 0; i < COMPONENTS.length; i++) {
+      double w = o.policy.weight(COMPONENTS[i]);
+      comps.put(COMPONENTS[i], new ComponentScore(values[i], w, w * values[i]));
+    }
+    List<String> matched = new ArrayList<>();
+    List<String> missing = new ArrayList<>();
+    List<String> missingEssential = new ArrayList<>();
+    for (int j = 0; j < best.length; j++) {
+      if (best[j] > 0) {
+        matched.add(o.requiredIds[j]);
+      } else {
+        missing.add(o.requiredIds[j]);
+        if (o.essential[j]) {
+          missingEssential.add(o.requiredIds[j]);
+        }
+      }
+    }
+    if (!missingEssential.isEmpty()) {
+      flags.add(Flag.MISSING_ESSENTIAL_SKILLS);
+    }
+    if (o.derivedRequirements) {
+      flags.add(Flag.DERIVED_REQUIREMENTS);
+    }
+    if (o.publicEmployer && c.has(CitizenFeatures.FORTRINSADGANG) && qualified(o, c, values, best)) {
+      flags.add(Flag.FORTRINSADGANG);
+    }
+    return new Match(c.id, o.order.id(), score, new Explanation(comps, matched, missing, missingEssential, flags));
+  }
+
+  /**
+   * Whether a fortrinsadgang holder is <em>qualified</em> for a public employer's order: every
+   * enforced gate passes, the education requirement is met in full, every essential required
+   * skill is credited (held, or a related skill held), and the citizen has some occupational
+   * relevance (skills, occupation or goal credit above 0).
+   */
+  public static boolean qualifiesForFortrinsadgang(CompiledOrder o, CitizenFeatures c) {
+    if (!o.publicEmployer || !c.has(CitizenFeatures.FORTRINSADGANG) || !passesGates(o, c)) {
+      return false;
+    }
+    double[] values = new double[COMPONENTS.length];
+    double[] best = new double[o.requiredIds.length];
+    componentValues(o, c, values, best, null);
+    return qualified(o, c, values, best);
+  }
+
+  private static boolean qualified(CompiledOrder o, CitizenFeatures c, double[] values, double[] best) {
+    if (o.minEducation > 0 && c.educationLevel < o.minEducation) {
+      return false;
+    }
+    for (int j = 0; j < best.length; j++) {
+      if (o.essential[j] && best[j] <= 0) {
+        return false;
+      }
+    }
+    return values[Component.SKILLS.ordinal()] > 0 || values[Component.OCCUPATION.ordinal()] > 0
+        || values[Component.GOAL.ordinal()] > 0;
+  }
+
+  private static void componentValues(CompiledOrder o, CitizenFeatures c, double[] values, double[] best, Set<Flag> flags) {
+    ScoringPolicy p = o.policy;
+    // Skills: each held skill credits the required skills it stands for; best credit wins.
+    if (best.length > 0) {
+      boolean stale = false;
+      int[] skills = c.skills;
+      for (int i = 0; i < skills.length; i++) {
+        CompiledOrder.SkillCredit sc = o.credits.get(skills[i]);
+        if (sc == null) {
+          continue;
+        }
+        double fresh = freshness(p, o.asOfYear, c.skillLastUsed[i]);
+        for (int k = 0; k < sc.req().length; k++) {
+          double credit = sc.credit()[k] * fresh;
+          int j = sc.req()[k];
+          if (credit > best[j]) {
+            best[j] = credit;
+          }
+        }
+        stale |= fresh < 1;
+      }
+      double s = 0;
+      for (int j = 0; j < best.length; j++) {
+        s += o.requiredWeight[j] * best[j];
+      }
+      values[Component.SKILLS.ordinal()] = Math.min(1.0, s);
+      if (stale && flags != null && s > 0) {
+        flags.add(Flag.STALE_SKILLS);
+      }
+    }
+    // Occupation: experience in the order's occupation, partial credit by hierarchy distance.
+    double occ = 0;
+    for (int i = 0; i < c.experience.length; i++) {
+      double sim = similarity(o.occupation, c.experience[i]);
+      if (sim > 0) {
+        occ = Math.max(occ, sim * experienceFactor(o.asOfYear, c.experienceYears[i], c.experienceLastYear[i]));
+      }
+    }
+    values[Component.OCCUPATION.ordinal()] = occ;
+    // Goal: the citizen's own wishes, by priority.
+    double goal = 0;
+    for (int i = 0; i < c.goals.length; i++) {
+      double sim = similarity(o.occupation, c.goals[i]);
+      if (sim > 0) {
+        goal = Math.max(goal, sim * priorityFactor(c.goalPriority[i]));
+      }
+    }
+    values[Component.GOAL.ordinal()] = goal;
+    // Education: meets → 1; one level short → upskilling credit; two or more → 0.
+    double edu;
+    if (o.minEducation == 0 || c.educationLevel >= o.minEducation) {
+      edu = 1;
+    } else if (c.educationLevel == o.minEducation - 1) {
+      edu = o.shortageValue > 0 ? p.upskillingShortageCredit() : p.upskillingCredit();
+      if (flags != null) {
+        flags.add(Flag.UPSKILLING_CANDIDATE);
+      }
+    } else {
+      edu = 0;
+    }
+    values[Component.EDUCATION.ordinal()] = edu;
+    if (flags != null && c.educationYear > 0 && o.asOfYear - c.educationYear > p.outdatedEducationYears()) {
+      flags.add(Flag.OUTDATED_EDUCATION);
+    }
+    // Distance: halves every half-life kilometres.
+    double dist;
+    if (Double.isNaN(c.lat) || Double.isNaN(o.workLat)) {
+      dist = p.unknownDistanceCredit();
+    } else {
+      double km = Geo.distanceKm(c.lat, c.lon, o.workLat, o.workLon);
+      dist = Math.exp(-LN2 * km / p.distanceHalfLifeKm());
+    }
+    values[Component.DISTANCE.ordinal()] = dist;
+    // Inclusion: fleksjob fit, compensation scheme × disability-friendly employer.
+    double incl = 0;
+    if (c.has(CitizenFeatures.FLEKSJOB) && o.fleksjobFeasible) {
+      incl = 1;
+      if (flags != null) {
+        flags.add(Flag.FLEKSJOB_FIT);
+      }
+    }
+    if (o.disabilityFriendly && (c.has(CitizenFeatures.PERSONAL_ASSISTANCE) || c.has(CitizenFeatures.AIDS))) {
+      incl = 1;
+      if (flags != null) {
+        flags.add(Flag.COMPENSATION_SCHEME);
+      }
+    }
+    values[Component.INCLUSION.ordinal()] = incl;
+    values[Component.SHORTAGE.ordinal()] = o.shortageValue;
+    if (flags != null && o.shortage != null && o.shortage.isShortage()) {
+      flags.add(Flag.SHORTAGE);
+    }
+  }
+
+  /** Full credit if used within {@code staleAfterYears}, then linear decay to the floor. */
+  static double freshness(ScoringPolicy p, int asOfYear, short lastUsed) {
+    if (lastUsed == 0) {
+      return 1;
+    }
+    int age = asOfYear - lastUsed - p.staleAfterYears();
+    return age <= 0 ? 1 : Math.max(p.staleFloor(), 1 - p.staleDecayPerYear() * age);
+  }
+
+  /** Two years' experience or more earns full credit; older experience counts less. */
+  static double experienceFactor(int asOfYear, float years, short lastYear) {
+    double amount = Math.min(1.0, 0.5 + years / 4.0);
+    if (lastYear == 0) {
+      return amount;
+    }
+    int age = asOfYear - lastYear;
+    return amount * (age <= 5 ? 1.0 : age <= 10 ? 0.8 : 0.6);
+  }
+
+  static double priorityFactor(int priority) {
+    return switch (priority) {
+      case 1 -> 1.0;
+      case 2 -> 0.85;
+      case 3 -> 0.7;
+      default -> 0.6;
+    };
+  }
+
+  /**
+   * Hierarchy similarity of a held occupation to the order's: the same ESCO occupation or a
+   * group within the order's group → 1; the same ISCO unit group (different DISCO refinement)
+   * → 0.9; same minor group → 0.6; same sub-major group → 0.3; same major group → 0.1.
+   */
+  public static double similarity(OccupationCode order, OccupationCode held) {
+    if (order == null || held == null) {
+      return 0;
+    }
+    if (order.escoUri() != null && order.escoUri().equals(held.escoUri())) {
+      return 1;
+    }
+    String a = order.digits();
+    String b = held.digits();
+    if (a == null || b == null) {
+      return 0;
+    }
+    int n = Math.min(a.length(), b.length());
+    int prefix = 0;
+    while (prefix < n && a.charAt(prefix) == b.charAt(prefix)) {
+      prefix++;
+    }
+    if (prefix >= a.length()) {
+      return 1;
+    }
+    return levelCredit(prefix);
+  }
+
+  /** Credit for a shared prefix of {@code prefix} digits short of the order's full code. */
+  static double levelCredit(int prefix) {
+    return switch (prefix) {
+      case 0 -> 0;
+      case 1 -> 0.1;
+      case 2 -> 0.3;
+      case 3 -> 0.6;
+      default -> 0.9;
+    };
+  }
+}

@@ -1,0 +1,125 @@
+package dk.jobmatch.index;
+
+import dk.jobmatch.model.JobOrder;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * The open job orders: persisted in their own Lucene index (stored source, keyed by id) and
+ * held in memory in insertion order, because a municipality has thousands of open orders, not
+ * millions, and scoring a citizen against all of them exhaustively is both exact and fast
+ * (microseconds per order). Thread-safe; reads take a snapshot.
+ *
+ * @lucene.internal
+ */
+public final class OrderIndex implements Closeable {
+  private final Directory directory;
+  private final IndexWriter writer;
+  private final Map<String, JobOrder> orders = new LinkedHashMap<>();
+  private volatile List<JobOrder> snapshot = List.of();
+
+  /**
+   * Opens (or creates) the order index in {@code directory}, loading every committed order.
+   *
+   * @throws UncheckedIOException if the directory cannot be opened
+   */
+  public OrderIndex(Directory directory) {
+    this.directory = directory;
+    try {
+      IndexWriterConfig cfg = new IndexWriterConfig();
+      cfg.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+      this.writer = new IndexWriter(directory, cfg);
+      try (DirectoryReader reader = DirectoryReader.open(writer)) {
+        for (LeafReaderContext ctx : reader.leaves()) {
+          StoredFields fields = ctx.reader().storedFields();
+          var live = ctx.reader().getLiveDocs();
+          for (int doc = 0; doc < ctx.reader().maxDoc(); doc++) {
+            if (live == null || live.get(doc)) {
+              BytesRef src = fields.document(doc).getBinaryValue("src");
+              JobOrder o = ModelCodec.decodeOrder(src.bytes, src.offset, src.length);
+              orders.put(o.id(), o);
+            }
+          }
+        }
+      }
+      snapshot = List.copyOf(orders.values());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the order index: " + e.getMessage(), e);
+    }
+  }
+
+  /** Adds or replaces (same id) an order. */
+  public synchronized void upsert(JobOrder o) {
+    Document d = new Document();
+    d.add(new StringField("id", o.id(), Field.Store.NO));
+    d.add(new StoredField("src", ModelCodec.encode(o)));
+    try {
+      writer.updateDocument(new Term("id", o.id()), d);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    orders.put(o.id(), o);
+    snapshot = List.copyOf(orders.values());
+  }
+
+  /** Deletes an order; returns whether it was there. */
+  public synchronized boolean delete(String id) {
+    if (orders.remove(id) == null) {
+      return false;
+    }
+    try {
+      writer.deleteDocuments(new Term("id", id));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    snapshot = List.copyOf(orders.values());
+    return true;
+  }
+
+  /** All orders, in the order they were first added. */
+  public List<JobOrder> all() {
+    return snapshot;
+  }
+
+  /** One order by id. */
+  public synchronized Optional<JobOrder> get(String id) {
+    return Optional.ofNullable(orders.get(id));
+  }
+
+  /** Commits to the directory. */
+  public synchronized void commit() {
+    try {
+      writer.commit();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      writer.close();
+    } finally {
+      directory.close();
+    }
+  }
+
+}

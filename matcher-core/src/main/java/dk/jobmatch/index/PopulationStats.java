@@ -1,0 +1,32 @@
+package dk.jobmatch.index;
+
+/**
+ * A snapshot of skill document frequencies over the indexed population, for the rarity-based
+ * specificity of skills the taxonomy has no reuse level for. Immutable.
+ *
+ * @param population number of live citizens
+ * @param skillCounts citizens holding each skill, by skill vocabulary id (ids past the end: 0)
+ *
+ * @lucene.internal
+ */
+public record PopulationStats(int population, int[] skillCounts) {
+  /** No population: every skill gets the neutral specificity 1. */
+  public static final PopulationStats EMPTY = new PopulationStats(0, new int[0]);
+
+  /** How many citizens hold the skill with this vocabulary id (-1: unknown skill). */
+  public int count(int skillId) {
+    return skillId < 0 || skillId >= skillCounts.length ? 0 : skillCounts[skillId];
+  }
+
+  /**
+   * Rarity-based specificity in [0.5, 1.25]: a skill everyone holds weighs like a transversal
+   * one, a skill no one holds like an occupation-specific one (an idf scaled to the population).
+   */
+  public double specificity(int skillId) {
+    if (population < 2) {
+      return 1.0;
+    }
+    double idf = Math.log((population + 1.0) / (count(skillId) + 1.0)) / Math.log(population + 1.0);
+    return 0.5 + 0.75 * Math.min(1.0, Math.max(0.0, idf));
+  }
+}

@@ -1,0 +1,88 @@
+package dk.jobmatch.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dk.jobmatch.model.Citizen;
+import dk.jobmatch.model.JobOrder;
+import dk.jobmatch.scoring.Match;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+/** Searches run concurrently with each other and with updates and deletions. */
+class ConcurrencyTest {
+  @Test
+  void searchesDuringUpdatesStayConsistent() throws Exception {
+    RandomPopulation gen = new RandomPopulation(5);
+    List<Citizen> population = gen.citizens(4000);
+    List<JobOrder> orders = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      orders.add(gen.order("o-" + i));
+    }
+    // Citizens deleted before a search starts must never appear in it.
+    Set<String> deleted = ConcurrentHashMap.newKeySet();
+    try (MatchEngine engine = MatchEngine.builder().asOf(RandomPopulation.AS_OF)
+        .refreshInterval(java.time.Duration.ofMillis(5)).build()) {
+      engine.upsertAll(population.subList(0, 2000));
+      engine.refresh();
+      AtomicBoolean stop = new AtomicBoolean();
+      ExecutorService pool = Executors.newFixedThreadPool(4);
+      List<Future<Integer>> searchers = new ArrayList<>();
+      for (int t = 0; t < 3; t++) {
+        final int seed = t;
+        searchers.add(pool.submit(() -> {
+          int n = 0;
+          while (!stop.get()) {
+            JobOrder o = orders.get((n + seed) % orders.size());
+            Set<String> deletedBefore = Set.copyOf(deleted);
+            List<Match> result = engine.rank(o, 10);
+            for (int i = 1; i < Math.min(result.size(), 10); i++) {
+              assertTrue(Match.BY_SCORE_THEN_CITIZEN.compare(result.get(i - 1), result.get(i)) < 0, "sorted");
+            }
+            for (Match m : result) {
+              assertFalse(deletedBefore.contains(m.citizenId()), "deleted citizen " + m.citizenId() + " in a result");
+            }
+            n++;
+          }
+          return n;
+        }));
+      }
+      Future<?> writer = pool.submit(() -> {
+        for (int i = 2000; i < 4000; i += 50) {
+          engine.upsertAll(population.subList(i, i + 50));
+          for (int d = i - 2000; d < i - 2000 + 10; d++) {
+            String id = population.get(d).id();
+            engine.delete(id);
+            deleted.add(id);
+          }
+        }
+        return null;
+      });
+      writer.get();
+      engine.refresh();
+      stop.set(true);
+      int total = 0;
+      for (Future<Integer> f : searchers) {
+        total += f.get();
+      }
+      pool.shutdown();
+      assertTrue(total > 0);
+      assertEquals(4000 - deleted.size(), engine.citizenCount());
+      // Once quiet, the engine equals the reference over the surviving population.
+      List<Citizen> alive = population.stream().filter(c -> !deleted.contains(c.id())).toList();
+      var reference = new dk.jobmatch.scoring.ReferenceScorer(dk.jobmatch.taxonomy.Taxonomy.none(),
+          dk.jobmatch.taxonomy.ShortageLookup.none(), dk.jobmatch.scoring.ScoringPolicy.defaults(), RandomPopulation.AS_OF);
+      for (JobOrder o : orders) {
+        assertEquals(reference.rank(alive, o, 10), engine.rank(o, 10), o.id());
+      }
+    }
+  }
+}
