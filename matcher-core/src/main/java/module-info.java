@@ -19,5 +19,5 @@ module dk.jobmatch.core {
   exports dk.jobmatch.scoring;
   exports dk.jobmatch.engine;
   exports dk.jobmatch.batch;
-  // exports dk.jobmatch.report; (added with the report package)
+  exports dk.jobmatch.report;
 }
