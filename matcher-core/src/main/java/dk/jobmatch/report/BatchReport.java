@@ -72,6 +72,8 @@ public record BatchReport(
    * @param placesRequested shortlist places asked for
    * @param placesFilled shortlist places filled
    * @param fortrinsadgangPlaces places held by fortrinsadgang candidates
+   * @param citizensOverCap citizens on more than {@code perCitizen} shortlists; only
+   *     fortrinsadgang seats, which are never dropped, can cause this
    * @param citizensInPool citizens in the pool (the population given, searchable only; or, without
    *     one, every citizen in a candidate list)
    * @param citizensWithCandidacy pool citizens qualified for at least one order
@@ -87,6 +89,7 @@ public record BatchReport(
       int placesRequested,
       int placesFilled,
       int fortrinsadgangPlaces,
+      int citizensOverCap,
       int citizensInPool,
       int citizensWithCandidacy,
       double totalFit,

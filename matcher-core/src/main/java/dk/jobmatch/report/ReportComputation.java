@@ -97,6 +97,7 @@ final class ReportComputation {
         result.placesRequested(),
         result.placesFilled(),
         result.shortlists().stream().mapToInt(Shortlist::fortrinsadgangSeats).sum(),
+        (int) after.values().stream().filter(x -> x > result.options().perCitizen()).count(),
         pool.size(),
         withCandidacy.size(),
         round(result.totalFit()),

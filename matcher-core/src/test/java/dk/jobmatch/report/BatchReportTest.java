@@ -129,6 +129,7 @@ class BatchReportTest {
     assertEquals(7, s.placesRequested());
     assertEquals(4, s.placesFilled());
     assertEquals(0, s.fortrinsadgangPlaces());
+    assertEquals(0, s.citizensOverCap());
     assertEquals(5, s.citizensInPool()); // u is not searchable
     assertEquals(4, s.citizensWithCandidacy());
     assertEquals(2.6, s.totalFit(), 1e-9);
