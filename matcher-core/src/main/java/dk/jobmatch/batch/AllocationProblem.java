@@ -34,10 +34,12 @@ final class AllocationProblem {
   final int m; // orders
   final int n; // citizens with at least one non-fortrinsadgang edge
   final int[] canonical; // canonical index -> input index (sorted by order id)
-  final List<Match>[] fortrinsadgang; // by canonical index
+  final List<List<Match>> fortrinsadgang; // by canonical index
   final int[] orderCap; // places left after fortrinsadgang, by canonical index
   final long[] coverageValue; // value of the order's first place, by canonical index
   final int[] citizenCap; // orders left after fortrinsadgang
+  final int[] citizenBase; // fortrinsadgang seats the citizen already holds (for the spread penalty)
+  final long spreadValue; // scaled spread penalty
   final int[] edgeStart; // CSR by canonical order index, edges best first
   final int[] edgeOrder;
   final int[] edgeCitizen;
@@ -45,7 +47,6 @@ final class AllocationProblem {
   final Match[] edgeMatch;
   final long maxEdgeValue;
 
-  @SuppressWarnings("unchecked")
   AllocationProblem(BatchOptions options, List<OrderInput> inputs) {
     this.options = options;
     this.inputs = List.copyOf(inputs);
@@ -64,7 +65,7 @@ final class AllocationProblem {
     }
 
     // Fortrinsadgang seats first: they are fixed, and they use capacity on both sides.
-    fortrinsadgang = new List[m];
+    List<List<Match>> fixed = new ArrayList<>(m);
     Map<String, Integer> faPerCitizen = new HashMap<>();
     Set<String> citizenIds = new HashSet<>();
     int edges = 0;
@@ -79,17 +80,21 @@ final class AllocationProblem {
           edges++;
         }
       }
-      fortrinsadgang[o] = List.copyOf(fa);
+      fixed.add(List.copyOf(fa));
     }
+    fortrinsadgang = List.copyOf(fixed);
     String[] ids = citizenIds.toArray(new String[0]);
     Arrays.sort(ids);
     n = ids.length;
     Map<String, Integer> citizenIndex = new HashMap<>(n * 2);
     citizenCap = new int[n];
+    citizenBase = new int[n];
     for (int c = 0; c < n; c++) {
       citizenIndex.put(ids[c], c);
-      citizenCap[c] = Math.max(0, options.perCitizen() - faPerCitizen.getOrDefault(ids[c], 0));
+      citizenBase[c] = faPerCitizen.getOrDefault(ids[c], 0);
+      citizenCap[c] = Math.max(0, options.perCitizen() - citizenBase[c]);
     }
+    spreadValue = Math.round(options.spreadPenalty() * SCALE);
 
     orderCap = new int[m];
     coverageValue = new long[m];
@@ -104,7 +109,7 @@ final class AllocationProblem {
     int e = 0;
     for (int o = 0; o < m; o++) {
       OrderInput in = inputs.get(canonical[o]);
-      int fa = fortrinsadgang[o].size();
+      int fa = fortrinsadgang.get(o).size();
       orderCap[o] = Math.max(0, in.requested() - fa);
       // An order already holding a fortrinsadgang candidate is covered whatever we do.
       coverageValue[o] = fa == 0 ? coverage : 0;
@@ -152,7 +157,7 @@ final class AllocationProblem {
     Shortlist[] out = new Shortlist[m];
     for (int o = 0; o < m; o++) {
       OrderInput in = inputs.get(canonical[o]);
-      List<Match> picked = new ArrayList<>(fortrinsadgang[o]);
+      List<Match> picked = new ArrayList<>(fortrinsadgang.get(o));
       for (int e = edgeStart[o]; e < edgeStart[o + 1]; e++) {
         if (chosen[e]) {
           picked.add(edgeMatch[e]);

@@ -23,6 +23,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Function;
 
 /**
@@ -264,18 +265,17 @@ public final class BatchMatcher {
     int total = orders.size();
     listener.phaseStarted(BatchListener.Phase.CANDIDATES, total);
     Progress progress = new Progress(listener, BatchListener.Phase.CANDIDATES, total);
-    @SuppressWarnings("unchecked")
-    List<Match>[] out = new List[total];
+    AtomicReferenceArray<List<Match>> out = new AtomicReferenceArray<>(total);
     int workers = Math.min(options.parallelism(), total);
     if (workers <= 1) {
       for (int i = 0; i < total; i++) {
         if (Thread.interrupted()) {
           throw new InterruptedException("batch ranking cancelled");
         }
-        out[i] = rank(engine, orders.get(i));
+        out.set(i, rank(engine, orders.get(i)));
         progress.advance();
       }
-      return List.of(out);
+      return asList(out);
     }
     AtomicInteger next = new AtomicInteger();
     AtomicBoolean stop = new AtomicBoolean();
@@ -288,13 +288,13 @@ public final class BatchMatcher {
         futures.add(pool.submit(() -> {
           int i;
           while (!stop.get() && (i = next.getAndIncrement()) < total) {
-            out[i] = rank(engine, orders.get(i));
+            out.set(i, rank(engine, orders.get(i)));
             progress.advance();
           }
         }));
       }
       for (Future<?> f : futures) {
-        f.get(); // happens-before: every out[i] written by this worker is visible afterwards
+        f.get();
       }
     } catch (ExecutionException e) {
       stop.set(true);
@@ -313,7 +313,15 @@ public final class BatchMatcher {
       stop.set(true);
       pool.shutdownNow();
     }
-    return List.of(out);
+    return asList(out);
+  }
+
+  private static List<List<Match>> asList(AtomicReferenceArray<List<Match>> a) {
+    List<List<Match>> out = new ArrayList<>(a.length());
+    for (int i = 0; i < a.length(); i++) {
+      out.add(a.get(i));
+    }
+    return out;
   }
 
   private List<Match> rank(MatchEngine engine, JobOrder order) {

@@ -52,6 +52,11 @@ public record BatchResult(
         sum += options.coverageBonus();
       }
     }
+    if (options.spreadPenalty() > 0) {
+      for (int k : proposalsPerCitizen().values()) {
+        sum -= options.spreadPenalty() * k * (k - 1) / 2.0;
+      }
+    }
     return sum;
   }
 

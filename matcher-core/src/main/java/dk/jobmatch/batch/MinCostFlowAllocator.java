@@ -8,8 +8,9 @@ package dk.jobmatch.batch;
  *
  * Nodes are the orders, the citizens and a sink {@code t}. Each open place of an order is one
  * unit of supply at the order; it flows either along an edge {@code order → citizen} (cost
- * {@code -value}, capacity 1) and on through {@code citizen → t} (cost 0, capacity the citizen's
- * remaining cap), or straight along the order's "empty place" arc {@code order → t}. The empty
+ * {@code -value}, capacity 1) and on through {@code citizen → t} (capacity the citizen's
+ * remaining cap; convex cost: the citizen's k-th shortlist costs {@code (k − 1) · spreadPenalty}),
+ * or straight along the order's "empty place" arc {@code order → t}. The empty
  * arc is convex: an order's first {@code cap - 1} empty places cost 0 and the last one costs the
  * coverage bonus, so leaving an order with nobody at all is penalised. Every feasible flow is a
  * feasible set of shortlists and its cost is minus the objective of {@link BatchOptions}; the
@@ -164,7 +165,7 @@ final class MinCostFlowAllocator {
     int c = v - m;
     long pv = pi[v];
     if (load[c] < p.citizenCap[c]) {
-      long rc = pv - pi[t];
+      long rc = p.spreadValue * (p.citizenBase[c] + load[c]) + pv - pi[t];
       assert rc >= 0 : "negative reduced cost on sink arc of citizen " + c;
       reach(t, du + rc, v);
     }

@@ -29,12 +29,13 @@ class AllocationPropertyTest {
   }
 
   private static BatchOptions options(long seed) {
-    // Vary C and the bonuses with the seed: pure fit, default, and heavy shortage priority.
+    // Vary C and the objective with the seed: pure fit, default, heavy shortage priority, spread.
     int c = 1 + (int) (seed % 3);
-    return switch ((int) (seed % 3)) {
+    return switch ((int) (seed % 4)) {
       case 0 -> BatchOptions.builder().perCitizen(c).shortageBonus(0).coverageBonus(0).build();
       case 1 -> BatchOptions.builder().perCitizen(c).build();
-      default -> BatchOptions.builder().perCitizen(c).shortageBonus(5).coverageBonus(0.3).build();
+      case 2 -> BatchOptions.builder().perCitizen(c).shortageBonus(5).coverageBonus(0.3).build();
+      default -> BatchOptions.builder().perCitizen(c + 1).spreadPenalty(0.15).build();
     };
   }
 
@@ -50,10 +51,10 @@ class AllocationPropertyTest {
     checkFeasible(lists, greedy, base.perCitizen(), where + " greedy");
     assertTrue(optimal.objective() >= greedy.objective() - 1e-6,
         where + ": optimal " + optimal.objective() + " < greedy " + greedy.objective());
-    if (base.shortageBonus() == 0 && base.coverageBonus() == 0) {
+    if (base.shortageBonus() == 0 && base.coverageBonus() == 0 && base.spreadPenalty() == 0) {
       assertTrue(optimal.totalFit() >= greedy.totalFit() - 1e-6, where);
     }
-    checkNoOrderLeftEmptyBesideAFreeCandidate(optimal, base.perCitizen(), where);
+    checkNoOrderLeftEmptyBesideAFreeCandidate(optimal, base.perCitizen(), base.spreadPenalty() > 0, where);
   }
 
   static List<Long> manySeeds() {
@@ -122,9 +123,11 @@ class AllocationPropertyTest {
   /**
    * At the optimum, an order with an open place has no candidate with spare capacity (else adding
    * the pair would raise the objective): every order that has a qualified, non-saturated candidate
-   * gets at least one.
+   * gets at least one. With a spread penalty, a further shortlist can cost more than a weak
+   * candidate's score, so then only empty orders are checked (the coverage bonus outweighs the
+   * penalty).
    */
-  static void checkNoOrderLeftEmptyBesideAFreeCandidate(BatchResult r, int cap, String where) {
+  static void checkNoOrderLeftEmptyBesideAFreeCandidate(BatchResult r, int cap, boolean emptyOnly, String where) {
     Map<String, Integer> load = new HashMap<>();
     for (Shortlist s : r.shortlists()) {
       for (Match m : s.matches()) {
@@ -132,7 +135,7 @@ class AllocationPropertyTest {
       }
     }
     for (Shortlist s : r.shortlists()) {
-      if (s.matches().size() >= s.requested()) {
+      if (s.matches().size() >= s.requested() || (emptyOnly && !s.matches().isEmpty())) {
         continue;
       }
       Set<String> on = new HashSet<>();
@@ -197,6 +200,11 @@ class AllocationPropertyTest {
         if (perOrder[i] + faPerOrder[i] > 0) {
           value += o.coverageBonus();
         }
+      }
+      Map<String, Integer> all = new HashMap<>(faPerCitizen);
+      perCitizen.forEach((id, k) -> all.merge(id, k, Integer::sum));
+      for (int k : all.values()) {
+        value -= o.spreadPenalty() * k * (k - 1) / 2.0;
       }
       best = Math.max(best, value);
     }

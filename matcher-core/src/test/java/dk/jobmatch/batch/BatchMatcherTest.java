@@ -124,6 +124,20 @@ class BatchMatcherTest {
   }
 
   @Test
+  void spreadPenaltyMovesAPlaceToALessProposedCitizen() throws Exception {
+    // C = 2. x is the best for both A and B; y is nearly as good for B. Without the penalty x
+    // takes both (1.8 + 1.79); with 0.1 the second shortlist of x costs 0.1 > 0.9 - 0.85.
+    JobOrder a = order("A", 1);
+    JobOrder b = order("B", 1);
+    var lists = new Cases.Lists().add(a, "x", 0.9).add(b, "x", 0.9, "y", 0.85).build();
+    BatchOptions two = BatchOptions.builder().perCitizen(2).build();
+    assertEquals(Map.of("A", List.of("x"), "B", List.of("x")), picks(run(two, lists)));
+    BatchResult spread = run(two.toBuilder().spreadPenalty(0.1).build(), lists);
+    assertEquals(Map.of("A", List.of("x"), "B", List.of("y")), picks(spread));
+    assertEquals(1.75 + 2, spread.objective(), 1e-12);
+  }
+
+  @Test
   void fortrinsadgangSeatsAreKeptAndUseCapacity() throws Exception {
     JobOrder pub = publicOrder("P", 2);
     JobOrder other = order("Q", 2);
