@@ -122,12 +122,31 @@ public final class FeatureScorer {
 
   /** The score, or -1 if a gate fails. */
   public static double score(CompiledOrder o, CitizenFeatures c) {
+    return score(o, c, new Scratch(o));
+  }
+
+  /**
+   * Reusable work arrays for scoring many citizens against one order on one thread, so the hot
+   * loop allocates nothing.
+   */
+  public static final class Scratch {
+    final double[] values = new double[COMPONENTS.length];
+    final double[] best;
+
+    /** Scratch space for this order. */
+    public Scratch(CompiledOrder o) {
+      this.best = new double[o.requiredIds.length];
+    }
+  }
+
+  /** The score, or -1 if a gate fails, using {@code scratch} (not thread-safe) for work arrays. */
+  public static double score(CompiledOrder o, CitizenFeatures c, Scratch scratch) {
     if (!passesGates(o, c)) {
       return -1;
     }
-    double[] values = new double[COMPONENTS.length];
-    componentValues(o, c, values, new double[o.requiredIds.length], null);
-    return total(o.policy, values);
+    java.util.Arrays.fill(scratch.best, 0);
+    componentValues(o, c, scratch.values, scratch.best, null);
+    return total(o.policy, scratch.values);
   }
 
   private static double total(ScoringPolicy p, double[] values) {
