@@ -8,16 +8,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The candidate lists of a batch in a canonical, array-based form that the allocators share.
  *
- * <p>Orders are indexed by id and citizens by id, so the result does not depend on the iteration
- * order of the caller's map (determinism). Fortrinsadgang pairs are taken out of the graph as
+ * <p>Orders are indexed by id and citizens by first appearance in that order, so the result does
+ * not depend on the iteration order of the caller's map (determinism). Fortrinsadgang pairs are taken out of the graph as
  * pre-assigned places and reduce both capacities; every other (order, candidate) pair is an edge
  * with an integer value (score and shortage bonus scaled by {@link #SCALE}), so the optimisation
  * is exact and ties are broken the same way on every run.
@@ -64,10 +62,13 @@ final class AllocationProblem {
       }
     }
 
-    // Fortrinsadgang seats first: they are fixed, and they use capacity on both sides.
+    // Fortrinsadgang seats first: they are fixed, and they use capacity on both sides. Citizens
+    // are numbered in order of first appearance over the orders in id order and their sorted
+    // candidates, which is canonical (independent of the input's iteration order) without sorting
+    // the ids.
     List<List<Match>> fixed = new ArrayList<>(m);
     Map<String, Integer> faPerCitizen = new HashMap<>();
-    Set<String> citizenIds = new HashSet<>();
+    Map<String, Integer> citizenIndex = new HashMap<>();
     int edges = 0;
     for (int o = 0; o < m; o++) {
       List<Match> fa = new ArrayList<>();
@@ -76,22 +77,19 @@ final class AllocationProblem {
           fa.add(c);
           faPerCitizen.merge(c.citizenId(), 1, Integer::sum);
         } else {
-          citizenIds.add(c.citizenId());
+          citizenIndex.putIfAbsent(c.citizenId(), citizenIndex.size());
           edges++;
         }
       }
-      fixed.add(List.copyOf(fa));
+      fixed.add(fa.isEmpty() ? List.of() : List.copyOf(fa));
     }
     fortrinsadgang = List.copyOf(fixed);
-    String[] ids = citizenIds.toArray(new String[0]);
-    Arrays.sort(ids);
-    n = ids.length;
-    Map<String, Integer> citizenIndex = new HashMap<>(n * 2);
+    n = citizenIndex.size();
     citizenCap = new int[n];
     citizenBase = new int[n];
-    for (int c = 0; c < n; c++) {
-      citizenIndex.put(ids[c], c);
-      citizenBase[c] = faPerCitizen.getOrDefault(ids[c], 0);
+    for (Map.Entry<String, Integer> e : citizenIndex.entrySet()) {
+      int c = e.getValue();
+      citizenBase[c] = faPerCitizen.getOrDefault(e.getKey(), 0);
       citizenCap[c] = Math.max(0, options.perCitizen() - citizenBase[c]);
     }
     spreadValue = Math.round(options.spreadPenalty() * SCALE);

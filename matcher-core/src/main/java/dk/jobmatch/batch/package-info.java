@@ -32,7 +32,8 @@
  * floating-point costs. Neither is among the project's dependencies. The batch graph is small
  * and bipartite (orders × a few dozen candidates each), so a successive-shortest-path solver
  * with potentials and early-exit Dijkstra on primitive arrays, with integer costs for exact and
- * deterministic results, is a few hundred lines and solves 5,000 orders in well under a second.
+ * deterministic results, is a few hundred lines; for 5,000 orders the shortest-path searches
+ * settle about three nodes per place, and the whole allocation takes about a second.
  *
  * <p>Progress goes to a {@link dk.jobmatch.batch.BatchListener}; a run is cancelled by
  * interrupting its thread.
