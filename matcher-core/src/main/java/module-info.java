@@ -13,6 +13,8 @@ module dk.jobmatch.core {
   requires org.eclipse.collections.api;
   requires org.eclipse.collections.impl;
   requires org.slf4j;
+  requires com.fasterxml.jackson.core;
+  requires com.fasterxml.jackson.dataformat.csv;
 
   exports dk.jobmatch.model;
   exports dk.jobmatch.taxonomy;

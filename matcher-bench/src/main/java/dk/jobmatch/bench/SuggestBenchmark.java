@@ -79,7 +79,8 @@ public class SuggestBenchmark {
       }
       case REFERENCE -> {
         ReferenceScorer scorer = BenchData.reference();
-        suggester = c -> scorer.suggest(open, c, BenchData.TOP_K);
+        // Rarity statistics from no population: the peer measures scoring every order, not feature building.
+        suggester = c -> scorer.suggest(java.util.List.of(), open, c, BenchData.TOP_K);
       }
       default -> throw new IllegalArgumentException("peer: '" + peer + "' must be engine or reference");
     }

@@ -24,6 +24,7 @@ import java.util.function.Function;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.IntField;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
@@ -89,6 +90,12 @@ public final class CitizenIndex implements Closeable {
   static final String GOAL = "goal";
   static final String FLAG = "flag";
   static final String SRC = "src";
+  static final String CERT = "cert";
+  static final String LANG = "lang";
+  static final String AVAILABLE = "available";
+  static final String HOURS_MIN = "hoursMin";
+  static final String HOURS_MAX = "hoursMax";
+  static final String EDUCATION = "education";
   private static final double EPS = 1e-5;
   private static final int MAX_CLAUSES = 1000;
 
@@ -169,9 +176,22 @@ public final class CitizenIndex implements Closeable {
         ? citizens.parallelStream().map(c -> CitizenFeatures.of(c, vocabularies, resolver)).toList()
         : citizens.stream().map(c -> CitizenFeatures.of(c, vocabularies, resolver)).toList();
     List<Citizen> list = citizens instanceof List<Citizen> l ? l : List.copyOf(citizens);
-    List<Document> docs = new ArrayList<>(list.size());
-    List<Boolean> isNew = new ArrayList<>(list.size());
+    int[] ordOf = new int[list.size()];
+    boolean[] isNew = new boolean[list.size()];
+    boolean[] superseded = new boolean[list.size()];
+    ObjectIntHashMap<String> lastIndex = new ObjectIntHashMap<>();
     for (int i = 0; i < list.size(); i++) {
+      int prev = lastIndex.getIfAbsentPut(list.get(i).id(), i);
+      if (prev != i) {
+        // The same id twice in one batch: the later one wins.
+        superseded[prev] = true;
+        lastIndex.put(list.get(i).id(), i);
+      }
+    }
+    for (int i = 0; i < list.size(); i++) {
+      if (superseded[i]) {
+        continue;
+      }
       Citizen c = list.get(i);
       CitizenFeatures f = features.get(i);
       int ord = ords.getIfAbsent(c.id(), -1);
@@ -187,20 +207,23 @@ public final class CitizenIndex implements Closeable {
       }
       store.set(ord, f);
       count(f, 1);
-      docs.add(document(c, ord));
-      isNew.add(fresh);
+      ordOf[i] = ord;
+      isNew[i] = fresh;
     }
-    try {
-      for (int i = 0; i < docs.size(); i++) {
-        if (isNew.get(i)) {
-          writer.addDocument(docs.get(i));
+    // IndexWriter is thread-safe: documents are built and added in parallel for large batches.
+    java.util.stream.IntStream range = java.util.stream.IntStream.range(0, list.size());
+    (list.size() > 256 ? range.parallel() : range).filter(i -> !superseded[i]).forEach(i -> {
+      try {
+        Document doc = document(list.get(i), ordOf[i]);
+        if (isNew[i]) {
+          writer.addDocument(doc);
         } else {
-          writer.updateDocument(new Term(ID, list.get(i).id()), docs.get(i));
+          writer.updateDocument(new Term(ID, list.get(i).id()), doc);
         }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    });
   }
 
   /** Deletes a citizen; it stops appearing in results at once. Returns whether it was there. */
@@ -341,6 +364,25 @@ public final class CitizenIndex implements Closeable {
     if (c.compensation().contains(dk.jobmatch.model.CompensationScheme.FORTRINSADGANG)) {
       d.add(new Field(FLAG, "fortrinsadgang", TERM));
     }
+    if (c.jobReady()) {
+      d.add(new Field(FLAG, "jobready", TERM));
+    }
+    for (String cert : c.certificates()) {
+      d.add(new Field(CERT, cert, TERM));
+    }
+    for (dk.jobmatch.model.LanguageSkill l : c.languages()) {
+      // One term per level up to the one held, so "at least B1" is a single term.
+      for (dk.jobmatch.model.CefrLevel level : dk.jobmatch.model.CefrLevel.values()) {
+        if (level.compareTo(l.level()) <= 0) {
+          d.add(new Field(LANG, l.code() + ":" + level, TERM));
+        }
+      }
+    }
+    d.add(new IntField(AVAILABLE, c.availableFrom() == null ? Integer.MIN_VALUE : (int) c.availableFrom().toEpochDay(), Field.Store.NO));
+    // Unknown hours fit anything: index them as the full range.
+    d.add(new IntField(HOURS_MIN, c.hoursPerWeek() == null ? 0 : c.hoursPerWeek().min(), Field.Store.NO));
+    d.add(new IntField(HOURS_MAX, c.hoursPerWeek() == null ? 80 : c.hoursPerWeek().max(), Field.Store.NO));
+    d.add(new IntField(EDUCATION, c.education() == null ? 0 : c.education().level(), Field.Store.NO));
     d.add(new StoredField(SRC, ModelCodec.encode(c)));
     return d;
   }
@@ -378,14 +420,12 @@ public final class CitizenIndex implements Closeable {
           q.add(sq, Occur.SHOULD);
         }
         q.setMinimumNumberShouldMatch(1);
-        if (filter != null) {
-          q.add(filter, Occur.FILTER);
-        }
+        q.add(filter, Occur.FILTER);
         searcher.search(q.build(), manager(new Rescorer(o, top, nonTerm, true)));
         if (!top.full() || top.threshold() <= nonTerm + EPS) {
           // Citizens matching no term can still reach nonTerm: scan them too.
           BooleanQuery.Builder rest = new BooleanQuery.Builder();
-          rest.add(filter == null ? new MatchAllDocsQuery() : filter, Occur.FILTER);
+          rest.add(filter, Occur.FILTER);
           BooleanQuery.Builder any = new BooleanQuery.Builder();
           for (Query sq : should) {
             any.add(sq, Occur.SHOULD);
@@ -394,7 +434,7 @@ public final class CitizenIndex implements Closeable {
           searcher.search(rest.build(), manager(new Rescorer(o, top, nonTerm, false)));
         }
       } else {
-        searcher.search(filter == null ? new MatchAllDocsQuery() : new ConstantScoreQuery(filter),
+        searcher.search(new ConstantScoreQuery(filter),
             manager(new Rescorer(o, top, nonTerm, false)));
       }
       List<Match> result = new ArrayList<>(k);
@@ -420,10 +460,29 @@ public final class CitizenIndex implements Closeable {
   }
 
   private List<Match> fortrinsadgang(IndexSearcher searcher, CompiledOrder o, TopK top) throws IOException {
-    Set<CitizenFeatures> inTop = top.members();
+    Set<String> inTop = new HashSet<>();
+    for (CitizenFeatures f : top.members()) {
+      inTop.add(f.id);
+    }
     List<Match> extra = new ArrayList<>();
     List<CitizenFeatures> holders = new ArrayList<>();
-    searcher.search(new TermQuery(new Term(FLAG, "fortrinsadgang")), new CollectorManager<Collector, Void>() {
+    // Only holders who can be qualified: each essential skill credited, the education level met.
+    BooleanQuery.Builder hq = new BooleanQuery.Builder().add(term(FLAG, "fortrinsadgang"), Occur.FILTER)
+        .add(filter(o), Occur.FILTER);
+    for (int j = 0; j < o.requiredIds.length; j++) {
+      if (o.essential[j]) {
+        BooleanQuery.Builder anyOf = new BooleanQuery.Builder();
+        for (String skill : o.expansions.get(j).keySet()) {
+          anyOf.add(term(SKILL, skill), Occur.SHOULD);
+        }
+        hq.add(anyOf.build(), Occur.FILTER);
+      }
+    }
+    if (o.minEducation > 0) {
+      hq.add(IntField.newRangeQuery(EDUCATION, o.minEducation, Integer.MAX_VALUE), Occur.FILTER);
+    }
+    Query holdersQuery = hq.build();
+    searcher.search(holdersQuery, new CollectorManager<Collector, Void>() {
       @Override
       public Collector newCollector() {
         return new Collector() {
@@ -459,7 +518,7 @@ public final class CitizenIndex implements Closeable {
       }
     });
     for (CitizenFeatures f : holders) {
-      if (!inTop.contains(f) && FeatureScorer.qualifiesForFortrinsadgang(o, f)) {
+      if (!inTop.contains(f.id) && FeatureScorer.qualifiesForFortrinsadgang(o, f)) {
         Match m = FeatureScorer.explain(o, f);
         if (m != null) {
           extra.add(m);
@@ -490,27 +549,80 @@ public final class CitizenIndex implements Closeable {
     };
   }
 
-  /** Boolean gates Lucene can check from terms; every gate is checked exactly again in rescoring. */
+  /**
+   * The gates Lucene can check from terms and points, as a filter that is equal to or looser
+   * than the exact gates (every gate is checked exactly again in rescoring): searchable,
+   * fleksjob, employment type, hours, availability, certificates, languages. Numeric ranges are
+   * {@link IntField} queries, which Lucene runs on points or on doc values, whichever is cheaper
+   * next to the leading clause. The commute gate depends on each citizen's own limit and is left
+   * to rescoring.
+   */
   private static Query filter(CompiledOrder o) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
-    boolean any = false;
-    if (!o.policy.relaxed(Gate.SEARCHABLE)) {
-      b.add(new TermQuery(new Term(FLAG, "searchable")), Occur.FILTER);
-      any = true;
+    int clauses = 0;
+    var p = o.policy;
+    boolean fleksjobOrder = o.type == dk.jobmatch.model.EmploymentType.FLEKSJOB;
+    if (!p.relaxed(Gate.SEARCHABLE)) {
+      b.add(term(FLAG, "searchable"), Occur.FILTER);
+      clauses++;
     }
-    if (!o.policy.relaxed(Gate.FLEKSJOB)) {
-      if (o.type == dk.jobmatch.model.EmploymentType.FLEKSJOB) {
-        b.add(new TermQuery(new Term(FLAG, "fleksjob")), Occur.FILTER);
-        any = true;
+    if (!p.relaxed(Gate.FLEKSJOB)) {
+      if (fleksjobOrder) {
+        b.add(term(FLAG, "fleksjob"), Occur.FILTER);
+        clauses++;
       } else if (!o.fleksjobFeasible) {
-        if (!any) {
-          b.add(new MatchAllDocsQuery(), Occur.FILTER);
-          any = true;
-        }
-        b.add(new TermQuery(new Term(FLAG, "fleksjob")), Occur.MUST_NOT);
+        b.add(term(FLAG, "fleksjob"), Occur.MUST_NOT);
       }
     }
-    return any ? b.build() : null;
+    if (!p.relaxed(Gate.EMPLOYMENT_TYPE)) {
+      switch (o.type) {
+        case ORDINARY, APPRENTICESHIP -> {
+          b.add(o.fleksjobFeasible ? either(term(FLAG, "jobready"), term(FLAG, "fleksjob")) : term(FLAG, "jobready"),
+              Occur.FILTER);
+          clauses++;
+        }
+        case FLEKSJOB -> {
+          b.add(term(FLAG, "fleksjob"), Occur.FILTER);
+          clauses++;
+        }
+        default -> { }
+      }
+    }
+    if (!p.relaxed(Gate.HOURS) && o.hoursMin >= 0 && !fleksjobOrder) {
+      BooleanQuery.Builder overlap = new BooleanQuery.Builder();
+      overlap.add(IntField.newRangeQuery(HOURS_MIN, Integer.MIN_VALUE, o.hoursMax), Occur.FILTER);
+      overlap.add(IntField.newRangeQuery(HOURS_MAX, o.hoursMin, Integer.MAX_VALUE), Occur.FILTER);
+      b.add(o.fleksjobFeasible ? either(overlap.build(), term(FLAG, "fleksjob")) : overlap.build(), Occur.FILTER);
+      clauses++;
+    }
+    if (!p.relaxed(Gate.AVAILABILITY) && o.startDay != Integer.MAX_VALUE) {
+      b.add(IntField.newRangeQuery(AVAILABLE, Integer.MIN_VALUE, o.startDay), Occur.FILTER);
+      clauses++;
+    }
+    if (!p.relaxed(Gate.CERTIFICATES)) {
+      for (String cert : o.order.certificates()) {
+        b.add(term(CERT, cert), Occur.FILTER);
+        clauses++;
+      }
+    }
+    if (!p.relaxed(Gate.LANGUAGES)) {
+      for (var l : o.order.languages()) {
+        b.add(term(LANG, l.code() + ":" + l.minLevel()), Occur.FILTER);
+        clauses++;
+      }
+    }
+    if (clauses == 0) {
+      b.add(new MatchAllDocsQuery(), Occur.FILTER);
+    }
+    return b.build();
+  }
+
+  private static Query term(String field, String value) {
+    return new TermQuery(new Term(field, value));
+  }
+
+  private static Query either(Query a, Query b) {
+    return new BooleanQuery.Builder().add(a, Occur.SHOULD).add(b, Occur.SHOULD).build();
   }
 
   /**
@@ -588,8 +700,10 @@ public final class CitizenIndex implements Closeable {
     private final TopK top;
     private final double nonTerm;
     private final boolean prune;
+    private final FeatureScorer.Scratch scratch;
 
     Rescorer(CompiledOrder order, TopK top, double nonTerm, boolean prune) {
+      this.scratch = new FeatureScorer.Scratch(order);
       this.order = order;
       this.top = top;
       this.nonTerm = nonTerm;
@@ -625,7 +739,7 @@ public final class CitizenIndex implements Closeable {
           if (f == null) {
             return;
           }
-          double s = FeatureScorer.score(order, f);
+          double s = FeatureScorer.score(order, f, scratch);
           if (s > 0 && top.offer(s, f)) {
             updateMinCompetitive();
           }

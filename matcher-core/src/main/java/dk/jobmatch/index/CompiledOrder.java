@@ -59,11 +59,14 @@ public final class CompiledOrder {
   final boolean disabilityFriendly;
   final int asOfYear;
   final ScoringPolicy policy;
+  /** Names of skill vocabulary ids, for explanations. */
+  final Vocabulary skillNames;
 
   private CompiledOrder(JobOrder o, Taxonomy taxonomy, ShortageLookup shortageLookup, ScoringPolicy policy,
       LocalDate asOf, Vocabularies v, PopulationStats stats) {
     this.order = o;
     this.policy = policy;
+    this.skillNames = v.skills();
     this.asOfYear = asOf.getYear();
     this.occupation = taxonomy.resolve(o.occupation());
     List<RequiredSkill> req = o.requiredSkills();

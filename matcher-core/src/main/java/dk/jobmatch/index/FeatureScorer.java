@@ -122,12 +122,31 @@ public final class FeatureScorer {
 
   /** The score, or -1 if a gate fails. */
   public static double score(CompiledOrder o, CitizenFeatures c) {
+    return score(o, c, new Scratch(o));
+  }
+
+  /**
+   * Reusable work arrays for scoring many citizens against one order on one thread, so the hot
+   * loop allocates nothing.
+   */
+  public static final class Scratch {
+    final double[] values = new double[COMPONENTS.length];
+    final double[] best;
+
+    /** Scratch space for this order. */
+    public Scratch(CompiledOrder o) {
+      this.best = new double[o.requiredIds.length];
+    }
+  }
+
+  /** The score, or -1 if a gate fails, using {@code scratch} (not thread-safe) for work arrays. */
+  public static double score(CompiledOrder o, CitizenFeatures c, Scratch scratch) {
     if (!passesGates(o, c)) {
       return -1;
     }
-    double[] values = new double[COMPONENTS.length];
-    componentValues(o, c, values, new double[o.requiredIds.length], null);
-    return total(o.policy, values);
+    java.util.Arrays.fill(scratch.best, 0);
+    componentValues(o, c, scratch.values, scratch.best, null, null);
+    return total(o.policy, scratch.values);
   }
 
   private static double total(ScoringPolicy p, double[] values) {
@@ -149,7 +168,8 @@ public final class FeatureScorer {
     double[] values = new double[COMPONENTS.length];
     double[] best = new double[o.requiredIds.length];
     Set<Flag> flags = EnumSet.noneOf(Flag.class);
-    componentValues(o, c, values, best, flags);
+    int[] bestFrom = new int[best.length];
+    componentValues(o, c, values, best, flags, bestFrom);
     double score = total(o.policy, values);
     if (score <= 0) {
       return null;
@@ -162,9 +182,14 @@ public final class FeatureScorer {
     List<String> matched = new ArrayList<>();
     List<String> missing = new ArrayList<>();
     List<String> missingEssential = new ArrayList<>();
+    Map<String, String> via = new java.util.LinkedHashMap<>();
     for (int j = 0; j < best.length; j++) {
       if (best[j] > 0) {
         matched.add(o.requiredIds[j]);
+        String held = o.skillNames.name(bestFrom[j]);
+        if (!held.equals(o.requiredIds[j])) {
+          via.put(o.requiredIds[j], held);
+        }
       } else {
         missing.add(o.requiredIds[j]);
         if (o.essential[j]) {
@@ -181,7 +206,7 @@ public final class FeatureScorer {
     if (o.publicEmployer && c.has(CitizenFeatures.FORTRINSADGANG) && qualified(o, c, values, best)) {
       flags.add(Flag.FORTRINSADGANG);
     }
-    return new Match(c.id, o.order.id(), score, new Explanation(comps, matched, missing, missingEssential, flags));
+    return new Match(c.id, o.order.id(), score, new Explanation(comps, matched, missing, missingEssential, flags, via));
   }
 
   /**
@@ -196,7 +221,7 @@ public final class FeatureScorer {
     }
     double[] values = new double[COMPONENTS.length];
     double[] best = new double[o.requiredIds.length];
-    componentValues(o, c, values, best, null);
+    componentValues(o, c, values, best, null, null);
     return qualified(o, c, values, best);
   }
 
@@ -213,7 +238,13 @@ public final class FeatureScorer {
         || values[Component.GOAL.ordinal()] > 0;
   }
 
-  private static void componentValues(CompiledOrder o, CitizenFeatures c, double[] values, double[] best, Set<Flag> flags) {
+  /**
+   * Fills {@code values} (one per component) and {@code best} (credit per required skill); in
+   * explain mode ({@code flags} non-null) also the flags and, in {@code bestFrom}, the held skill
+   * that earned each best credit.
+   */
+  private static void componentValues(CompiledOrder o, CitizenFeatures c, double[] values, double[] best, Set<Flag> flags,
+      int[] bestFrom) {
     ScoringPolicy p = o.policy;
     // Skills: each held skill credits the required skills it stands for; best credit wins.
     if (best.length > 0) {
@@ -230,6 +261,9 @@ public final class FeatureScorer {
           int j = sc.req()[k];
           if (credit > best[j]) {
             best[j] = credit;
+            if (bestFrom != null) {
+              bestFrom[j] = skills[i];
+            }
           }
         }
         stale |= fresh < 1;

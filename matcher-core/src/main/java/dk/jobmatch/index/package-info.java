@@ -1,2 +1,33 @@
-/** Placeholder. */
+/**
+ * Internal: the Lucene indexes and the compact features the scoring runs on. Not exported.
+ *
+ * <h2>How a ranking flows</h2>
+ *
+ * <ol>
+ *   <li>The order is {@link dk.jobmatch.index.CompiledOrder compiled}: required skills get
+ *       normalised weights, each skill that can credit a requirement (itself, related skills) gets
+ *       its credit, the occupation is resolved into the ISCO/DISCO hierarchy, gates become
+ *       primitives.
+ *   <li>{@link dk.jobmatch.index.CitizenIndex} turns it into one Lucene query: a disjunction of
+ *       constant-score term clauses whose boosts are <em>upper bounds</em> of what a citizen can
+ *       earn through them (a disjunction-max per required skill and per occupation hierarchy), and
+ *       a filter with every gate that terms and points can express.
+ *   <li>A collector rescoring each candidate exactly with the {@link
+ *       dk.jobmatch.index.FeatureScorer} from the {@link dk.jobmatch.index.CitizenFeatures
+ *       feature store} keeps the top k and raises Lucene's minimum competitive score as the k-th
+ *       exact score rises, so MaxScore/WAND skip candidates that cannot enter.
+ *   <li>Citizens that match no term can only earn the non-term components (education, distance,
+ *       inclusion, shortage); if the k-th score does not beat that bound, they are scanned too.
+ *   <li>The top k are explained; for public employers, qualified fortrinsadgang holders follow.
+ * </ol>
+ *
+ * <h2>Storage and visibility</h2>
+ *
+ * <p>Each citizen has a stable ordinal stored as a doc value; features live in a chunked array by
+ * ordinal, updated in place, so updates and erasure reach searches at once while new documents
+ * wait for the next near-real-time refresh. The stored binary source ({@link
+ * dk.jobmatch.index.ModelCodec}) lets a persistent index be reopened into the same records.
+ *
+ * @lucene.internal
+ */
 package dk.jobmatch.index;

@@ -183,8 +183,9 @@ public record Citizen(
     public Builder language(String code, CefrLevel level) { return language(new LanguageSkill(code, level)); }
     public Builder languages(Collection<LanguageSkill> v) { languages.addAll(v); return this; }
     public Builder fleksjob(Fleksjob v) { this.fleksjob = v; return this; }
-    public Builder compensation(CompensationScheme v) { compensation.add(v); return this; }
-    public Builder compensation(Collection<CompensationScheme> v) { compensation.addAll(v); return this; }
+    // An EnumSet throws NullPointerException on null; refuse it here with the usual message.
+    public Builder compensation(CompensationScheme v) { compensation.add(Checks.required("compensation", v)); return this; }
+    public Builder compensation(Collection<CompensationScheme> v) { compensation.addAll(Checks.list("compensation", v)); return this; }
 
     /**
      * Builds the citizen.

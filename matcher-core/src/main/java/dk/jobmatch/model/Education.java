@@ -13,7 +13,11 @@ public record Education(int level, String field, Integer completedYear) {
   /** @throws IllegalArgumentException on a level outside 1..8, a field over 200 chars, a bad year */
   public Education {
     Checks.range("education.level", level, 1, 8);
-    Checks.maxLength("education.field", field, 200);
+    // The field is free text about a person: name its length, never quote it.
+    if (field != null && field.length() > 200) {
+      throw new IllegalArgumentException(
+          "education.field: must be at most 200 characters (was " + field.length() + ")");
+    }
     Checks.year("education.completedYear", completedYear);
   }
 }

@@ -26,7 +26,7 @@ import java.util.Set;
  *     taxonomy knows it
  * @param minEducationLevel the minimum Danish education level 1–8, or {@code null}
  * @param certificates certificate codes required (hard gate)
- * @param languages languages required (hard gate)
+ * @param languages languages required (hard gate), each language at most once
  * @param hoursPerWeek the hours offered, or {@code null}
  * @param positions number of positions, at least 1
  * @param maxCandidates the most candidates the employer wants to see, or {@code null}
@@ -77,6 +77,13 @@ public record JobOrder(
     }
     certificates = Certificates.of("certificates", certificates);
     languages = Checks.list("languages", languages);
+    Set<String> langs = new HashSet<>();
+    for (LanguageRequirement l : languages) {
+      if (!langs.add(l.code())) {
+        // Two minimum levels for one language leave the gate ambiguous.
+        throw Checks.fail("languages", l.code(), "is listed twice");
+      }
+    }
     Checks.range("positions", positions, 1, 10_000);
     if (maxCandidates != null) {
       Checks.range("maxCandidates", maxCandidates, 1, 10_000);

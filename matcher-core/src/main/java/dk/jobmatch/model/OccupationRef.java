@@ -1,7 +1,5 @@
 package dk.jobmatch.model;
 
-import java.util.Objects;
-
 /**
  * A reference to an occupation: an ISCO-08 group ({@code isco:NNNN}, 1–4 digits), a DISCO-08
  * group ({@code disco:NNNNNN}, 1–4 or 6 digits; levels 1–4 equal ISCO-08, level 5 is the
@@ -38,7 +36,9 @@ public record OccupationRef(Scheme scheme, String code) {
         }
       }
       case ESCO -> {
-        if (!code.startsWith(ESCO_PREFIX) || code.length() == ESCO_PREFIX.length() || code.length() > 200) {
+        // A URI never contains whitespace; one that does is a copy-paste error, not a concept.
+        if (!code.startsWith(ESCO_PREFIX) || code.length() == ESCO_PREFIX.length() || code.length() > 200
+            || code.chars().anyMatch(Character::isWhitespace)) {
           throw Checks.fail("occupation", Checks.abbreviate(code), "must be an ESCO occupation URI (" + ESCO_PREFIX + "...)");
         }
       }
@@ -52,7 +52,7 @@ public record OccupationRef(Scheme scheme, String code) {
    * @throws IllegalArgumentException naming the field {@code occupation} and the bad value
    */
   public static OccupationRef parse(String text) {
-    Objects.requireNonNull(text, "occupation");
+    Checks.required("occupation", text);
     if (text.startsWith("isco:")) {
       return new OccupationRef(Scheme.ISCO, text.substring(5));
     }

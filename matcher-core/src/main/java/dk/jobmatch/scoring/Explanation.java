@@ -17,16 +17,26 @@ import java.util.Set;
  * @param missingSkills required skills not credited, in the order's order
  * @param missingEssentialSkills the essential ones among {@code missingSkills}: the upskilling need
  * @param flags the flags that apply
+ * @param matchedVia for each matched required skill the citizen does not hold itself, the held
+ *     related skill that earned its (partial) credit; required skills held directly are absent
  */
 public record Explanation(
     Map<Component, ComponentScore> components,
     List<String> matchedSkills,
     List<String> missingSkills,
     List<String> missingEssentialSkills,
-    Set<Flag> flags) {
+    Set<Flag> flags,
+    Map<String, String> matchedVia) {
+
+  /** An explanation in which every matched skill is held directly. */
+  public Explanation(Map<Component, ComponentScore> components, List<String> matchedSkills, List<String> missingSkills,
+      List<String> missingEssentialSkills, Set<Flag> flags) {
+    this(components, matchedSkills, missingSkills, missingEssentialSkills, flags, Map.of());
+  }
 
   /** Copies into unmodifiable, ordered collections. */
   public Explanation {
+    matchedVia = Collections.unmodifiableMap(new java.util.LinkedHashMap<>(matchedVia));
     components = Collections.unmodifiableMap(new EnumMap<>(components));
     matchedSkills = List.copyOf(matchedSkills);
     missingSkills = List.copyOf(missingSkills);

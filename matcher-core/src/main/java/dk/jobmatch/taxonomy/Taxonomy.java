@@ -44,6 +44,46 @@ public interface Taxonomy {
   /** A human-readable label for an occupation, if known. */
   Optional<String> occupationLabel(OccupationRef occupation);
 
+  /**
+   * Every occupation this taxonomy has labels for, with its labels, the preferred label first
+   * (e.g. ESCO preferred and alternative labels, DISCO-08 titles). Used to map free text to
+   * occupations ({@link DanishTextMapper}). Iteration order is deterministic. The default has
+   * none.
+   *
+   * <p>Implementations may build the map on each call; callers that need it repeatedly should
+   * keep the result.
+   */
+  default Map<OccupationRef, List<String>> occupationLabels() {
+    return Map.of();
+  }
+
+  /**
+   * Every skill this taxonomy has labels for, keyed by skill id, with its labels, the preferred
+   * label first. Iteration order is deterministic. The default has none; see {@link
+   * #occupationLabels()} on cost.
+   */
+  default Map<String, List<String>> skillLabels() {
+    return Map.of();
+  }
+
+  /**
+   * Whether the taxonomy lists this occupation (an ESCO occupation it loaded, an ISCO group or
+   * DISCO-08 code it has). Only meaningful for schemes the taxonomy {@linkplain #covers covers};
+   * use it to reject typos in input files. The default knows nothing.
+   */
+  default boolean knows(OccupationRef ref) {
+    return false;
+  }
+
+  /**
+   * Whether the taxonomy lists every code of {@code scheme}, so that a code it does not
+   * {@linkplain #knows know} is an error rather than a gap in the taxonomy. The default covers
+   * nothing.
+   */
+  default boolean covers(OccupationRef.Scheme scheme) {
+    return false;
+  }
+
   /** A taxonomy that knows nothing: digits resolve to themselves, ESCO URIs stay unplaced. */
   static Taxonomy none() {
     return EmptyTaxonomy.INSTANCE;

@@ -31,8 +31,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * on failure; replay by adding the seed to the value source.
  */
 class EngineVsReferenceTest {
-  private static final int CITIZENS = 3000;
-  private static final int ORDERS = 40;
+  private static final int CITIZENS = 2500;
+  private static final int ORDERS = 30;
 
   @ParameterizedTest(name = "seed {0}")
   @ValueSource(longs = {1, 2, 3, 42, 1234567})

@@ -226,6 +226,25 @@ class RankingTest {
   }
 
   @Test
+  void aRelatedSkillEarnsPartialCreditAndIsNamedInTheExplanation() {
+    // In this taxonomy skill s(i+1) is related to s(i) with credit 0.5.
+    try (MatchEngine e = MatchEngine.builder().asOf(AS_OF).taxonomy(RandomPopulation.relatedTaxonomy()).build()) {
+      e.upsertAll(List.of(citizen("holds-s1", 1).skill("skill:s1").build(), citizen("holds-s2", 1).skill("skill:s2").build(),
+          citizen("holds-s40", 1).skill("skill:s40").build()));
+      e.refresh();
+      JobOrder order = JobOrder.builder("jo-s1", "isco:9999").essentialSkill("skill:s1").build();
+      List<Match> top = e.rank(order, 10);
+      assertEquals(List.of("holds-s1", "holds-s2", "holds-s40"), ids(top));
+      assertEquals(java.util.Map.of(), top.get(0).explanation().matchedVia());
+      assertEquals(java.util.Map.of("skill:s1", "skill:s2"), top.get(1).explanation().matchedVia());
+      assertEquals(0.5, top.get(1).explanation().value(Component.SKILLS), 1e-12);
+      assertEquals(List.of("skill:s1"), top.get(2).explanation().missingEssentialSkills());
+    } catch (Exception ex) {
+      throw new AssertionError(ex);
+    }
+  }
+
+  @Test
   void badArgumentsAreRefused() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> engine.rank(nurseOrder(false).build(), 0));
     assertTrue(e.getMessage().startsWith("k: '0'"), e.getMessage());

@@ -1,0 +1,19 @@
+/**
+ * The engine: {@link dk.jobmatch.engine.MatchEngine}, the thread-safe facade that municipal
+ * systems embed.
+ *
+ * <p>An engine owns an index of citizens and one of open job orders. It ranks citizens for an
+ * order ({@code rank}), orders for a citizen ({@code suggest}) and explains single pairs ({@code
+ * explain}), always with the same formula as the {@link dk.jobmatch.scoring.ReferenceScorer} and
+ * the same explanations. It is in memory by default and persistent (Lucene commits) when given a
+ * directory. Searches run concurrently with each other and with updates.
+ *
+ * <pre>{@code
+ * try (MatchEngine engine = MatchEngine.builder().taxonomy(SampleTaxonomy.get()).build()) {
+ *   engine.upsertAll(citizens);
+ *   engine.refresh();
+ *   List<Match> shortlist = engine.rank(order, 10);
+ * }
+ * }</pre>
+ */
+package dk.jobmatch.engine;

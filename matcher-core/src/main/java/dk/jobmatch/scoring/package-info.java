@@ -1,0 +1,47 @@
+/**
+ * Scoring: the {@link dk.jobmatch.scoring.ScoringPolicy policy}, the {@link
+ * dk.jobmatch.scoring.Explanation explanation} every result carries, and the exhaustive {@link
+ * dk.jobmatch.scoring.ReferenceScorer reference scorer}.
+ *
+ * <h2>The formula (DESIGN.md §3)</h2>
+ *
+ * <p>{@code score(citizen, order) = 0} if a hard {@link dk.jobmatch.scoring.Gate gate} fails, else
+ * {@code Σ wᵢ·fᵢ} over the {@link dk.jobmatch.scoring.Component components}, each {@code fᵢ} in
+ * [0, 1] and the weights summing to 1:
+ *
+ * <ul>
+ *   <li><b>skills</b>: {@code Σⱼ ωⱼ·cⱼ / Σⱼ ωⱼ} over the order's required skills, where {@code ωⱼ}
+ *       is 2 for an essential and 1 for an optional skill times its specificity (ESCO reuse level
+ *       when the taxonomy knows it — transversal 0.5 … occupation-specific 1.25 — else rarity in
+ *       the indexed population), and {@code cⱼ} is the best credit the citizen's skills give: 1
+ *       for the skill itself, the taxonomy's partial credit for a related skill, times freshness
+ *       (full for 3 years after last use, then −0.1 a year down to 0.5). An order naming no skills
+ *       takes its occupation's essential and optional skills from the taxonomy ({@code
+ *       DERIVED_REQUIREMENTS}).
+ *   <li><b>occupation</b>: the best experience entry: hierarchy similarity (inside the order's
+ *       group 1, same unit group 0.9, same minor group 0.6, sub-major 0.3, major 0.1) × amount
+ *       ({@code min(1, 0.5 + years/4)}) × recency (1 up to 5 years ago, 0.8 up to 10, then 0.6).
+ *   <li><b>goal</b>: the best job goal: hierarchy similarity × priority (1, 0.85, 0.7, 0.6).
+ *   <li><b>education</b>: 1 if the level is met; one level short 0.5 (0.75 for a shortage order)
+ *       and {@code UPSKILLING_CANDIDATE}; two or more short 0.
+ *   <li><b>distance</b>: halves every 15 km; 0.5 when a location is unknown.
+ *   <li><b>inclusion</b>: 1 for a fleksjob-approved citizen and an order accepting fleksjob, or a
+ *       compensation-scheme holder and a disability-friendly employer.
+ *   <li><b>shortage</b>: 1 for a <i>mangel</i> occupation, 0.5 for <i>paradoks</i>: it lifts
+ *       shortage orders in a citizen's suggestions and is constant within one order's ranking.
+ * </ul>
+ *
+ * <p><b>Fortrinsadgang</b> is a rule, not a weight: for a public employer's order every
+ * <i>qualified</i> holder — all gates pass, the education level met in full, every essential
+ * skill credited, and some skill, occupation or goal credit — is on the shortlist, after the top
+ * k if not in it.
+ *
+ * <h2>One formula, two executions</h2>
+ *
+ * <p>The formula is implemented once, on compact per-citizen features. The engine applies it to
+ * the candidates its index retrieves; the reference scorer applies it to everyone. Tests hold the
+ * engine's top k equal to the reference scorer's, so any pruning the index does is provably safe.
+ *
+ * <p>All public types here are immutable and thread-safe.
+ */
+package dk.jobmatch.scoring;
