@@ -41,8 +41,10 @@ ensure_jar() {
   fi
   if [[ ! -f "$JAR" || -n "$stale" || "${REBUILD:-0}" == 1 ]]; then
     echo "== building $JAR ${stale:+(sources changed: $stale)}" >&2
+    # clean: an incremental compile keeps benchmark classes compiled against an older engine API.
     # One retry: the modular jar step of matcher-core has been seen to fail once and then pass.
-    (cd "$ROOT" && { ./mvnw -q -pl matcher-bench -am -DskipTests package || ./mvnw -q -pl matcher-bench -am -DskipTests package; })
+    (cd "$ROOT" && { ./mvnw -q -pl matcher-bench -am -DskipTests clean package \
+      || ./mvnw -q -pl matcher-bench -am -DskipTests package; })
   fi
 }
 
