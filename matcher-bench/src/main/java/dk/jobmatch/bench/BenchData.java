@@ -6,7 +6,10 @@ import dk.jobmatch.model.JobOrder;
 import dk.jobmatch.scoring.Match;
 import dk.jobmatch.scoring.ReferenceScorer;
 import dk.jobmatch.scoring.ScoringPolicy;
+import dk.jobmatch.taxonomy.EscoTaxonomy;
 import dk.jobmatch.taxonomy.Taxonomy;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -41,37 +44,59 @@ final class BenchData {
   }
 
   /**
-   * The taxonomy both the engine and the reference scorer use. Occupations are plain {@code
-   * isco:NNNN} codes, which resolve without data; skill relations are not loaded, so neither side
-   * pays for related-skill credit.
+   * The taxonomy both the engine and the reference scorer use: {@code none} ({@link
+   * Taxonomy#none()}: occupations are plain {@code isco:NNNN} codes, which resolve without data;
+   * no skill relations, skill specificity from rarity in the population) or {@code esco} (ESCO
+   * loaded from {@link PopulationGenerator#defaultEscoDir()}: related-skill credit, so every
+   * required skill expands to up to 32 query terms, and reuse levels). Loaded once per JVM.
+   *
+   * @throws IllegalArgumentException for another name, or {@code esco} without the data
    */
-  static Taxonomy taxonomy() {
-    return Taxonomy.none();
+  static Taxonomy taxonomy(String name) {
+    return switch (name) {
+      case "none" -> Taxonomy.none();
+      case "esco" -> Esco.TAXONOMY;
+      default -> throw new IllegalArgumentException("taxonomy: '" + name + "' must be none or esco");
+    };
   }
 
-  /** A new, empty in-memory engine, configured like {@link #reference()}. */
-  static MatchEngine engine() {
-    return engineBuilder().build();
+  private static final class Esco {
+    static final Taxonomy TAXONOMY = load();
+
+    private static Taxonomy load() {
+      Path dir = PopulationGenerator.defaultEscoDir().orElseThrow(
+          () -> new IllegalArgumentException("taxonomy: 'esco' needs ../shared/data/esco-v1.1.1 or $JOBMATCH_ESCO"));
+      try {
+        return EscoTaxonomy.load(dir);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
   }
 
-  /** A new, empty engine on disk in {@code dir}, configured like {@link #reference()}. */
-  static MatchEngine engine(Path dir) {
-    return engineBuilder().directory(dir).build();
+  /** A new, empty in-memory engine, configured like {@link #reference(String)}. */
+  static MatchEngine engine(String taxonomy) {
+    return engineBuilder(taxonomy).build();
   }
 
-  private static MatchEngine.Builder engineBuilder() {
+  /** A new, empty engine on disk in {@code dir}, configured like {@link #reference(String)}. */
+  static MatchEngine engine(String taxonomy, Path dir) {
+    return engineBuilder(taxonomy).directory(dir).build();
+  }
+
+  private static MatchEngine.Builder engineBuilder(String taxonomy) {
     PopulationGenerator g = generator();
     return MatchEngine.builder()
-        .taxonomy(taxonomy())
+        .taxonomy(taxonomy(taxonomy))
         .shortage(g.shortage())
         .policy(ScoringPolicy.defaults())
         .asOf(g.asOf());
   }
 
-  /** The exhaustive reference scorer, configured like {@link #engine()}. */
-  static ReferenceScorer reference() {
+  /** The exhaustive reference scorer, configured like {@link #engine(String)}. */
+  static ReferenceScorer reference(String taxonomy) {
     PopulationGenerator g = generator();
-    return new ReferenceScorer(taxonomy(), g.shortage(), ScoringPolicy.defaults(), g.asOf());
+    return new ReferenceScorer(taxonomy(taxonomy), g.shortage(), ScoringPolicy.defaults(), g.asOf());
   }
 
   /** The orders the ranking benchmarks cycle through. */

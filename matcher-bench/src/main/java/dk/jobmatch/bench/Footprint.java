@@ -69,14 +69,14 @@ public final class Footprint {
     List<Map<String, Object>> rows = new ArrayList<>();
     for (int n : sizes) {
       rows.add(measure("engine-memory", n, () -> {
-        MatchEngine e = BenchData.engine();
+        MatchEngine e = BenchData.engine("none");
         upsertInChunks(e, g, n);
         return new Built(e, null);
       }));
       if (disk) {
         Path dir = Files.createTempDirectory("jobmatch-footprint-");
         rows.add(measure("engine-disk", n, () -> {
-          MatchEngine e = BenchData.engine(dir);
+          MatchEngine e = BenchData.engine("none", dir);
           upsertInChunks(e, g, n);
           e.commit();
           return new Built(e, dir);

@@ -65,7 +65,7 @@ public class IndexBuildBenchmark {
   public int build() {
     switch (Peer.of(peer)) {
       case ENGINE -> {
-        MatchEngine engine = BenchData.engine();
+        MatchEngine engine = BenchData.engine("none");
         built = engine;
         engine.upsertAll(population);
         engine.refresh();

@@ -56,6 +56,13 @@ public class RankBenchmark {
   @Param({"engine", "bm25", "reference"})
   public String peer;
 
+  /**
+   * The taxonomy of the engine and the reference scorer: {@code none} (default) or {@code esco}
+   * (related-skill credit: larger queries, the realistic configuration). BM25 ignores it.
+   */
+  @Param({"none"})
+  public String taxonomy;
+
   private JobOrder[] orders;
   private Function<JobOrder, Object> ranker;
   private AutoCloseable resource;
@@ -70,7 +77,7 @@ public class RankBenchmark {
     List<Citizen> population = g.citizens(size);
     switch (Peer.of(peer)) {
       case ENGINE -> {
-        MatchEngine engine = BenchData.engine();
+        MatchEngine engine = BenchData.engine(taxonomy);
         engine.upsertAll(population);
         engine.refresh();
         BenchData.checkEngineAnswers(engine, orders, "rank@" + size);
@@ -84,7 +91,7 @@ public class RankBenchmark {
         ranker = o -> bm25.search(o, BenchData.TOP_K);
       }
       case REFERENCE -> {
-        ReferenceScorer scorer = BenchData.reference();
+        ReferenceScorer scorer = BenchData.reference(taxonomy);
         List<Citizen> held = population;
         ranker = o -> scorer.rank(held, o, BenchData.TOP_K);
         resource = () -> { };

@@ -29,6 +29,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>The order index is built once per trial ({@code Scope.Benchmark}); each call takes the next
  * of 256 fixed citizens that are not in any indexed population, and returns the result to JMH.
+ * No citizens are indexed (suggest does not search them), so skill rarity is neutral for both
+ * the engine and the reference scorer (given an empty population).
  */
 @State(Scope.Benchmark)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Xms1g", "-Xmx8g"})
@@ -46,6 +48,10 @@ public class SuggestBenchmark {
   @Param({"engine", "reference"})
   public String peer;
 
+  /** The taxonomy of the engine and the reference scorer: {@code none} (default) or {@code esco}. */
+  @Param({"none"})
+  public String taxonomy;
+
   private Citizen[] citizens;
   private Function<Citizen, Object> suggester;
   private MatchEngine engine;
@@ -60,7 +66,7 @@ public class SuggestBenchmark {
     List<JobOrder> open = g.orders(orders);
     switch (Peer.of(peer)) {
       case ENGINE -> {
-        engine = BenchData.engine();
+        engine = BenchData.engine(taxonomy);
         for (JobOrder o : open) {
           engine.upsertOrder(o);
         }
@@ -78,7 +84,7 @@ public class SuggestBenchmark {
         suggester = c -> engine.suggest(c, BenchData.TOP_K);
       }
       case REFERENCE -> {
-        ReferenceScorer scorer = BenchData.reference();
+        ReferenceScorer scorer = BenchData.reference(taxonomy);
         // Rarity statistics from no population: the peer measures scoring every order, not feature building.
         suggester = c -> scorer.suggest(java.util.List.of(), open, c, BenchData.TOP_K);
       }

@@ -60,7 +60,7 @@ public class UpdateVisibilityBenchmark {
     PopulationGenerator g = BenchData.generator();
     asOf = g.asOf();
     glostrup = new Location("2600", PopulationGenerator.GLOSTRUP_LAT, PopulationGenerator.GLOSTRUP_LON);
-    engine = BenchData.engine();
+    engine = BenchData.engine("none");
     engine.upsertAll(g.citizens(size));
     engine.upsert(probe("bench:probe-skill-initial"));
     engine.refresh();
