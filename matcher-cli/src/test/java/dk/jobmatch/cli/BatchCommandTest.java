@@ -216,5 +216,10 @@ class BatchCommandTest {
     try (var files = Files.list(dir)) {
       assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "temporary files left");
     }
+    if (Files.getFileStore(dir).supportsFileAttributeView("posix")) {
+      // The report gets the user's usual permissions, like any new file, not a temp file's 600.
+      Path plain = Files.createFile(dir.resolve("plain"));
+      assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(json));
+    }
   }
 }

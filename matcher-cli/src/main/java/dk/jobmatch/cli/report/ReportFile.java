@@ -6,6 +6,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A report file ({@code --report}, {@code --report-html}) written under a temporary name in its
@@ -36,7 +37,11 @@ public final class ReportFile implements AutoCloseable {
     if (Files.isDirectory(abs)) {
       throw new IOException("is a directory: " + path);
     }
-    Path temp = Files.createTempFile(abs.getParent(), "." + abs.getFileName() + ".", ".tmp");
+    // Not Files.createTempFile: its owner-only permissions would stick to the moved report; a
+    // plain new file gets the user's usual permissions (umask), like the --out file.
+    Path temp = abs.resolveSibling(
+        "." + abs.getFileName() + "." + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+    Files.createFile(temp);
     return new ReportFile(abs, temp);
   }
 
