@@ -78,7 +78,7 @@ class JarIT {
     assertEquals(ExitCode.USAGE, usage.exit());
     Result batch = run(false, "batch");
     assertEquals(ExitCode.USAGE, batch.exit());
-    assertTrue(batch.err().contains("batch: not available yet (see issue 6)"), batch.err());
+    assertTrue(batch.err().contains("Missing required options"), batch.err());
     Path bad = CliRun.write(dir, "bad.jsonl", "{\"id\":\"c-1\",\"hoursPerWeek\":{\"min\":-3,\"max\":37}}");
     Result data = run(false, "validate", "--citizens", bad.toString());
     assertEquals(ExitCode.DATA, data.exit());
