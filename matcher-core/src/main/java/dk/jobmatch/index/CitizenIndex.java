@@ -411,12 +411,13 @@ public final class CitizenIndex implements Closeable {
     }
     try {
       TopK top = new TopK(k);
+      Plan plan = shouldClauses(o);
+      List<Query> should = plan.should();
       double excluded = excludedHierarchyBound(o.occupation);
-      double nonTerm = o.nonTermUpperBound()
+      double nonTerm = o.nonTermUpperBound() + plan.droppedBound()
           + excluded * (o.policy.weight(Component.OCCUPATION) + o.policy.weight(Component.GOAL));
-      List<Query> should = shouldClauses(o);
       Query filter = filter(o);
-      if (!should.isEmpty() && should.size() <= MAX_CLAUSES) {
+      if (!should.isEmpty()) {
         BooleanQuery.Builder q = new BooleanQuery.Builder();
         for (Query sq : should) {
           q.add(sq, Occur.SHOULD);
@@ -632,20 +633,43 @@ public final class CitizenIndex implements Closeable {
    * one for the occupation and one for the goals, each scoring an upper bound of what a citizen
    * earns through it.
    */
-  private static List<Query> shouldClauses(CompiledOrder o) {
+  private record Plan(List<Query> should, double droppedBound) {}
+
+  private static Plan shouldClauses(CompiledOrder o) {
+    Plan full = shouldClauses(o, true);
+    int leaves = 0;
+    for (Map<String, Double> e : o.expansions) {
+      leaves += e.size();
+    }
+    if (leaves <= MAX_CLAUSES) {
+      return full;
+    }
+    // Too many terms for one query (an order derived from ESCO with dozens of skills, each with
+    // related skills): query the required skills themselves and count what related skills can
+    // earn in the non-term bound, which keeps the pruning exact.
+    Plan direct = shouldClauses(o, false);
+    return direct.should().size() <= MAX_CLAUSES ? direct : new Plan(List.of(), 0);
+  }
+
+  private static Plan shouldClauses(CompiledOrder o, boolean withRelated) {
     List<Query> out = new ArrayList<>();
     double wSkills = o.policy.weight(Component.SKILLS);
-    int leaves = 0;
+    double dropped = 0;
     for (int j = 0; j < o.requiredIds.length; j++) {
       double bound = wSkills * o.requiredWeight[j];
       if (bound <= 0) {
         continue;
       }
       List<Query> alternatives = new ArrayList<>();
+      double maxDropped = 0;
       for (Map.Entry<String, Double> e : o.expansions.get(j).entrySet()) {
-        alternatives.add(boosted(SKILL, e.getKey(), bound * e.getValue()));
+        if (withRelated || e.getKey().equals(o.requiredIds[j])) {
+          alternatives.add(boosted(SKILL, e.getKey(), bound * e.getValue()));
+        } else {
+          maxDropped = Math.max(maxDropped, e.getValue());
+        }
       }
-      leaves += alternatives.size();
+      dropped += bound * maxDropped;
       out.add(alternatives.size() == 1 ? alternatives.get(0) : new DisjunctionMaxQuery(alternatives, 0f));
     }
     Query occ = hierarchy(OCC, o.occupation, o.policy.weight(Component.OCCUPATION));
@@ -656,15 +680,7 @@ public final class CitizenIndex implements Closeable {
     if (goal != null) {
       out.add(goal);
     }
-    if (leaves > MAX_CLAUSES) {
-      // Too many terms for one query: the caller falls back to an exact scan.
-      List<Query> tooMany = new ArrayList<>();
-      for (int i = 0; i <= MAX_CLAUSES; i++) {
-        tooMany.add(new MatchAllDocsQuery());
-      }
-      return tooMany;
-    }
-    return out;
+    return new Plan(out, dropped);
   }
 
   /**
