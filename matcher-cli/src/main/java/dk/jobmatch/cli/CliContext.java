@@ -9,6 +9,7 @@ import java.util.function.LongSupplier;
  * What a command needs from its surroundings: where results go, where messages go, whether
  * standard error is a terminal, a clock for progress rates, and how reference data is loaded.
  * Passing these in (rather than using {@code System.out}) lets tests run the whole CLI in-process.
+ * Immutable; the streams are shared by the commands of one run.
  *
  * @param out results (JSON Lines, help, version); written as UTF-8 bytes
  * @param err diagnostics and progress

@@ -2,7 +2,7 @@ package dk.jobmatch.cli;
 
 /**
  * A failure the user can act on, with its exit code. The message is printed as one line after
- * {@code error: }, without a stack trace.
+ * {@code error: }, without a stack trace. Immutable.
  */
 public final class CliException extends RuntimeException {
   private static final long serialVersionUID = 1L;

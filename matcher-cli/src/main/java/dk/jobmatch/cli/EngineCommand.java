@@ -120,6 +120,9 @@ public abstract class EngineCommand implements Callable<Integer> {
     }
   }
 
+  /** The taxonomy loaded by {@link #buildEngine()}; input is checked against it. */
+  private Taxonomy taxonomy = Taxonomy.none();
+
   /** Set by the CLI before {@link #call()}. */
   protected final CliContext ctx;
 
@@ -192,6 +195,7 @@ public abstract class EngineCommand implements Callable<Integer> {
       shortages = load("--shortage", () -> loader.shortage(shortage, t));
       verbose(t0, "loaded shortage list from %s", shortage);
     }
+    this.taxonomy = taxonomy;
     MatchEngine.Builder b = MatchEngine.builder().taxonomy(taxonomy).shortage(shortages);
     if (asOf != null) {
       b.asOf(asOf);
@@ -275,17 +279,33 @@ public abstract class EngineCommand implements Callable<Integer> {
   protected Orders readOrders(RecordFile<JobOrder> file) throws IOException {
     long t0 = ctx.nanoClock().getAsLong();
     Map<String, JobOrder> byId = new LinkedHashMap<>();
+    UnknownCodes unknown = UnknownCodes.of(taxonomy, file.name(), ctx.err());
     RecordFile.Summary s = file.read(ctx.err(), true, true, progress(file, "reading"), (line, o) -> {
+      if (unknown != null) {
+        unknown.order(line, o);
+      }
       byId.remove(o.id()); // the later line wins, at its own place in the input order
       byId.put(o.id(), o);
     });
+    if (unknown != null) {
+      unknown.summarize();
+    }
     verbose(t0, "read %,d job orders", byId.size());
     return new Orders(new ArrayList<>(byId.values()), s);
   }
 
   /** Reads the citizens file without indexing, reporting every problem (the {@code --strict} check). */
   protected RecordFile.Summary checkCitizens(RecordFile<Citizen> file) throws IOException {
-    return file.read(ctx.err(), true, true, progress(file, "checking"), (line, c) -> { });
+    UnknownCodes unknown = UnknownCodes.of(taxonomy, file.name(), ctx.err());
+    RecordFile.Summary s = file.read(ctx.err(), true, true, progress(file, "checking"), (line, c) -> {
+      if (unknown != null) {
+        unknown.citizen(line, c);
+      }
+    });
+    if (unknown != null) {
+      unknown.summarize();
+    }
+    return s;
   }
 
   /**
@@ -307,10 +327,14 @@ public abstract class EngineCommand implements Callable<Integer> {
       return t;
     });
     try {
+      UnknownCodes unknown = alreadyChecked ? null : UnknownCodes.of(taxonomy, file.name(), ctx.err());
       Future<RecordFile.Summary> reading = reader.submit(() -> {
         List<List<Citizen>> batch = new ArrayList<>(1);
         batch.add(new ArrayList<>(UPSERT_BATCH));
         RecordFile.Summary s = file.read(ctx.err(), !alreadyChecked, !alreadyChecked, progress, (line, c) -> {
+          if (unknown != null) {
+            unknown.citizen(line, c);
+          }
           batch.get(0).add(c);
           if (batch.get(0).size() == UPSERT_BATCH) {
             put(queue, batch.get(0));
@@ -319,6 +343,9 @@ public abstract class EngineCommand implements Callable<Integer> {
         });
         if (!batch.get(0).isEmpty()) {
           put(queue, batch.get(0));
+        }
+        if (unknown != null) {
+          unknown.summarize();
         }
         return s;
       });

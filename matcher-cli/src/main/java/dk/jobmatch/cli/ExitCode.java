@@ -2,7 +2,7 @@ package dk.jobmatch.cli;
 
 /**
  * The CLI's exit codes. Scripts branch on them, so they are part of the contract (DESIGN.md §4)
- * and never change meaning.
+ * and never change meaning. Constants only.
  */
 public final class ExitCode {
   /** Everything was read and processed. */

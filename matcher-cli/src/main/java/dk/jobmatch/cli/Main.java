@@ -26,6 +26,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * exit code (see {@link ExitCode}); {@link #main} calls it with the process's streams and exits.
  * Every failure becomes one line on standard error; no stack trace reaches the user unless the
  * environment variable {@code JOBMATCH_DEBUG} is set.
+ *
+ * <p>{@code run} is thread-safe in the sense that concurrent calls share no state (each builds its
+ * own command tree and engine); output streams passed in are the caller's to coordinate.
  */
 @Command(name = "jobmatch", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = {

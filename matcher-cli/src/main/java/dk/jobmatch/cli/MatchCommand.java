@@ -14,6 +14,9 @@ import picocli.CommandLine.Option;
 /**
  * {@code match}: for each job order, in input order, the top K citizens, one line per (order,
  * rank). Public employers' orders may list fortrinsadgang candidates beyond K, ranked K+1, K+2, …
+ *
+ * <p>Not thread-safe: one instance runs once. Failures are reported through {@link CliException}
+ * (exit 2) or the exit code 3 for rejected lines; see {@link ExitCode}.
  */
 @Command(name = "match", mixinStandardHelpOptions = true, sortOptions = false,
     description = {

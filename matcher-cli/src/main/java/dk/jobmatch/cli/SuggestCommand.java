@@ -15,6 +15,9 @@ import picocli.CommandLine.Option;
  * (citizen, rank). The citizens file is read twice (index, then suggest) so that a million
  * citizens never sit in memory as objects; a citizen whose id appears again later is suggested for
  * once, at the later line.
+ *
+ * <p>Not thread-safe: one instance runs once. Failures are reported through {@link CliException}
+ * (exit 2) or the exit code 3 for rejected lines; see {@link ExitCode}.
  */
 @Command(name = "suggest", mixinStandardHelpOptions = true, sortOptions = false,
     description = {

@@ -15,6 +15,8 @@ import picocli.CommandLine.Option;
  * {@code validate}: reads citizens and/or job orders exactly as {@code match} would, reports every
  * problem on standard error, prints one summary line per file on standard output, and indexes
  * nothing.
+ *
+ * <p>Not thread-safe: one instance runs once.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true, sortOptions = false,
     description = {

@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.util.Properties;
 import picocli.CommandLine.IVersionProvider;
 
-/** {@code --version}: the project version, filtered into a resource at build time. */
+/** {@code --version}: the project version, filtered into a resource at build time. Thread-safe (stateless). */
 public final class Version implements IVersionProvider {
   /** Instantiated by picocli. */
   public Version() {}
