@@ -89,7 +89,7 @@ class BatchReportHtmlTest {
     Set<String> checked = new HashSet<>();
     while (m.find()) {
       String path = m.group(2);
-      String text = m.group(4).trim();
+      String text = m.group(4).trim().replace(",", ""); // thousands separators
       JsonNode expected = at(report, path);
       assertFalse(expected.isMissingNode(), "the page shows " + path + " which the JSON does not have");
       if (m.group(3).contains("data-unit=\"%\"")) {

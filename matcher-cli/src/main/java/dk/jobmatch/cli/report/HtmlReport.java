@@ -17,10 +17,10 @@ import java.util.Locale;
  * top upskilling needs) and tables, all inline (CSS and SVG; no scripts, fonts or external
  * resources), so the file can be mailed or archived as it is.
  *
- * <p>Every number that comes from the report is written exactly as in the JSON report and
- * marked with a {@code data-field} attribute naming its JSON path (e.g. {@code
- * congestion.after.gini}); shares are shown as percentages and marked {@code data-unit="%"}.
- * That lets a test check the rendered page against the JSON.
+ * <p>Every number that comes from the report is marked with a {@code data-field} attribute naming
+ * its JSON path (e.g. {@code congestion.after.gini}) and shows the JSON value: integers with
+ * thousands separators, decimals as they are, shares as percentages (marked {@code
+ * data-unit="%"}). That lets a test check the rendered page against the JSON.
  *
  * <p>Stateless and thread-safe.
  */
@@ -99,10 +99,10 @@ public final class HtmlReport {
 
   private static void coverage(StringBuilder h, BatchReport r) {
     List<CoverageRow> rows = r.coverage().byOccupation();
-    h.append("<section id=\"coverage\">\n<h2>Coverage by occupation</h2>\n<p>Orders per occupation after allocation: ")
-        .append(legend(FULL, "all requested places filled")).append(legend(FEWER, "fewer candidates than requested"))
-        .append(legend(EMPTY, "no candidate")).append(". The ").append(Math.min(CHART_OCCUPATIONS, rows.size()))
-        .append(" occupations with most orders are drawn; all are in the table.</p>\n");
+    h.append("<section id=\"coverage\">\n<h2>Coverage by occupation</h2>\n<p>Orders per occupation after allocation; the ")
+        .append(Math.min(CHART_OCCUPATIONS, rows.size())).append(" occupations with most orders are drawn, all are in the table:</p>\n")
+        .append("<p>").append(legend(FULL, "all requested places filled")).append(legend(FEWER, "fewer candidates than requested"))
+        .append(legend(EMPTY, "no candidate")).append("</p>\n");
     int shown = Math.min(CHART_OCCUPATIONS, rows.size());
     int max = rows.stream().limit(shown).mapToInt(CoverageRow::orders).max().orElse(1);
     int rowH = 22;
@@ -124,9 +124,11 @@ public final class HtmlReport {
           row.ordersFewerThanRequestedAfter() + " fewer than requested");
       x = rect(h, x, y + 2, row.ordersEmptyAfter() * unit, rowH - 6, EMPTY, row.ordersEmptyAfter() + " empty");
       h.append("<text x=\"").append(fmt(x + 5)).append("\" y=\"").append(y + 15).append("\" class=\"val\"")
-          .append(field(p + "orders")).append(">").append(row.orders()).append("</text>\n");
+          .append(field(p + "orders")).append(">").append(text(row.orders())).append("</text>\n");
     }
     h.append("</svg>\n");
+    h.append("<details").append(rows.size() <= CHART_OCCUPATIONS ? " open" : "").append("><summary>The table: all ")
+        .append(rows.size()).append(" occupations</summary>\n");
     h.append("<table>\n<thead><tr><th>Occupation</th><th>Shortage</th><th>Orders</th><th>Places requested</th>")
         .append("<th>Places filled</th><th>No qualified candidate</th><th>Fewer qualified than requested</th>")
         .append("<th>Empty after</th><th>Fewer than requested after</th></tr></thead>\n<tbody>\n");
@@ -141,7 +143,7 @@ public final class HtmlReport {
           .append(td(p + "ordersEmptyAfter", row.ordersEmptyAfter()))
           .append(td(p + "ordersFewerThanRequestedAfter", row.ordersFewerThanRequestedAfter())).append("</tr>\n");
     }
-    h.append("</tbody>\n</table>\n");
+    h.append("</tbody>\n</table>\n</details>\n");
     h.append("<h3>By shortage category</h3>\n<table>\n<thead><tr><th>Category</th><th>Orders</th><th>Places requested</th>")
         .append("<th>Places filled</th><th>No qualified candidate</th><th>Empty after</th></tr></thead>\n<tbody>\n");
     List<CoverageRow> cats = r.coverage().byShortageCategory();
@@ -160,12 +162,13 @@ public final class HtmlReport {
     Distribution before = r.congestion().before();
     Distribution after = r.congestion().after();
     h.append("<section id=\"congestion\">\n<h2>Proposals per citizen, before and after allocation</h2>\n<p>")
-        .append("How many shortlists each citizen of the pool is on: ").append(legend(BEFORE, "independent top-k (each order alone)"))
-        .append(legend(AFTER, "after allocation")).append(". Bar heights are on a logarithmic scale; the counts are printed.</p>\n");
+        .append("How many shortlists each citizen of the pool is on (bar heights on a logarithmic scale; the counts are printed):</p>\n")
+        .append("<p>").append(legend(BEFORE, "independent top-k (each order alone)")).append(legend(AFTER, "after allocation"))
+        .append("</p>\n");
     List<Bin> b = before.histogram();
     List<Bin> a = after.histogram();
     int bins = b.size();
-    int slot = 70;
+    int slot = 84; // two 26 px bars 38 px apart: room for a "77,181" label over each
     int chartH = 220;
     int top = 20;
     int width = 50 + bins * slot;
@@ -178,9 +181,9 @@ public final class HtmlReport {
     for (int i = 0; i < bins; i++) {
       int x = 45 + i * slot;
       bar(h, x, top, chartH, max, b.get(i).citizens(), BEFORE, "congestion.before.histogram[" + i + "].citizens");
-      bar(h, x + 30, top, chartH, max, i < a.size() ? a.get(i).citizens() : 0, AFTER,
+      bar(h, x + 38, top, chartH, max, i < a.size() ? a.get(i).citizens() : 0, AFTER,
           "congestion.after.histogram[" + i + "].citizens");
-      h.append("<text x=\"").append(x + 28).append("\" y=\"").append(top + chartH + 18).append("\" text-anchor=\"middle\" class=\"lbl\">")
+      h.append("<text x=\"").append(x + 32).append("\" y=\"").append(top + chartH + 18).append("\" text-anchor=\"middle\" class=\"lbl\">")
           .append(esc(b.get(i).label())).append("</text>\n");
     }
     h.append("<text x=\"").append(width / 2).append("\" y=\"").append(top + chartH + 38)
@@ -205,7 +208,7 @@ public final class HtmlReport {
     h.append("<rect x=\"").append(x).append("\" y=\"").append(fmt(y)).append("\" width=\"26\" height=\"").append(fmt(height))
         .append("\" fill=\"").append(color).append("\"/>\n");
     h.append("<text x=\"").append(x + 13).append("\" y=\"").append(fmt(y - 3)).append("\" text-anchor=\"middle\" class=\"small\"")
-        .append(field(field)).append(">").append(count).append("</text>\n");
+        .append(field(field)).append(">").append(text(count)).append("</text>\n");
   }
 
   private static void upskilling(StringBuilder h, BatchReport r) {
@@ -235,8 +238,8 @@ public final class HtmlReport {
           .append(esc(shorten(skillName(s), 46))).append("<title>").append(esc(s.skill())).append("</title></text>\n");
       rect(h, labelW, y + 2, w, rowH - 6, AFTER, s.pairs() + " pairs");
       h.append("<text x=\"").append(fmt(labelW + w + 5)).append("\" y=\"").append(y + 15).append("\" class=\"val\"><tspan")
-          .append(field(p + "pairs")).append(">").append(s.pairs()).append("</tspan> (<tspan").append(field(p + "citizens"))
-          .append(">").append(s.citizens()).append("</tspan>)</text>\n");
+          .append(field(p + "pairs")).append(">").append(text(s.pairs())).append("</tspan> (<tspan").append(field(p + "citizens"))
+          .append(">").append(text(s.citizens())).append("</tspan>)</text>\n");
     }
     h.append("</svg>\n<table>\n<thead><tr><th>Skill</th><th>Pairs</th><th>Citizens</th><th>Orders</th><th>Occupations</th></tr></thead>\n<tbody>\n");
     for (int i = 0; i < skills.size(); i++) {
@@ -275,8 +278,8 @@ public final class HtmlReport {
 
   private static void exposure(StringBuilder h, BatchReport r) {
     h.append("<section id=\"exposure\">\n<h2>Exposure by group (fairness audit)</h2>\n<p>Each group's share of shortlist places ")
-        .append("against its share of the pool. A ratio of 1 is proportional. The bars show ")
-        .append(legend(BEFORE, "share of the pool")).append(legend(AFTER, "share of places after allocation")).append(".</p>\n");
+        .append("against its share of the pool; a ratio of 1 is proportional. Bars:</p>\n<p>")
+        .append(legend(BEFORE, "share of the pool")).append(legend(AFTER, "share of places after allocation")).append("</p>\n");
     exposureTable(h, "By target group", "exposure.byTargetGroup", r.exposure().byTargetGroup());
     exposureTable(h, "By compensation scheme", "exposure.byCompensationScheme", r.exposure().byCompensationScheme());
     h.append("</section>\n");
@@ -356,10 +359,16 @@ public final class HtmlReport {
     return " data-field=\"" + esc(path) + "\"";
   }
 
-  /** A number as the JSON report writes it, without exponent notation. */
+  /**
+   * A number as the JSON report has it, for reading: integers with thousands separators ({@code
+   * 96,982}), decimals without exponent notation ({@code 0.0001}).
+   */
   static String text(Object value) {
     if (value instanceof Double d) {
       return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+    }
+    if (value instanceof Integer || value instanceof Long) {
+      return String.format(Locale.ROOT, "%,d", ((Number) value).longValue());
     }
     return String.valueOf(value);
   }
@@ -415,6 +424,7 @@ public final class HtmlReport {
       .small { font-size: 10px; fill: #333; }
       .axis { stroke: #888; stroke-width: 1; }
       .key { margin-right: 1em; white-space: nowrap; }
+      summary { cursor: pointer; color: #1f6f8b; margin: .6em 0; }
       .sw { display: inline-block; width: 11px; height: 11px; margin: 0 4px -1px 4px; border-radius: 2px; }
       .none { color: #555; font-style: italic; }
       footer { margin-top: 3em; font-size: .8em; color: #666; }

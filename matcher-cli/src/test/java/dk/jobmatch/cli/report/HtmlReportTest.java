@@ -77,6 +77,8 @@ class HtmlReportTest {
     assertTrue(page.contains("data-field=\"congestion.before.gini\">" + HtmlReport.text(r.congestion().before().gini()) + "<"));
     assertEquals("0.0001", HtmlReport.text(0.0001));
     assertEquals("12", HtmlReport.text(12));
+    assertEquals("96,982", HtmlReport.text(96_982));
+    assertEquals("1,234,567", HtmlReport.text(1_234_567L));
     assertTrue(page.contains("data-field=\"upskilling.skills[0].pairs\">2<"), page);
   }
 }
