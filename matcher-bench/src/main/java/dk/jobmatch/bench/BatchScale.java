@@ -1,10 +1,12 @@
+package dk.jobmatch.bench;
+
 import dk.jobmatch.batch.Algorithm;
 import dk.jobmatch.batch.BatchListener;
 import dk.jobmatch.batch.BatchMatcher;
 import dk.jobmatch.batch.BatchOptions;
 import dk.jobmatch.batch.BatchResult;
 import dk.jobmatch.batch.Shortlist;
-import dk.jobmatch.bench.PopulationGenerator;
+
 import dk.jobmatch.engine.MatchEngine;
 import dk.jobmatch.model.Citizen;
 import dk.jobmatch.model.JobOrder;
@@ -22,12 +24,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One-off measurement behind the numbers in notes/batch-README.md: a generated population
+ * The measurement behind the batch numbers in the README: a generated population
  * (matcher-bench's PopulationGenerator), the batch through the engine, and every baseline.
  *
  * <p>Usage: {@code java --add-modules jdk.incubator.vector -Xmx6g BatchScale CITIZENS ORDERS [ESCO_DIR]}
  */
-public class BatchScale {
+public final class BatchScale {
+  private BatchScale() {}
+
   public static void main(String[] a) throws Exception {
     int nc = Integer.parseInt(a[0]);
     int no = Integer.parseInt(a[1]);
