@@ -92,9 +92,6 @@ public final class CitizenIndex implements Closeable {
   static final String SRC = "src";
   static final String CERT = "cert";
   static final String LANG = "lang";
-  static final String AVAILABLE = "available";
-  static final String HOURS_MIN = "hoursMin";
-  static final String HOURS_MAX = "hoursMax";
   static final String EDUCATION = "education";
   private static final double EPS = 1e-5;
   private static final int MAX_CLAUSES = 1000;
@@ -378,10 +375,7 @@ public final class CitizenIndex implements Closeable {
         }
       }
     }
-    d.add(new IntField(AVAILABLE, c.availableFrom() == null ? Integer.MIN_VALUE : (int) c.availableFrom().toEpochDay(), Field.Store.NO));
-    // Unknown hours fit anything: index them as the full range.
-    d.add(new IntField(HOURS_MIN, c.hoursPerWeek() == null ? 0 : c.hoursPerWeek().min(), Field.Store.NO));
-    d.add(new IntField(HOURS_MAX, c.hoursPerWeek() == null ? 80 : c.hoursPerWeek().max(), Field.Store.NO));
+
     d.add(new IntField(EDUCATION, c.education() == null ? 0 : c.education().level(), Field.Store.NO));
     d.add(new StoredField(SRC, ModelCodec.encode(c)));
     return d;
@@ -555,10 +549,9 @@ public final class CitizenIndex implements Closeable {
   /**
    * The gates Lucene can check from terms and points, as a filter that is equal to or looser
    * than the exact gates (every gate is checked exactly again in rescoring): searchable,
-   * fleksjob, employment type, hours, availability, certificates, languages. Numeric ranges are
-   * {@link IntField} queries, which Lucene runs on points or on doc values, whichever is cheaper
-   * next to the leading clause. The commute gate depends on each citizen's own limit and is left
-   * to rescoring.
+   * fleksjob, employment type, certificates, languages. Hours, availability and the commute
+   * (which depends on each citizen's own limit) are left to rescoring: indexing them as points
+   * cost more at build time than they saved in the rare scans that use this filter.
    */
   private static Query filter(CompiledOrder o) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
@@ -590,17 +583,6 @@ public final class CitizenIndex implements Closeable {
         }
         default -> { }
       }
-    }
-    if (!p.relaxed(Gate.HOURS) && o.hoursMin >= 0 && !fleksjobOrder) {
-      BooleanQuery.Builder overlap = new BooleanQuery.Builder();
-      overlap.add(IntField.newRangeQuery(HOURS_MIN, Integer.MIN_VALUE, o.hoursMax), Occur.FILTER);
-      overlap.add(IntField.newRangeQuery(HOURS_MAX, o.hoursMin, Integer.MAX_VALUE), Occur.FILTER);
-      b.add(o.fleksjobFeasible ? either(overlap.build(), term(FLAG, "fleksjob")) : overlap.build(), Occur.FILTER);
-      clauses++;
-    }
-    if (!p.relaxed(Gate.AVAILABILITY) && o.startDay != Integer.MAX_VALUE) {
-      b.add(IntField.newRangeQuery(AVAILABLE, Integer.MIN_VALUE, o.startDay), Occur.FILTER);
-      clauses++;
     }
     if (!p.relaxed(Gate.CERTIFICATES)) {
       for (String cert : o.order.certificates()) {
