@@ -407,9 +407,7 @@ public final class CitizenIndex implements Closeable {
       TopK top = new TopK(k);
       Plan plan = shouldClauses(o);
       List<Query> should = plan.should();
-      double excluded = excludedHierarchyBound(o.occupation);
-      double nonTerm = o.nonTermUpperBound() + plan.droppedBound()
-          + excluded * (o.policy.weight(Component.OCCUPATION) + o.policy.weight(Component.GOAL));
+      double nonTerm = o.nonTermUpperBound() + plan.droppedBound();
       Query filter = filter(o);
       if (!should.isEmpty()) {
         BooleanQuery.Builder q = new BooleanQuery.Builder();
@@ -654,58 +652,40 @@ public final class CitizenIndex implements Closeable {
       dropped += bound * maxDropped;
       out.add(alternatives.size() == 1 ? alternatives.get(0) : new DisjunctionMaxQuery(alternatives, 0f));
     }
-    Query occ = hierarchy(OCC, o.occupation, o.policy.weight(Component.OCCUPATION));
-    if (occ != null) {
-      out.add(occ);
-    }
-    Query goal = hierarchy(GOAL, o.occupation, o.policy.weight(Component.GOAL));
-    if (goal != null) {
-      out.add(goal);
-    }
+    out.addAll(hierarchy(OCC, o.occupation, o.policy.weight(Component.OCCUPATION)));
+    out.addAll(hierarchy(GOAL, o.occupation, o.policy.weight(Component.GOAL)));
     return new Plan(out, dropped);
   }
 
   /**
-   * Hierarchy levels coarser than this many digits (sub-major and major groups) are left out of
-   * the query: their postings are dense and their credit small (0.3 and 0.1). What a citizen can
-   * earn through them is added to the non-term bound instead ({@link #excludedHierarchyBound}),
-   * which keeps the pruning exact.
+   * The occupation (or goal) part of the query: one clause per hierarchy level of the order's
+   * code, each boosted by the <em>increment</em> of credit that level adds over the one above it
+   * ({@code w·0.1} for the major group, {@code w·(0.3−0.1)} for the sub-major group, … up to the
+   * full code). A citizen whose code shares a prefix of some level with the order's also holds
+   * every shallower prefix (the index has a term per level), so the clauses a citizen matches sum
+   * exactly to {@code w·credit(deepest shared level)} — the true bound — while each broad level
+   * gets a small maximum score that lets MaxScore treat its dense postings as non-essential.
    */
-  static final int MIN_QUERY_LEVEL_DIGITS = 3;
-
-  private static Query hierarchy(String field, OccupationCode code, double weight) {
+  private static List<Query> hierarchy(String field, OccupationCode code, double weight) {
+    List<Query> out = new ArrayList<>();
     if (code == null || weight <= 0) {
-      return null;
+      return out;
     }
-    List<Query> alternatives = new ArrayList<>();
     List<String> levels = code.levels();
+    double previous = 0;
     for (int i = 0; i < levels.size(); i++) {
       String prefix = levels.get(i);
-      boolean full = i == levels.size() - 1;
-      if (!full && prefix.length() < MIN_QUERY_LEVEL_DIGITS) {
-        continue;
+      double credit = i == levels.size() - 1 ? 1.0 : FeatureScorer.levelCredit(prefix.length());
+      if (credit > previous) {
+        out.add(boosted(field, prefix, weight * (credit - previous)));
+        previous = credit;
       }
-      double credit = full ? 1.0 : FeatureScorer.levelCredit(prefix.length());
-      alternatives.add(boosted(field, prefix, weight * credit));
     }
-    if (code.escoUri() != null) {
-      alternatives.add(boosted(field, code.escoUri(), weight));
+    if (levels.isEmpty() && code.escoUri() != null) {
+      // Without a place in the hierarchy only the same ESCO occupation earns credit.
+      out.add(boosted(field, code.escoUri(), weight));
     }
-    if (alternatives.isEmpty()) {
-      return null;
-    }
-    return alternatives.size() == 1 ? alternatives.get(0) : new DisjunctionMaxQuery(alternatives, 0f);
-  }
-
-  /** The most a citizen can earn, per unit of weight, through hierarchy levels left out of the query. */
-  static double excludedHierarchyBound(OccupationCode code) {
-    if (code == null || code.digits() == null) {
-      return 0;
-    }
-    int len = code.digits().length();
-    // Levels shorter than MIN_QUERY_LEVEL_DIGITS are excluded unless they are the full code.
-    int longestExcluded = Math.min(len - 1, MIN_QUERY_LEVEL_DIGITS - 1);
-    return longestExcluded <= 0 ? 0 : FeatureScorer.levelCredit(longestExcluded);
+    return out;
   }
 
   private static Query boosted(String field, String term, double bound) {
