@@ -20,6 +20,6 @@ module dk.jobmatch.core {
   exports dk.jobmatch.taxonomy;
   exports dk.jobmatch.scoring;
   exports dk.jobmatch.engine;
-  // exports dk.jobmatch.batch;  (added with the batch package)
-  // exports dk.jobmatch.report; (added with the report package)
+  exports dk.jobmatch.batch;
+  exports dk.jobmatch.report;
 }

@@ -54,20 +54,17 @@ public final class CitizenFeatures {
   private CitizenFeatures(Citizen c, Vocabularies v, Function<OccupationRef, OccupationCode> resolver) {
     this.id = c.id();
     SkillHolding[] held = c.skills().toArray(new SkillHolding[0]);
-    int[] ids = new int[held.length];
+    // Sort by vocabulary id without boxing: (id << 32 | position) sorts as id, then position.
+    long[] packed = new long[held.length];
     for (int i = 0; i < held.length; i++) {
-      ids[i] = v.skills().intern(held[i].id());
+      packed[i] = ((long) v.skills().intern(held[i].id()) << 32) | i;
     }
-    Integer[] order = new Integer[held.length];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
-    }
-    Arrays.sort(order, (a, b) -> Integer.compare(ids[a], ids[b]));
+    Arrays.sort(packed);
     this.skills = new int[held.length];
     this.skillLastUsed = new short[held.length];
-    for (int i = 0; i < order.length; i++) {
-      skills[i] = ids[order[i]];
-      Integer y = held[order[i]].lastUsedYear();
+    for (int i = 0; i < packed.length; i++) {
+      skills[i] = (int) (packed[i] >>> 32);
+      Integer y = held[(int) packed[i]].lastUsedYear();
       skillLastUsed[i] = y == null ? 0 : y.shortValue();
     }
     int ne = c.experience().size();

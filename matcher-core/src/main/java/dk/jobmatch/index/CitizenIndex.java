@@ -92,9 +92,6 @@ public final class CitizenIndex implements Closeable {
   static final String SRC = "src";
   static final String CERT = "cert";
   static final String LANG = "lang";
-  static final String AVAILABLE = "available";
-  static final String HOURS_MIN = "hoursMin";
-  static final String HOURS_MAX = "hoursMax";
   static final String EDUCATION = "education";
   private static final double EPS = 1e-5;
   private static final int MAX_CLAUSES = 1000;
@@ -378,10 +375,7 @@ public final class CitizenIndex implements Closeable {
         }
       }
     }
-    d.add(new IntField(AVAILABLE, c.availableFrom() == null ? Integer.MIN_VALUE : (int) c.availableFrom().toEpochDay(), Field.Store.NO));
-    // Unknown hours fit anything: index them as the full range.
-    d.add(new IntField(HOURS_MIN, c.hoursPerWeek() == null ? 0 : c.hoursPerWeek().min(), Field.Store.NO));
-    d.add(new IntField(HOURS_MAX, c.hoursPerWeek() == null ? 80 : c.hoursPerWeek().max(), Field.Store.NO));
+
     d.add(new IntField(EDUCATION, c.education() == null ? 0 : c.education().level(), Field.Store.NO));
     d.add(new StoredField(SRC, ModelCodec.encode(c)));
     return d;
@@ -411,16 +405,19 @@ public final class CitizenIndex implements Closeable {
     }
     try {
       TopK top = new TopK(k);
-      double nonTerm = o.nonTermUpperBound();
-      List<Query> should = shouldClauses(o);
+      Plan plan = shouldClauses(o);
+      List<Query> should = plan.should();
+      double excluded = excludedHierarchyBound(o.occupation);
+      double nonTerm = o.nonTermUpperBound() + plan.droppedBound()
+          + excluded * (o.policy.weight(Component.OCCUPATION) + o.policy.weight(Component.GOAL));
       Query filter = filter(o);
-      if (!should.isEmpty() && should.size() <= MAX_CLAUSES) {
+      if (!should.isEmpty()) {
         BooleanQuery.Builder q = new BooleanQuery.Builder();
         for (Query sq : should) {
           q.add(sq, Occur.SHOULD);
         }
-        q.setMinimumNumberShouldMatch(1);
-        q.add(filter, Occur.FILTER);
+        // No gate filter here: a filter would lead the conjunction and defeat MaxScore; gates
+        // are checked exactly in rescoring, which rejects a gated-out candidate in nanoseconds.
         searcher.search(q.build(), manager(new Rescorer(o, top, nonTerm, true)));
         if (!top.full() || top.threshold() <= nonTerm + EPS) {
           // Citizens matching no term can still reach nonTerm: scan them too.
@@ -552,10 +549,9 @@ public final class CitizenIndex implements Closeable {
   /**
    * The gates Lucene can check from terms and points, as a filter that is equal to or looser
    * than the exact gates (every gate is checked exactly again in rescoring): searchable,
-   * fleksjob, employment type, hours, availability, certificates, languages. Numeric ranges are
-   * {@link IntField} queries, which Lucene runs on points or on doc values, whichever is cheaper
-   * next to the leading clause. The commute gate depends on each citizen's own limit and is left
-   * to rescoring.
+   * fleksjob, employment type, certificates, languages. Hours, availability and the commute
+   * (which depends on each citizen's own limit) are left to rescoring: indexing them as points
+   * cost more at build time than they saved in the rare scans that use this filter.
    */
   private static Query filter(CompiledOrder o) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
@@ -588,17 +584,6 @@ public final class CitizenIndex implements Closeable {
         default -> { }
       }
     }
-    if (!p.relaxed(Gate.HOURS) && o.hoursMin >= 0 && !fleksjobOrder) {
-      BooleanQuery.Builder overlap = new BooleanQuery.Builder();
-      overlap.add(IntField.newRangeQuery(HOURS_MIN, Integer.MIN_VALUE, o.hoursMax), Occur.FILTER);
-      overlap.add(IntField.newRangeQuery(HOURS_MAX, o.hoursMin, Integer.MAX_VALUE), Occur.FILTER);
-      b.add(o.fleksjobFeasible ? either(overlap.build(), term(FLAG, "fleksjob")) : overlap.build(), Occur.FILTER);
-      clauses++;
-    }
-    if (!p.relaxed(Gate.AVAILABILITY) && o.startDay != Integer.MAX_VALUE) {
-      b.add(IntField.newRangeQuery(AVAILABLE, Integer.MIN_VALUE, o.startDay), Occur.FILTER);
-      clauses++;
-    }
     if (!p.relaxed(Gate.CERTIFICATES)) {
       for (String cert : o.order.certificates()) {
         b.add(term(CERT, cert), Occur.FILTER);
@@ -630,20 +615,43 @@ public final class CitizenIndex implements Closeable {
    * one for the occupation and one for the goals, each scoring an upper bound of what a citizen
    * earns through it.
    */
-  private static List<Query> shouldClauses(CompiledOrder o) {
+  private record Plan(List<Query> should, double droppedBound) {}
+
+  private static Plan shouldClauses(CompiledOrder o) {
+    Plan full = shouldClauses(o, true);
+    int leaves = 0;
+    for (Map<String, Double> e : o.expansions) {
+      leaves += e.size();
+    }
+    if (leaves <= MAX_CLAUSES) {
+      return full;
+    }
+    // Too many terms for one query (an order derived from ESCO with dozens of skills, each with
+    // related skills): query the required skills themselves and count what related skills can
+    // earn in the non-term bound, which keeps the pruning exact.
+    Plan direct = shouldClauses(o, false);
+    return direct.should().size() <= MAX_CLAUSES ? direct : new Plan(List.of(), 0);
+  }
+
+  private static Plan shouldClauses(CompiledOrder o, boolean withRelated) {
     List<Query> out = new ArrayList<>();
     double wSkills = o.policy.weight(Component.SKILLS);
-    int leaves = 0;
+    double dropped = 0;
     for (int j = 0; j < o.requiredIds.length; j++) {
       double bound = wSkills * o.requiredWeight[j];
       if (bound <= 0) {
         continue;
       }
       List<Query> alternatives = new ArrayList<>();
+      double maxDropped = 0;
       for (Map.Entry<String, Double> e : o.expansions.get(j).entrySet()) {
-        alternatives.add(boosted(SKILL, e.getKey(), bound * e.getValue()));
+        if (withRelated || e.getKey().equals(o.requiredIds[j])) {
+          alternatives.add(boosted(SKILL, e.getKey(), bound * e.getValue()));
+        } else {
+          maxDropped = Math.max(maxDropped, e.getValue());
+        }
       }
-      leaves += alternatives.size();
+      dropped += bound * maxDropped;
       out.add(alternatives.size() == 1 ? alternatives.get(0) : new DisjunctionMaxQuery(alternatives, 0f));
     }
     Query occ = hierarchy(OCC, o.occupation, o.policy.weight(Component.OCCUPATION));
@@ -654,16 +662,16 @@ public final class CitizenIndex implements Closeable {
     if (goal != null) {
       out.add(goal);
     }
-    if (leaves > MAX_CLAUSES) {
-      // Too many terms for one query: the caller falls back to an exact scan.
-      List<Query> tooMany = new ArrayList<>();
-      for (int i = 0; i <= MAX_CLAUSES; i++) {
-        tooMany.add(new MatchAllDocsQuery());
-      }
-      return tooMany;
-    }
-    return out;
+    return new Plan(out, dropped);
   }
+
+  /**
+   * Hierarchy levels coarser than this many digits (sub-major and major groups) are left out of
+   * the query: their postings are dense and their credit small (0.3 and 0.1). What a citizen can
+   * earn through them is added to the non-term bound instead ({@link #excludedHierarchyBound}),
+   * which keeps the pruning exact.
+   */
+  static final int MIN_QUERY_LEVEL_DIGITS = 3;
 
   private static Query hierarchy(String field, OccupationCode code, double weight) {
     if (code == null || weight <= 0) {
@@ -673,7 +681,11 @@ public final class CitizenIndex implements Closeable {
     List<String> levels = code.levels();
     for (int i = 0; i < levels.size(); i++) {
       String prefix = levels.get(i);
-      double credit = i == levels.size() - 1 ? 1.0 : FeatureScorer.levelCredit(prefix.length());
+      boolean full = i == levels.size() - 1;
+      if (!full && prefix.length() < MIN_QUERY_LEVEL_DIGITS) {
+        continue;
+      }
+      double credit = full ? 1.0 : FeatureScorer.levelCredit(prefix.length());
       alternatives.add(boosted(field, prefix, weight * credit));
     }
     if (code.escoUri() != null) {
@@ -683,6 +695,17 @@ public final class CitizenIndex implements Closeable {
       return null;
     }
     return alternatives.size() == 1 ? alternatives.get(0) : new DisjunctionMaxQuery(alternatives, 0f);
+  }
+
+  /** The most a citizen can earn, per unit of weight, through hierarchy levels left out of the query. */
+  static double excludedHierarchyBound(OccupationCode code) {
+    if (code == null || code.digits() == null) {
+      return 0;
+    }
+    int len = code.digits().length();
+    // Levels shorter than MIN_QUERY_LEVEL_DIGITS are excluded unless they are the full code.
+    int longestExcluded = Math.min(len - 1, MIN_QUERY_LEVEL_DIGITS - 1);
+    return longestExcluded <= 0 ? 0 : FeatureScorer.levelCredit(longestExcluded);
   }
 
   private static Query boosted(String field, String term, double bound) {

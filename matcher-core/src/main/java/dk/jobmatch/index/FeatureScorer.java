@@ -264,6 +264,9 @@ public final class FeatureScorer {
             if (bestFrom != null) {
               bestFrom[j] = skills[i];
             }
+          } else if (bestFrom != null && credit == best[j] && credit > 0 && preferred(o, j, skills[i], bestFrom[j])) {
+            // Equal credit from two held skills: name one independently of interning order.
+            bestFrom[j] = skills[i];
           }
         }
         stale |= fresh < 1;
@@ -339,6 +342,17 @@ public final class FeatureScorer {
     if (flags != null && o.shortage != null && o.shortage.isShortage()) {
       flags.add(Flag.SHORTAGE);
     }
+  }
+
+  /** On a tie, the required skill itself, else the alphabetically first held skill, earns the credit. */
+  private static boolean preferred(CompiledOrder o, int j, int candidate, int current) {
+    String required = o.requiredIds[j];
+    String a = o.skillNames.name(candidate);
+    String b = o.skillNames.name(current);
+    if (b.equals(required)) {
+      return false;
+    }
+    return a.equals(required) || a.compareTo(b) < 0;
   }
 
   /** Full credit if used within {@code staleAfterYears}, then linear decay to the floor. */

@@ -10,14 +10,18 @@
  *       primitives.
  *   <li>{@link dk.jobmatch.index.CitizenIndex} turns it into one Lucene query: a disjunction of
  *       constant-score term clauses whose boosts are <em>upper bounds</em> of what a citizen can
- *       earn through them (a disjunction-max per required skill and per occupation hierarchy), and
- *       a filter with every gate that terms and points can express.
+ *       earn through them (a disjunction-max per required skill and per occupation hierarchy; the
+ *       dense sub-major and major group levels are left out and their credit added to the
+ *       non-term bound). Gates are not a filter here — a filter would lead the conjunction and
+ *       defeat pruning — but are checked exactly on each candidate.
  *   <li>A collector rescoring each candidate exactly with the {@link
  *       dk.jobmatch.index.FeatureScorer} from the {@link dk.jobmatch.index.CitizenFeatures
  *       feature store} keeps the top k and raises Lucene's minimum competitive score as the k-th
  *       exact score rises, so MaxScore/WAND skip candidates that cannot enter.
  *   <li>Citizens that match no term can only earn the non-term components (education, distance,
- *       inclusion, shortage); if the k-th score does not beat that bound, they are scanned too.
+ *       inclusion, shortage, coarse hierarchy levels); if the k-th score does not beat that
+ *       bound, they are scanned too, through a filter of every gate that terms and points can
+ *       express.
  *   <li>The top k are explained; for public employers, qualified fortrinsadgang holders follow.
  * </ol>
  *

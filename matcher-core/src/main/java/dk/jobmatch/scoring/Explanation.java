@@ -37,7 +37,9 @@ public record Explanation(
   /** Copies into unmodifiable, ordered collections. */
   public Explanation {
     matchedVia = Collections.unmodifiableMap(new java.util.LinkedHashMap<>(matchedVia));
-    components = Collections.unmodifiableMap(new EnumMap<>(components));
+    EnumMap<Component, ComponentScore> copy = new EnumMap<>(Component.class);
+    copy.putAll(components);
+    components = Collections.unmodifiableMap(copy);
     matchedSkills = List.copyOf(matchedSkills);
     missingSkills = List.copyOf(missingSkills);
     missingEssentialSkills = List.copyOf(missingEssentialSkills);

@@ -146,6 +146,58 @@ class EngineVsReferenceTest {
     }
   }
 
+  @ParameterizedTest(name = "seed {0}")
+  @ValueSource(longs = {31, 32})
+  void ordersWithTooManyTermsForOneQueryStayExact(long seed) throws Exception {
+    // Every skill relates to 45 others: an order of 30 skills has 1,380 terms, more than one
+    // query takes, so the engine queries the skills themselves and bounds the related ones.
+    Taxonomy wide = new ForwardingTaxonomy(RandomPopulation.relatedTaxonomy()) {
+      @Override
+      public Map<String, Double> relatedSkills(String skillId) {
+        int i = Integer.parseInt(skillId.substring("skill:s".length()));
+        Map<String, Double> m = new java.util.HashMap<>();
+        for (int d = 1; d <= 45; d++) {
+          m.put(RandomPopulation.skill((i + d) % RandomPopulation.SKILLS), d <= 3 ? 0.5 : 0.2);
+        }
+        return m;
+      }
+    };
+    RandomPopulation gen = new RandomPopulation(seed);
+    List<Citizen> population = gen.citizens(1500);
+    ReferenceScorer reference = new ReferenceScorer(wide, RandomPopulation.shortage(), ScoringPolicy.defaults(),
+        RandomPopulation.AS_OF);
+    try (MatchEngine engine = engine(wide)) {
+      engine.upsertAll(population);
+      engine.refresh();
+      for (int i = 0; i < 6; i++) {
+        JobOrder.Builder b = gen.order("o-" + i).toBuilder();
+        JobOrder base = b.build();
+        JobOrder.Builder many = JobOrder.builder(base.id(), base.occupation()).employer(base.employer());
+        for (int s = 0; s < 30; s++) {
+          many.requiredSkill(new dk.jobmatch.model.RequiredSkill(RandomPopulation.skill((i * 7 + s * 2) % RandomPopulation.SKILLS), s % 3 == 0));
+        }
+        JobOrder order = many.build();
+        assertEquals(reference.rank(population, order, 10), engine.rank(order, 10), "seed=" + seed + " order=" + i);
+      }
+    }
+  }
+
+  /** Delegates everything; tests override what they vary. */
+  static class ForwardingTaxonomy implements Taxonomy {
+    private final Taxonomy d;
+
+    ForwardingTaxonomy(Taxonomy d) {
+      this.d = d;
+    }
+
+    @Override public dk.jobmatch.taxonomy.OccupationCode resolve(dk.jobmatch.model.OccupationRef r) { return d.resolve(r); }
+    @Override public Map<String, Double> relatedSkills(String s) { return d.relatedSkills(s); }
+    @Override public Optional<dk.jobmatch.taxonomy.ReuseLevel> reuseLevel(String s) { return d.reuseLevel(s); }
+    @Override public List<dk.jobmatch.model.RequiredSkill> skillsOf(dk.jobmatch.model.OccupationRef o) { return d.skillsOf(o); }
+    @Override public Optional<String> skillLabel(String s) { return d.skillLabel(s); }
+    @Override public Optional<String> occupationLabel(dk.jobmatch.model.OccupationRef o) { return d.occupationLabel(o); }
+  }
+
   static MatchEngine engine(Taxonomy taxonomy) {
     return MatchEngine.builder().taxonomy(taxonomy).shortage(RandomPopulation.shortage())
         .asOf(RandomPopulation.AS_OF).build();

@@ -245,6 +245,13 @@ class RankingTest {
   }
 
   @Test
+  void explanationsAcceptEmptyPlainMaps() {
+    var e = new dk.jobmatch.scoring.Explanation(Map.of(), List.of(), List.of(), List.of(), java.util.Set.of());
+    assertTrue(e.components().isEmpty());
+    assertEquals(Map.of(), e.matchedVia());
+  }
+
+  @Test
   void badArgumentsAreRefused() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> engine.rank(nurseOrder(false).build(), 0));
     assertTrue(e.getMessage().startsWith("k: '0'"), e.getMessage());

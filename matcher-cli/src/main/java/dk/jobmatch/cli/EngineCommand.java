@@ -1,0 +1,416 @@
+package dk.jobmatch.cli;
+
+import dk.jobmatch.cli.io.JsonLinesReader;
+import dk.jobmatch.cli.io.Progress;
+import dk.jobmatch.engine.MatchEngine;
+import dk.jobmatch.model.Citizen;
+import dk.jobmatch.model.JobOrder;
+import dk.jobmatch.taxonomy.DataFileException;
+import dk.jobmatch.taxonomy.ShortageLookup;
+import dk.jobmatch.taxonomy.Taxonomy;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.time.format.DateTimeParseException;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * The options and steps shared by the commands that index citizens and rank ({@code match},
+ * {@code suggest}, {@code batch}): read the orders, check and index the citizens, build the engine
+ * with the reference data, and write results to stdout or {@code --out}.
+ *
+ * <p>Not thread-safe: one instance runs one command once.
+ */
+public abstract class EngineCommand implements Callable<Integer> {
+  /** Files at least this large get a progress line per 10 % when stderr is not a terminal. */
+  static final long QUIET_PROGRESS_MIN_BYTES = 1 << 20;
+
+  /** Ranking shows a progress line per 10 % off a terminal from this many orders on. */
+  static final long QUIET_PROGRESS_MIN_ORDERS = 1000;
+
+  /** Citizens are handed to the engine in batches of this size. */
+  private static final int UPSERT_BATCH = 1024;
+
+  /** The largest {@code --top}; larger lists are a batch job, not a shortlist. */
+  static final int MAX_TOP = 10_000;
+
+  /** {@code --citizens}: the citizens file. */
+  @Option(names = "--citizens", required = true, paramLabel = "FILE",
+      description = "Citizens, one JSON object per line (UTF-8).")
+  protected Path citizens;
+
+  /** {@code --orders}: the job orders file. */
+  @Option(names = "--orders", required = true, paramLabel = "FILE",
+      description = "Job orders, one JSON object per line (UTF-8).")
+  protected Path orders;
+
+  /** {@code --esco}: an ESCO export directory, or null. */
+  @Option(names = "--esco", paramLabel = "DIR",
+      description = "An ESCO CSV export (e.g. ../shared/data/esco-v1.1.1): resolves ESCO URIs, relates skills.")
+  protected Path esco;
+
+  /** {@code --disco}: a DISCO-08 list, or null. */
+  @Option(names = "--disco", paramLabel = "FILE",
+      description = "A DISCO-08 list (disco.csv of Danmarks Statistik) for 6-digit Danish codes and titles.")
+  protected Path disco;
+
+  /** {@code --shortage}: a shortage CSV, or null. */
+  @Option(names = "--shortage", paramLabel = "FILE",
+      description = "Shortage occupations, CSV: occupation,rarArea,category,validFrom,validTo.")
+  protected Path shortage;
+
+  /** {@code --out}: the result file, or null for standard output. */
+  @Option(names = "--out", paramLabel = "FILE",
+      description = "Write results to FILE (replaced only when the run completes) instead of standard output.")
+  protected Path out;
+
+  /** {@code --strict}: any bad line stops the run before indexing. */
+  @Option(names = "--strict",
+      description = "If any line of an input file is bad: report every bad line, index nothing, write nothing, exit 3.")
+  protected boolean strict;
+
+  /** {@code --as-of}: the day to match on, or null for today. */
+  @Option(names = "--as-of", paramLabel = "DATE", converter = DateConverter.class,
+      description = "The day to match on (YYYY-MM-DD): availability, start dates, shortage validity, stale skills."
+          + " Default: today.")
+  protected LocalDate asOf;
+
+  /** {@code --threads}: ranking threads, or null for one per processor. */
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Threads for ranking (default: the number of processors). Output is the same for any N.")
+  protected Integer threads;
+
+  /** {@code --quiet}: no progress lines. */
+  @Option(names = {"-q", "--quiet"}, description = "No progress lines on standard error.")
+  protected boolean quiet;
+
+  /** {@code --verbose}: how long each phase took. */
+  @Option(names = {"-v", "--verbose"}, description = "Report the time each phase took on standard error.")
+  protected boolean verbose;
+
+  /** Parses {@code YYYY-MM-DD} with a message that says so. */
+  static final class DateConverter implements ITypeConverter<LocalDate> {
+    @Override
+    public LocalDate convert(String value) {
+      try {
+        return LocalDate.parse(value);
+      } catch (DateTimeParseException e) {
+        throw new TypeConversionException("'" + value + "' is not a date YYYY-MM-DD");
+      }
+    }
+  }
+
+  /** The taxonomy loaded by {@link #buildEngine()}; input is checked against it. */
+  private Taxonomy taxonomy = Taxonomy.none();
+
+  /** Set by the CLI before {@link #call()}. */
+  protected final CliContext ctx;
+
+  /** @param ctx the surroundings */
+  protected EngineCommand(CliContext ctx) {
+    this.ctx = ctx;
+  }
+
+  /** The input files, as read by this command. */
+  protected RecordFile<Citizen> citizenFile() {
+    return new RecordFile<>(citizens, "--citizens", "citizens", RecordFile.CITIZENS, JsonLinesReader.DEFAULT_MAX_LINE_BYTES);
+  }
+
+  /** The orders file. */
+  protected RecordFile<JobOrder> orderFile() {
+    return new RecordFile<>(orders, "--orders", "job orders", RecordFile.ORDERS, JsonLinesReader.DEFAULT_MAX_LINE_BYTES);
+  }
+
+  /**
+   * Checks options and files before any slow work.
+   *
+   * @throws CliException ({@link ExitCode#USAGE}) on a bad value or an unreadable file
+   */
+  protected void checkOptions(int top) {
+    if (top < 1 || top > MAX_TOP) {
+      throw CliException.usage("--top: '" + top + "' must be between 1 and " + MAX_TOP);
+    }
+    if (threads != null && (threads < 1 || threads > 256)) {
+      throw CliException.usage("--threads: '" + threads + "' must be between 1 and 256");
+    }
+    orderFile().checkReadable();
+    citizenFile().checkReadable();
+    if (esco != null && !Files.isDirectory(esco)) {
+      throw CliException.usage("--esco: not a directory: " + esco);
+    }
+    if (disco != null && !Files.isRegularFile(disco)) {
+      throw CliException.usage("--disco: file not found: " + disco);
+    }
+    if (shortage != null && !Files.isRegularFile(shortage)) {
+      throw CliException.usage("--shortage: file not found: " + shortage);
+    }
+  }
+
+  /** The number of ranking threads. */
+  protected int threadCount() {
+    return threads != null ? threads : Math.max(1, Runtime.getRuntime().availableProcessors());
+  }
+
+  /**
+   * Loads the reference data and builds the engine.
+   *
+   * @throws CliException ({@link ExitCode#USAGE}) if reference data cannot be loaded
+   */
+  protected MatchEngine buildEngine() {
+    Taxonomy taxonomy = Taxonomy.none();
+    ShortageLookup shortages = ShortageLookup.none();
+    ReferenceDataLoader loader = ctx.referenceData();
+    long t0 = ctx.nanoClock().getAsLong();
+    if (esco != null) {
+      taxonomy = load("--esco", () -> loader.esco(esco));
+      t0 = verbose(t0, "loaded ESCO from %s", esco);
+    }
+    if (disco != null) {
+      Taxonomy base = taxonomy;
+      taxonomy = load("--disco", () -> loader.disco(disco, base));
+      t0 = verbose(t0, "loaded DISCO-08 from %s", disco);
+    }
+    if (shortage != null) {
+      Taxonomy t = taxonomy;
+      shortages = load("--shortage", () -> loader.shortage(shortage, t));
+      verbose(t0, "loaded shortage list from %s", shortage);
+    }
+    this.taxonomy = taxonomy;
+    MatchEngine.Builder b = MatchEngine.builder().taxonomy(taxonomy).shortage(shortages);
+    if (asOf != null) {
+      b.asOf(asOf);
+    }
+    return b.build();
+  }
+
+  private interface Loader<T> {
+    T load() throws IOException;
+  }
+
+  /** Runs one loader; any failure is a usage/I-O error naming the option. */
+  private static <T> T load(String option, Loader<T> loader) {
+    try {
+      return loader.load();
+    } catch (DataFileException e) {
+      throw CliException.usage(option + ": " + e.getMessage()); // already FILE:LINE: detail
+    } catch (NoSuchFileException e) {
+      throw CliException.usage(option + ": file not found: " + e.getFile()
+          + (e.getReason() == null ? "" : " (" + e.getReason() + ")"));
+    } catch (IOException e) {
+      throw CliException.usage(option + ": cannot read: " + RecordFile.describe(e));
+    } catch (UncheckedIOException e) {
+      throw CliException.usage(option + ": cannot read: " + RecordFile.describe(e.getCause()));
+    } catch (IllegalArgumentException e) {
+      throw CliException.usage(option + ": " + e.getMessage());
+    }
+  }
+
+  /**
+   * With {@code --verbose}, reports a finished phase and how long it took since {@code start}.
+   *
+   * @return the clock now, the start of the next phase
+   */
+  protected long verbose(long start, String format, Object... args) {
+    long now = ctx.nanoClock().getAsLong();
+    if (verbose) {
+      ctx.err().println(String.format(Locale.ROOT, "%s in %.1f s", String.format(Locale.ROOT, format, args), (now - start) / 1e9));
+    }
+    return now;
+  }
+
+  /** Progress for a pass over {@code file}. */
+  protected Progress progress(RecordFile<?> file, String verb) {
+    long size = file.size();
+    Progress.Mode mode;
+    if (quiet) {
+      mode = Progress.Mode.OFF;
+    } else if (ctx.err().terminal()) {
+      mode = Progress.Mode.TERMINAL;
+    } else {
+      mode = size >= QUIET_PROGRESS_MIN_BYTES ? Progress.Mode.PERCENT : Progress.Mode.OFF;
+    }
+    return mode == Progress.Mode.OFF
+        ? Progress.off()
+        : new Progress(ctx.err(), mode, verb + " " + file.name(), size, ctx.nanoClock());
+  }
+
+  /**
+   * Progress of ranking {@code total} orders (or suggesting for citizens): like file progress, a
+   * status line on a terminal, else a line per 10 % when there are at least {@code
+   * QUIET_PROGRESS_MIN_ORDERS}.
+   */
+  protected Progress rankingProgress(String label, String unit, long total) {
+    Progress.Mode mode = quiet ? Progress.Mode.OFF
+        : ctx.err().terminal() ? Progress.Mode.TERMINAL
+        : total >= QUIET_PROGRESS_MIN_ORDERS ? Progress.Mode.PERCENT : Progress.Mode.OFF;
+    return mode == Progress.Mode.OFF ? Progress.off() : new Progress(ctx.err(), mode, label, unit, total, ctx.nanoClock());
+  }
+
+  /**
+   * The job orders of the orders file, in input order; a duplicate id keeps the later line's
+   * order, at the later line's place.
+   */
+  protected record Orders(List<JobOrder> list, RecordFile.Summary summary) {}
+
+  /**
+   * Reads all job orders into memory (a few thousand; they are ranked one by one), reporting bad
+   * lines and duplicates.
+   */
+  protected Orders readOrders(RecordFile<JobOrder> file) throws IOException {
+    long t0 = ctx.nanoClock().getAsLong();
+    Map<String, JobOrder> byId = new LinkedHashMap<>();
+    UnknownCodes unknown = UnknownCodes.of(taxonomy, file.name(), ctx.err());
+    RecordFile.Summary s = file.read(ctx.err(), true, true, progress(file, "reading"), (line, o) -> {
+      if (unknown != null) {
+        unknown.order(line, o);
+      }
+      byId.remove(o.id()); // the later line wins, at its own place in the input order
+      byId.put(o.id(), o);
+    });
+    if (unknown != null) {
+      unknown.summarize();
+    }
+    verbose(t0, "read %,d job orders", byId.size());
+    return new Orders(new ArrayList<>(byId.values()), s);
+  }
+
+  /** Reads the citizens file without indexing, reporting every problem (the {@code --strict} check). */
+  protected RecordFile.Summary checkCitizens(RecordFile<Citizen> file) throws IOException {
+    UnknownCodes unknown = UnknownCodes.of(taxonomy, file.name(), ctx.err());
+    RecordFile.Summary s = file.read(ctx.err(), true, true, progress(file, "checking"), (line, c) -> {
+      if (unknown != null) {
+        unknown.citizen(line, c);
+      }
+    });
+    if (unknown != null) {
+      unknown.summarize();
+    }
+    return s;
+  }
+
+  /**
+   * Streams the citizens into the engine and refreshes it. Reading and parsing run on their own
+   * thread, handing batches to this one through a short queue, so that parsing the next batch
+   * overlaps with indexing the last (on two cores, parsing is about a third of the work). At most
+   * a few batches are in memory at a time.
+   *
+   * @param alreadyChecked whether a {@code --strict} check already reported the file's problems
+   */
+  protected RecordFile.Summary indexCitizens(RecordFile<Citizen> file, MatchEngine engine, boolean alreadyChecked)
+      throws IOException {
+    long t0 = ctx.nanoClock().getAsLong();
+    BlockingQueue<List<Citizen>> queue = new ArrayBlockingQueue<>(4);
+    Progress progress = progress(file, "indexing");
+    ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "jobmatch-reader");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      UnknownCodes unknown = alreadyChecked ? null : UnknownCodes.of(taxonomy, file.name(), ctx.err());
+      Future<RecordFile.Summary> reading = reader.submit(() -> {
+        List<List<Citizen>> batch = new ArrayList<>(1);
+        batch.add(new ArrayList<>(UPSERT_BATCH));
+        RecordFile.Summary s = file.read(ctx.err(), !alreadyChecked, !alreadyChecked, progress, (line, c) -> {
+          if (unknown != null) {
+            unknown.citizen(line, c);
+          }
+          batch.get(0).add(c);
+          if (batch.get(0).size() == UPSERT_BATCH) {
+            put(queue, batch.get(0));
+            batch.set(0, new ArrayList<>(UPSERT_BATCH));
+          }
+        });
+        if (!batch.get(0).isEmpty()) {
+          put(queue, batch.get(0));
+        }
+        if (unknown != null) {
+          unknown.summarize();
+        }
+        return s;
+      });
+      while (true) {
+        List<Citizen> next = queue.poll(50, TimeUnit.MILLISECONDS);
+        if (next != null) {
+          engine.upsertAll(next);
+        } else if (reading.isDone()) {
+          // every put happened before the task finished: drain what is left, then stop
+          for (List<Citizen> rest; (rest = queue.poll()) != null; ) {
+            engine.upsertAll(rest);
+          }
+          break;
+        }
+      }
+      RecordFile.Summary s = reading.get();
+      engine.refresh();
+      long seconds = Math.max(1, ctx.nanoClock().getAsLong() - t0);
+      verbose(t0, "indexed %,d citizens (%,d/s)", s.records(), (long) (s.records() * 1e9 / seconds));
+      return s;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CliException(ExitCode.SOFTWARE, "interrupted");
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException io) {
+        throw io;
+      }
+      if (cause instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException(cause);
+    } finally {
+      reader.shutdownNow(); // unblocks the reader if indexing failed
+    }
+  }
+
+  private static void put(BlockingQueue<List<Citizen>> queue, List<Citizen> batch) throws IOException {
+    try {
+      queue.put(batch);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("reading stopped: indexing failed");
+    }
+  }
+
+  /** Prints one summary line per file that had problems. */
+  protected void summarize(RecordFile<?> file, RecordFile.Summary s) {
+    String line = file.describe(s);
+    if (line != null) {
+      ctx.err().println(line);
+    }
+  }
+
+  /** The {@code --strict} refusal: reports and returns {@link ExitCode#DATA}. */
+  protected int strictRefusal(RecordFile<?> file, RecordFile.Summary s) {
+    summarize(file, s);
+    ctx.err().println(file.name() + ": --strict: the file has problems; nothing was indexed or written");
+    return ExitCode.DATA;
+  }
+
+  /** Fails if standard output has gone away (e.g. a closed pipe), so the run stops early. */
+  protected void checkStdout() {
+    if (out == null && ctx.out() instanceof PrintStream ps && ps.checkError()) {
+      throw CliException.usage("cannot write to standard output (closed?)");
+    }
+  }
+}

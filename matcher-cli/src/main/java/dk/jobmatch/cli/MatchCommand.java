@@ -1,0 +1,87 @@
+package dk.jobmatch.cli;
+
+import dk.jobmatch.cli.io.Progress;
+import dk.jobmatch.cli.json.MatchLineWriter;
+import dk.jobmatch.engine.MatchEngine;
+import dk.jobmatch.model.Citizen;
+import dk.jobmatch.model.JobOrder;
+import dk.jobmatch.scoring.Match;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code match}: for each job order, in input order, the top K citizens, one line per (order,
+ * rank). Public employers' orders may list fortrinsadgang candidates beyond K, ranked K+1, K+2, …
+ *
+ * <p>Not thread-safe: one instance runs once. Failures are reported through {@link CliException}
+ * (exit 2) or the exit code 3 for rejected lines; see {@link ExitCode}.
+ */
+@Command(name = "match", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {
+        "Rank citizens for each job order: one JSON line per (order, rank), orders in input order.",
+        "Fields: order, rank, citizen, score, components, matchedSkills, missingSkills, flags.",
+        "Exit codes: 0 ok, 2 usage or I/O problem (nothing done), 3 bad input lines (reported; valid lines used)."})
+public final class MatchCommand extends EngineCommand {
+  @Option(names = "--top", paramLabel = "K", defaultValue = "10",
+      description = "Candidates per order (default: ${DEFAULT-VALUE}); fortrinsadgang candidates may follow.")
+  int top;
+
+  /** @param ctx the surroundings */
+  public MatchCommand(CliContext ctx) {
+    super(ctx);
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    checkOptions(top);
+    RecordFile<JobOrder> orderFile = orderFile();
+    RecordFile<Citizen> citizenFile = citizenFile();
+    try (Output output = Output.open(out, ctx.out()); MatchEngine engine = buildEngine()) {
+      Orders orders = readOrders(orderFile);
+      if (strict && orders.summary().hasProblems()) {
+        return strictRefusal(orderFile, orders.summary());
+      }
+      boolean checked = false;
+      if (strict) {
+        RecordFile.Summary check = checkCitizens(citizenFile);
+        if (check.hasProblems()) {
+          summarize(orderFile, orders.summary());
+          return strictRefusal(citizenFile, check);
+        }
+        checked = true;
+      }
+      RecordFile.Summary citizenSummary = indexCitizens(citizenFile, engine, checked);
+
+      MatchLineWriter writer = new MatchLineWriter(output.stream(), MatchLineWriter.Direction.ORDER_FIRST);
+      int total = orders.list().size();
+      long t0 = ctx.nanoClock().getAsLong();
+      Progress progress = rankingProgress(String.format(Locale.ROOT, "ranking %,d job orders", total), "orders", total);
+      long[] done = {0};
+      try (OrderedPipeline<List<Match>> pipeline = new OrderedPipeline<>(threadCount(), matches -> {
+        int rank = 0;
+        for (Match m : matches) {
+          writer.write(m, ++rank);
+        }
+        checkStdout();
+        done[0]++;
+        progress.update(done[0], done[0], 0);
+      })) {
+        for (JobOrder o : orders.list()) {
+          pipeline.submit(() -> engine.rank(o, top));
+        }
+        pipeline.finish();
+      }
+      progress.finish(done[0], done[0], 0);
+      verbose(t0, "ranked %,d job orders, wrote %,d lines", total, writer.lines());
+      writer.close();
+      output.commit();
+      checkStdout();
+
+      summarize(orderFile, orders.summary());
+      summarize(citizenFile, citizenSummary);
+      return orders.summary().hasProblems() || citizenSummary.hasProblems() ? ExitCode.DATA : ExitCode.OK;
+    }
+  }
+}

@@ -1,0 +1,89 @@
+package dk.jobmatch.cli;
+
+import dk.jobmatch.cli.io.Progress;
+import dk.jobmatch.cli.json.MatchLineWriter;
+import dk.jobmatch.engine.MatchEngine;
+import dk.jobmatch.model.Citizen;
+import dk.jobmatch.model.JobOrder;
+import dk.jobmatch.scoring.Match;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code suggest}: for each citizen, in input order, the top K open job orders, one line per
+ * (citizen, rank). The citizens file is read twice (index, then suggest) so that a million
+ * citizens never sit in memory as objects; a citizen whose id appears again later is suggested for
+ * once, at the later line.
+ *
+ * <p>Not thread-safe: one instance runs once. Failures are reported through {@link CliException}
+ * (exit 2) or the exit code 3 for rejected lines; see {@link ExitCode}.
+ */
+@Command(name = "suggest", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {
+        "Suggest job orders for each citizen: one JSON line per (citizen, rank), citizens in input order.",
+        "Fields: citizen, rank, order, score, components, matchedSkills, missingSkills, flags.",
+        "Exit codes: 0 ok, 2 usage or I/O problem (nothing done), 3 bad input lines (reported; valid lines used)."})
+public final class SuggestCommand extends EngineCommand {
+  @Option(names = "--top", paramLabel = "K", defaultValue = "10",
+      description = "Job orders per citizen (default: ${DEFAULT-VALUE}).")
+  int top;
+
+  /** @param ctx the surroundings */
+  public SuggestCommand(CliContext ctx) {
+    super(ctx);
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    checkOptions(top);
+    RecordFile<JobOrder> orderFile = orderFile();
+    RecordFile<Citizen> citizenFile = citizenFile();
+    try (Output output = Output.open(out, ctx.out()); MatchEngine engine = buildEngine()) {
+      Orders orders = readOrders(orderFile);
+      if (strict && orders.summary().hasProblems()) {
+        return strictRefusal(orderFile, orders.summary());
+      }
+      boolean checked = false;
+      if (strict) {
+        RecordFile.Summary check = checkCitizens(citizenFile);
+        if (check.hasProblems()) {
+          summarize(orderFile, orders.summary());
+          return strictRefusal(citizenFile, check);
+        }
+        checked = true;
+      }
+      for (JobOrder o : orders.list()) {
+        engine.upsertOrder(o);
+      }
+      // Citizens are indexed too: without ESCO, skill specificity comes from rarity in the population.
+      RecordFile.Summary citizenSummary = indexCitizens(citizenFile, engine, checked);
+
+      MatchLineWriter writer = new MatchLineWriter(output.stream(), MatchLineWriter.Direction.CITIZEN_FIRST);
+      try (OrderedPipeline<List<Match>> pipeline = new OrderedPipeline<>(threadCount(), matches -> {
+        int rank = 0;
+        for (Match m : matches) {
+          writer.write(m, ++rank);
+        }
+        checkStdout();
+      })) {
+        long t0 = ctx.nanoClock().getAsLong();
+        Progress progress = progress(citizenFile, "suggesting for");
+        citizenFile.read(ctx.err(), false, false, progress, (line, c) -> {
+          if (citizenFile.isWinningLine(c.id(), line)) {
+            pipeline.submit(() -> engine.suggest(c, top));
+          }
+        });
+        pipeline.finish();
+        verbose(t0, "suggested for the citizens, wrote %,d lines", writer.lines());
+      }
+      writer.close();
+      output.commit();
+      checkStdout();
+
+      summarize(orderFile, orders.summary());
+      summarize(citizenFile, citizenSummary);
+      return orders.summary().hasProblems() || citizenSummary.hasProblems() ? ExitCode.DATA : ExitCode.OK;
+    }
+  }
+}
