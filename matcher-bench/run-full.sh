@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Full profile: 10,000 / 100,000 / 1,000,000 citizens with the annotations' warm-up and measurement
-# (3 x 2 s warm-up, 5 x 3 s measurement, one fork per trial; FORKS=2 for more). Takes about an hour
+# (5 x 4 s warm-up, 5 x 3 s measurement, one fork per trial; FORKS=2 for more). Takes about an hour
 # on 2 cores. Writes matcher-bench/results/full.json and full.txt. Extra arguments go to every JMH run.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/bench-common.sh"

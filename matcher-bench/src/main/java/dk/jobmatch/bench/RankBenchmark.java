@@ -38,13 +38,15 @@ import org.openjdk.jmh.annotations.Warmup;
  *       ({@link IndexBuildBenchmark}), and sharing is what a job centre's server does.
  *   <li>Each thread has its own cursor over 128 fixed orders, so the JIT cannot specialise on one
  *       order and every peer sees the same sequence; results are returned to JMH, never dropped.
+ *   <li>Warm-up is long (5 × 4 s): on a busy 2-core machine the engine's search path (Lucene
+ *       plus the rescoring collector) takes 10–20 s of JIT compilation to reach steady state.
  *   <li>Forks get {@code --add-modules jdk.incubator.vector} (Lucene's vectorised postings and
  *       scoring) and an 8 GB heap, enough for 1,000,000 citizens plus their objects.
  * </ul>
  */
 @State(Scope.Benchmark)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Xms2g", "-Xmx8g"})
-@Warmup(iterations = 3, time = 2)
+@Warmup(iterations = 5, time = 4)
 @Measurement(iterations = 5, time = 3)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class RankBenchmark {
