@@ -114,19 +114,12 @@ public final class BatchCommand extends EngineCommand {
         ReportFile json = openReport(report, "--report");
         ReportFile html = openReport(reportHtml, "--report-html");
         MatchEngine engine = buildEngine()) {
-      Orders orders = readOrders(orderFile);
-      if (strict && orders.summary().hasProblems()) {
-        return strictRefusal(orderFile, orders.summary());
+      Inputs inputs = readInputs(orderFile, citizenFile);
+      if (inputs.refusal() != null) {
+        return inputs.refusal();
       }
-      boolean checked = false;
-      if (strict) {
-        RecordFile.Summary check = checkCitizens(citizenFile);
-        if (check.hasProblems()) {
-          summarize(orderFile, orders.summary());
-          return strictRefusal(citizenFile, check);
-        }
-        checked = true;
-      }
+      Orders orders = inputs.orders();
+      boolean checked = inputs.citizensChecked();
       RecordFile.Summary citizenSummary = indexCitizens(citizenFile, engine, checked);
 
       long t0 = ctx.nanoClock().getAsLong();

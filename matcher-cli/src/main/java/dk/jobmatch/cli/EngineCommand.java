@@ -273,6 +273,38 @@ public abstract class EngineCommand implements Callable<Integer> {
   protected record Orders(List<JobOrder> list, RecordFile.Summary summary) {}
 
   /**
+   * What {@link #readInputs} found: the orders, whether the citizens file was already checked
+   * line by line (under {@code --strict}), or the exit code of a {@code --strict} refusal.
+   *
+   * @param orders the orders read
+   * @param citizensChecked whether the citizens file was checked and found clean
+   * @param refusal the exit code to return at once, or {@code null} to go on
+   */
+  protected record Inputs(Orders orders, boolean citizensChecked, Integer refusal) {}
+
+  /**
+   * Reads the orders and, under {@code --strict}, checks both files before anything is indexed;
+   * the part every engine command starts with.
+   *
+   * @throws IOException if a file cannot be read
+   */
+  protected Inputs readInputs(RecordFile<JobOrder> orderFile, RecordFile<Citizen> citizenFile) throws IOException {
+    Orders read = readOrders(orderFile);
+    if (strict && read.summary().hasProblems()) {
+      return new Inputs(read, false, strictRefusal(orderFile, read.summary()));
+    }
+    if (!strict) {
+      return new Inputs(read, false, null);
+    }
+    RecordFile.Summary check = checkCitizens(citizenFile);
+    if (check.hasProblems()) {
+      summarize(orderFile, read.summary());
+      return new Inputs(read, false, strictRefusal(citizenFile, check));
+    }
+    return new Inputs(read, true, null);
+  }
+
+  /**
    * Reads all job orders into memory (a few thousand; they are ranked one by one), reporting bad
    * lines and duplicates.
    */

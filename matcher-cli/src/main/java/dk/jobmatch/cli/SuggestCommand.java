@@ -40,19 +40,12 @@ public final class SuggestCommand extends EngineCommand {
     RecordFile<JobOrder> orderFile = orderFile();
     RecordFile<Citizen> citizenFile = citizenFile();
     try (Output output = Output.open(out, ctx.out()); MatchEngine engine = buildEngine()) {
-      Orders orders = readOrders(orderFile);
-      if (strict && orders.summary().hasProblems()) {
-        return strictRefusal(orderFile, orders.summary());
+      Inputs inputs = readInputs(orderFile, citizenFile);
+      if (inputs.refusal() != null) {
+        return inputs.refusal();
       }
-      boolean checked = false;
-      if (strict) {
-        RecordFile.Summary check = checkCitizens(citizenFile);
-        if (check.hasProblems()) {
-          summarize(orderFile, orders.summary());
-          return strictRefusal(citizenFile, check);
-        }
-        checked = true;
-      }
+      Orders orders = inputs.orders();
+      boolean checked = inputs.citizensChecked();
       for (JobOrder o : orders.list()) {
         engine.upsertOrder(o);
       }
