@@ -125,11 +125,6 @@ public final class CitizenFeatures {
     return id;
   }
 
-  /** The sorted skill vocabulary ids (do not modify). */
-  int[] skillIds() {
-    return skills;
-  }
-
   boolean has(int flag) {
     return (flags & flag) != 0;
   }

@@ -13,6 +13,17 @@ public record PopulationStats(int population, int[] skillCounts) {
   /** No population: every skill gets the neutral specificity 1. */
   public static final PopulationStats EMPTY = new PopulationStats(0, new int[0]);
 
+  /** Counts the skills of {@code features}, whose ids come from a vocabulary of {@code vocabularySize}. */
+  public static PopulationStats of(java.util.List<CitizenFeatures> features, int vocabularySize) {
+    int[] counts = new int[vocabularySize];
+    for (CitizenFeatures f : features) {
+      for (int s : f.skills) {
+        counts[s]++;
+      }
+    }
+    return new PopulationStats(features.size(), counts);
+  }
+
   /** How many citizens hold the skill with this vocabulary id (-1: unknown skill). */
   public int count(int skillId) {
     return skillId < 0 || skillId >= skillCounts.length ? 0 : skillCounts[skillId];

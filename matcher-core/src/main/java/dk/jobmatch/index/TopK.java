@@ -84,9 +84,4 @@ public final class TopK {
     }
     return s;
   }
-
-  /** The sorted skill vocabulary ids of a citizen. */
-  public static int[] skillIds(CitizenFeatures f) {
-    return f.skills;
-  }
 }

@@ -59,14 +59,10 @@ public final class ReferenceScorer {
   public List<Match> rank(Collection<Citizen> population, JobOrder order, int k) {
     Preconditions.checkArgument(k >= 1, "k: '%s' must be at least 1", k);
     Objects.requireNonNull(order, "order");
-    Vocabularies v = Vocabularies.create();
-    List<CitizenFeatures> features = new ArrayList<>(population.size());
-    for (Citizen c : population) {
-      features.add(CitizenFeatures.of(c, v, taxonomy::resolve));
-    }
-    CompiledOrder o = compile(order, v, stats(features, v));
+    Population p = prepare(population);
+    CompiledOrder o = compile(order, p);
     TopK top = new TopK(k);
-    for (CitizenFeatures f : features) {
+    for (CitizenFeatures f : p.features()) {
       double s = FeatureScorer.score(o, f);
       if (s > 0) {
         top.offer(s, f);
@@ -78,7 +74,7 @@ public final class ReferenceScorer {
     }
     if (order.publicEmployer()) {
       List<Match> extra = new ArrayList<>();
-      for (CitizenFeatures f : features) {
+      for (CitizenFeatures f : p.features()) {
         if (!top.contains(f) && FeatureScorer.qualifiesForFortrinsadgang(o, f)) {
           Match m = FeatureScorer.explain(o, f);
           if (m != null) {
@@ -100,19 +96,14 @@ public final class ReferenceScorer {
    */
   public List<Match> suggest(Collection<Citizen> population, Collection<JobOrder> orders, Citizen citizen, int k) {
     Preconditions.checkArgument(k >= 1, "k: '%s' must be at least 1", k);
-    Vocabularies v = Vocabularies.create();
-    List<CitizenFeatures> features = new ArrayList<>(population.size());
-    for (Citizen c : population) {
-      features.add(CitizenFeatures.of(c, v, taxonomy::resolve));
-    }
-    PopulationStats stats = stats(features, v);
-    CitizenFeatures f = CitizenFeatures.of(citizen, v, taxonomy::resolve);
+    Population p = prepare(population);
+    CitizenFeatures f = CitizenFeatures.of(citizen, p.vocabularies(), taxonomy::resolve);
     List<Match> all = new ArrayList<>();
     for (JobOrder order : orders) {
       if (order.deadline() != null && order.deadline().isBefore(asOf)) {
         continue;
       }
-      Match m = FeatureScorer.explain(compile(order, v, stats), f);
+      Match m = FeatureScorer.explain(compile(order, p), f);
       if (m != null) {
         all.add(m);
       }
@@ -127,27 +118,24 @@ public final class ReferenceScorer {
    * @return the match, or empty if a gate fails or the score is 0
    */
   public Optional<Match> explain(Collection<Citizen> population, Citizen citizen, JobOrder order) {
+    Population p = prepare(population);
+    CitizenFeatures f = CitizenFeatures.of(citizen, p.vocabularies(), taxonomy::resolve);
+    return Optional.ofNullable(FeatureScorer.explain(compile(order, p), f));
+  }
+
+  /** A population's features, interned in one vocabulary, and its skill statistics. */
+  private record Population(Vocabularies vocabularies, List<CitizenFeatures> features, PopulationStats stats) {}
+
+  private Population prepare(Collection<Citizen> population) {
     Vocabularies v = Vocabularies.create();
     List<CitizenFeatures> features = new ArrayList<>(population.size());
     for (Citizen c : population) {
       features.add(CitizenFeatures.of(c, v, taxonomy::resolve));
     }
-    PopulationStats stats = stats(features, v);
-    CitizenFeatures f = CitizenFeatures.of(citizen, v, taxonomy::resolve);
-    return Optional.ofNullable(FeatureScorer.explain(compile(order, v, stats), f));
+    return new Population(v, features, PopulationStats.of(features, v.skills().size()));
   }
 
-  private CompiledOrder compile(JobOrder order, Vocabularies v, PopulationStats stats) {
-    return CompiledOrder.compile(order, taxonomy, shortage, policy, asOf, v, stats);
-  }
-
-  private static PopulationStats stats(List<CitizenFeatures> features, Vocabularies v) {
-    int[] counts = new int[v.skills().size()];
-    for (CitizenFeatures f : features) {
-      for (int s : TopK.skillIds(f)) {
-        counts[s]++;
-      }
-    }
-    return new PopulationStats(features.size(), counts);
+  private CompiledOrder compile(JobOrder order, Population p) {
+    return CompiledOrder.compile(order, taxonomy, shortage, policy, asOf, p.vocabularies(), p.stats());
   }
 }
