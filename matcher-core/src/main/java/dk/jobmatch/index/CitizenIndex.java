@@ -413,23 +413,17 @@ public final class CitizenIndex implements Closeable {
         for (Query sq : should) {
           q.add(sq, Occur.SHOULD);
         }
+        Query terms = q.build();
         // No gate filter here: a filter would lead the conjunction and defeat MaxScore; gates
         // are checked exactly in rescoring, which rejects a gated-out candidate in nanoseconds.
-        searcher.search(q.build(), manager(new Rescorer(o, top, nonTerm, true)));
+        searcher.search(terms, manager(new Rescorer(o, top, nonTerm)));
         if (!top.full() || top.threshold() <= nonTerm + EPS) {
           // Citizens matching no term can still reach nonTerm: scan them too.
-          BooleanQuery.Builder rest = new BooleanQuery.Builder();
-          rest.add(filter, Occur.FILTER);
-          BooleanQuery.Builder any = new BooleanQuery.Builder();
-          for (Query sq : should) {
-            any.add(sq, Occur.SHOULD);
-          }
-          rest.add(any.build(), Occur.MUST_NOT);
-          searcher.search(rest.build(), manager(new Rescorer(o, top, nonTerm, false)));
+          Query rest = new BooleanQuery.Builder().add(filter, Occur.FILTER).add(terms, Occur.MUST_NOT).build();
+          forEachCitizen(searcher, rest, scoreInto(o, top));
         }
       } else {
-        searcher.search(new ConstantScoreQuery(filter),
-            manager(new Rescorer(o, top, nonTerm, false)));
+        forEachCitizen(searcher, filter, scoreInto(o, top));
       }
       List<Match> result = new ArrayList<>(k);
       for (CitizenFeatures f : top.sorted()) {
@@ -439,7 +433,7 @@ public final class CitizenIndex implements Closeable {
         }
       }
       if (o.publicEmployer) {
-        result.addAll(fortrinsadgang(searcher, o, top));
+        result.addAll(fortrinsadgang(searcher, o, filter, top));
       }
       return result;
     } catch (IOException e) {
@@ -453,7 +447,8 @@ public final class CitizenIndex implements Closeable {
     }
   }
 
-  private List<Match> fortrinsadgang(IndexSearcher searcher, CompiledOrder o, TopK top) throws IOException {
+  private List<Match> fortrinsadgang(IndexSearcher searcher, CompiledOrder o, Query filter, TopK top)
+      throws IOException {
     Set<String> inTop = new HashSet<>();
     for (CitizenFeatures f : top.members()) {
       inTop.add(f.id);
@@ -462,7 +457,7 @@ public final class CitizenIndex implements Closeable {
     List<CitizenFeatures> holders = new ArrayList<>();
     // Only holders who can be qualified: each essential skill credited, the education level met.
     BooleanQuery.Builder hq = new BooleanQuery.Builder().add(term(FLAG, "fortrinsadgang"), Occur.FILTER)
-        .add(filter(o), Occur.FILTER);
+        .add(filter, Occur.FILTER);
     for (int j = 0; j < o.requiredIds.length; j++) {
       if (o.essential[j]) {
         BooleanQuery.Builder anyOf = new BooleanQuery.Builder();
@@ -476,41 +471,7 @@ public final class CitizenIndex implements Closeable {
       hq.add(IntField.newRangeQuery(EDUCATION, o.minEducation, Integer.MAX_VALUE), Occur.FILTER);
     }
     Query holdersQuery = hq.build();
-    searcher.search(holdersQuery, new CollectorManager<Collector, Void>() {
-      @Override
-      public Collector newCollector() {
-        return new Collector() {
-          @Override
-          public LeafCollector getLeafCollector(LeafReaderContext ctx) throws IOException {
-            NumericDocValues ordValues = ctx.reader().getNumericDocValues(ORD);
-            return new LeafCollector() {
-              @Override
-              public void setScorer(Scorable scorer) {}
-
-              @Override
-              public void collect(int doc) throws IOException {
-                if (ordValues.advanceExact(doc)) {
-                  CitizenFeatures f = store.get((int) ordValues.longValue());
-                  if (f != null) {
-                    holders.add(f);
-                  }
-                }
-              }
-            };
-          }
-
-          @Override
-          public ScoreMode scoreMode() {
-            return ScoreMode.COMPLETE_NO_SCORES;
-          }
-        };
-      }
-
-      @Override
-      public Void reduce(Collection<Collector> collectors) {
-        return null;
-      }
-    });
+    forEachCitizen(searcher, holdersQuery, holders::add);
     for (CitizenFeatures f : holders) {
       if (!inTop.contains(f.id) && FeatureScorer.qualifiesForFortrinsadgang(o, f)) {
         Match m = FeatureScorer.explain(o, f);
@@ -521,6 +482,47 @@ public final class CitizenIndex implements Closeable {
     }
     extra.sort(Match.BY_SCORE_THEN_CITIZEN);
     return extra;
+  }
+
+  /** Scores a citizen exactly and offers it to the heap; for scans without pruning. */
+  private static java.util.function.Consumer<CitizenFeatures> scoreInto(CompiledOrder o, TopK top) {
+    FeatureScorer.Scratch scratch = new FeatureScorer.Scratch(o);
+    return f -> {
+      double s = FeatureScorer.score(o, f, scratch);
+      if (s > 0) {
+        top.offer(s, f);
+      }
+    };
+  }
+
+  /** Hands the live features of every citizen matching {@code query} to {@code sink}, unscored. */
+  private void forEachCitizen(IndexSearcher searcher, Query query, java.util.function.Consumer<CitizenFeatures> sink)
+      throws IOException {
+    searcher.search(query, manager(new Collector() {
+      @Override
+      public LeafCollector getLeafCollector(LeafReaderContext ctx) throws IOException {
+        NumericDocValues ordValues = ctx.reader().getNumericDocValues(ORD);
+        return new LeafCollector() {
+          @Override
+          public void setScorer(Scorable scorer) {}
+
+          @Override
+          public void collect(int doc) throws IOException {
+            if (ordValues != null && ordValues.advanceExact(doc)) {
+              CitizenFeatures f = store.get((int) ordValues.longValue());
+              if (f != null) {
+                sink.accept(f);
+              }
+            }
+          }
+        };
+      }
+
+      @Override
+      public ScoreMode scoreMode() {
+        return ScoreMode.COMPLETE_NO_SCORES;
+      }
+    }));
   }
 
   private static CollectorManager<Collector, Void> manager(Collector c) {
@@ -701,20 +703,18 @@ public final class CitizenIndex implements Closeable {
     private final CompiledOrder order;
     private final TopK top;
     private final double nonTerm;
-    private final boolean prune;
     private final FeatureScorer.Scratch scratch;
 
-    Rescorer(CompiledOrder order, TopK top, double nonTerm, boolean prune) {
+    Rescorer(CompiledOrder order, TopK top, double nonTerm) {
       this.scratch = new FeatureScorer.Scratch(order);
       this.order = order;
       this.top = top;
       this.nonTerm = nonTerm;
-      this.prune = prune;
     }
 
     @Override
     public ScoreMode scoreMode() {
-      return prune ? ScoreMode.TOP_SCORES : ScoreMode.COMPLETE_NO_SCORES;
+      return ScoreMode.TOP_SCORES;
     }
 
     @Override
@@ -731,7 +731,7 @@ public final class CitizenIndex implements Closeable {
 
         @Override
         public void collect(int doc) throws IOException {
-          if (prune && top.full() && scorer.score() + nonTerm + EPS < top.threshold()) {
+          if (top.full() && scorer.score() + nonTerm + EPS < top.threshold()) {
             return;
           }
           if (ordValues == null || !ordValues.advanceExact(doc)) {
@@ -748,7 +748,7 @@ public final class CitizenIndex implements Closeable {
         }
 
         private void updateMinCompetitive() throws IOException {
-          if (prune && scorer != null && top.full()) {
+          if (scorer != null && top.full()) {
             double min = top.threshold() - nonTerm - EPS;
             if (min > 0) {
               scorer.setMinCompetitiveScore((float) min);
