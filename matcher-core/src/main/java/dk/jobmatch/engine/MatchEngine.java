@@ -56,12 +56,11 @@ import org.slf4j.LoggerFactory;
  * finds every citizen and order of the last {@link #commit()} (Lucene commits are atomic: a
  * crash loses at most what was added since; {@link #close()} commits).
  *
- * <p><b>Visibility.</b> Updates to existing citizens and deletions take effect for searches at
- * once — a deleted citizen never appears in a result again (the right to erasure; {@link
- * #purgeDeleted()} also rewrites the index files). A newly added citizen becomes searchable at
- * the next {@link #refresh()}, which takes about a millisecond for a few thousand changes (it
- * does not wait for merges), or automatically every {@link Builder#refreshInterval(Duration)}
- * if set. Skill-rarity statistics are also snapshotted at refresh.
+ * <p><b>Visibility.</b> Every change — an added, updated or deleted citizen — is seen by every
+ * search that starts after the call returns, and the skill-rarity statistics of that search are
+ * those of the population it sees, so a ranking always equals the reference scorer's on the
+ * current population. A deleted citizen never appears in a result again (the right to erasure;
+ * {@link #purgeDeleted()} also rewrites the index files). {@link #refresh()} is only a hint.
  *
  * <p><b>Thread safety.</b> An engine is thread-safe: any number of threads may rank, suggest and
  * explain concurrently with each other and with updates; updates are serialised internally.
@@ -181,7 +180,11 @@ public final class MatchEngine implements Closeable {
     return orders.delete(Objects.requireNonNull(orderId, "orderId"));
   }
 
-  /** Makes citizens added so far searchable and snapshots skill statistics. */
+  /**
+   * A hint, never a condition: every change is visible to searches as soon as its call returns.
+   * Refreshes the reader behind {@link #citizen(String)} ahead of time (it also refreshes by
+   * itself when needed).
+   */
   public void refresh() {
     citizens.refresh();
   }
@@ -209,8 +212,9 @@ public final class MatchEngine implements Closeable {
   public List<Match> rank(JobOrder order, int k) {
     Preconditions.checkArgument(k >= 1, "k: '%s' must be at least 1", k);
     Objects.requireNonNull(order, "order");
-    CompiledOrder co = CompiledOrder.compile(order, taxonomy, shortage, policy, today(), vocabularies, citizens.stats());
-    return List.copyOf(citizens.search(co, k));
+    LocalDate day = today();
+    return List.copyOf(citizens.search(
+        stats -> CompiledOrder.compile(order, taxonomy, shortage, policy, day, vocabularies, stats), k));
   }
 
   /**
@@ -244,6 +248,11 @@ public final class MatchEngine implements Closeable {
     return List.copyOf(out);
   }
 
+  /** What the last {@link #rank} on the calling thread did (population, touched, exactly scored); for tests. */
+  static CitizenIndex.SearchStats lastSearchStats() {
+    return CitizenIndex.lastSearchStats();
+  }
+
   /**
    * The best {@code k} open orders for an indexed citizen.
    *
@@ -251,7 +260,7 @@ public final class MatchEngine implements Closeable {
    */
   public List<Match> suggest(String citizenId, int k) {
     Citizen c = citizen(citizenId).orElseThrow(
-        () -> new IllegalArgumentException("citizenId: '" + citizenId + "' is not indexed (or not refreshed yet)"));
+        () -> new IllegalArgumentException("citizenId: '" + citizenId + "' is not indexed"));
     return suggest(c, k);
   }
 
@@ -285,7 +294,7 @@ public final class MatchEngine implements Closeable {
     return Optional.ofNullable(FeatureScorer.explain(co, f));
   }
 
-  /** An indexed citizen as it was added (after a refresh), if present. */
+  /** An indexed citizen as last upserted, if present. */
   public Optional<Citizen> citizen(String id) {
     return citizens.citizen(Objects.requireNonNull(id, "id"));
   }
