@@ -150,7 +150,9 @@ public final class CitizenIndex implements Closeable {
   /** Adds or replaces (same id) citizens; visible to every search that starts after this returns. */
   public void upsertAll(Collection<Citizen> citizens) {
     List<Citizen> list = citizens instanceof List<Citizen> l ? l : List.copyOf(citizens);
+    long t0 = System.nanoTime();
     List<CitizenFeatures> computed = computeFeatures(list);
+    long t1 = System.nanoTime();
     synchronized (writeMutex) {
       boolean[] isNew = new boolean[list.size()];
       boolean[] superseded = new boolean[list.size()];
@@ -163,34 +165,58 @@ public final class CitizenIndex implements Closeable {
           lastIndex.put(list.get(i).id(), i);
         }
       }
-      lock.writeLock().lock();
+      lock.readLock().lock();
       try {
         for (int i = 0; i < list.size(); i++) {
           if (!superseded[i]) {
             isNew[i] = !ords.containsKey(list.get(i).id());
           }
         }
+      } finally {
+        lock.readLock().unlock();
+      }
+      long t2 = System.nanoTime();
+      // Lucene (thread-safe IndexWriter) takes the documents on other threads while this one
+      // updates the search structures; both finish before the call returns.
+      java.util.concurrent.CompletableFuture<Void> durable = java.util.concurrent.CompletableFuture.runAsync(() -> {
+        IntStream range = IntStream.range(0, list.size());
+        (list.size() > 256 ? range.parallel() : range).filter(i -> !superseded[i]).forEach(i -> {
+          try {
+            Document doc = document(list.get(i));
+            if (isNew[i]) {
+              writer.addDocument(doc);
+            } else {
+              writer.updateDocument(new Term(ID, list.get(i).id()), doc);
+            }
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
+      }, list.size() > 256 ? java.util.concurrent.ForkJoinPool.commonPool() : Runnable::run);
+      lock.writeLock().lock();
+      try {
         apply(list, computed, superseded);
       } finally {
         lock.writeLock().unlock();
       }
-      // IndexWriter is thread-safe: documents are built and added in parallel for large batches.
-      IntStream range = IntStream.range(0, list.size());
-      (list.size() > 256 ? range.parallel() : range).filter(i -> !superseded[i]).forEach(i -> {
-        try {
-          Document doc = document(list.get(i));
-          if (isNew[i]) {
-            writer.addDocument(doc);
-          } else {
-            writer.updateDocument(new Term(ID, list.get(i).id()), doc);
-          }
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
+      long t3 = System.nanoTime();
+      try {
+        durable.join();
+      } catch (java.util.concurrent.CompletionException e) {
+        if (e.getCause() instanceof RuntimeException r) {
+          throw r;
         }
-      });
+        throw e;
+      }
       readerStale = true;
+      if (TIMING) {
+        System.err.printf("upsertAll %d: features %.0f ms, structures %.0f ms, lucene (overlapped) %.0f ms%n", list.size(),
+            (t1 - t0) / 1e6, (t3 - t2) / 1e6, (System.nanoTime() - t2) / 1e6);
+      }
     }
   }
+
+  private static final boolean TIMING = Boolean.getBoolean("jobmatch.timing");
 
   /** Updates the search structures; under the write lock (or in the constructor). */
   private void apply(List<Citizen> list, List<CitizenFeatures> computed, boolean[] superseded) {
@@ -238,6 +264,9 @@ public final class CitizenIndex implements Closeable {
   }
 
   private void setRecord(int ord, CitizenFeatures f) {
+    if ((f.flags & ~0x3F) != 0) {
+      throw new IllegalStateException("a citizen flag beyond the six the packed record holds");
+    }
     int b = 4 * ord;
     records[b] = f.lat;
     records[b + 1] = f.lon;
@@ -263,9 +292,9 @@ public final class CitizenIndex implements Closeable {
         j++;
       }
     }
-    diff(occupationPostings, ord, old == null ? Set.of() : terms(old.experience), f == null ? Set.of() : terms(f.experience),
-        true);
-    diff(goalPostings, ord, old == null ? Set.of() : terms(old.goals), f == null ? Set.of() : terms(f.goals), false);
+    diff(occupationPostings, ord, old == null ? List.of() : terms(old.experience),
+        f == null ? List.of() : terms(f.experience), true);
+    diff(goalPostings, ord, old == null ? List.of() : terms(old.goals), f == null ? List.of() : terms(f.goals), false);
     boolean had = old != null && old.has(CitizenFeatures.FORTRINSADGANG);
     boolean has = f != null && f.has(CitizenFeatures.FORTRINSADGANG);
     if (has && !had) {
@@ -291,7 +320,7 @@ public final class CitizenIndex implements Closeable {
     return o -> features[o] != null && Arrays.binarySearch(features[o].skills, skill) >= 0;
   }
 
-  private void diff(Map<String, Postings> postings, int ord, Set<String> was, Set<String> now, boolean experience) {
+  private void diff(Map<String, Postings> postings, int ord, List<String> was, List<String> now, boolean experience) {
     for (String t : now) {
       if (!was.contains(t)) {
         postings.computeIfAbsent(t, x -> new Postings()).add(ord);
@@ -305,14 +334,28 @@ public final class CitizenIndex implements Closeable {
     }
   }
 
-  /** The hierarchy terms of a citizen's occupation codes, as the kernel defines them. */
-  static Set<String> terms(OccupationCode[] codes) {
+  /** Hierarchy terms per distinct occupation code (a few thousand at most). */
+  private final java.util.concurrent.ConcurrentHashMap<OccupationCode, List<String>> termCache =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** The hierarchy terms of a citizen's occupation codes, as the kernel defines them, without repeats. */
+  List<String> terms(OccupationCode[] codes) {
     if (codes.length == 0) {
-      return Set.of();
+      return List.of();
     }
-    Set<String> out = new LinkedHashSet<>();
+    if (codes.length == 1) {
+      return codes[0] == null ? List.of() : termCache.computeIfAbsent(codes[0], CompiledOrder::hierarchyTerms);
+    }
+    List<String> out = new ArrayList<>();
     for (OccupationCode c : codes) {
-      out.addAll(CompiledOrder.hierarchyTerms(c));
+      if (c == null) {
+        continue;
+      }
+      for (String t : termCache.computeIfAbsent(c, CompiledOrder::hierarchyTerms)) {
+        if (!out.contains(t)) {
+          out.add(t);
+        }
+      }
     }
     return out;
   }
@@ -499,7 +542,9 @@ public final class CitizenIndex implements Closeable {
   public List<Match> search(Function<PopulationStats, CompiledOrder> compiler, int k) {
     lock.readLock().lock();
     try {
+      long t = System.nanoTime();
       CompiledOrder o = compiler.apply(statsLocked());
+      TermAtATime.PHASES[5] += System.nanoTime() - t;
       return new TermAtATime(this, o, k, ords.size()).run();
     } finally {
       lock.readLock().unlock();

@@ -37,7 +37,7 @@ import java.util.Map;
  * score, derived from the kernel, falls below the k-th exact score found (by more than the
  * float rounding of the accumulation).
  */
-final class TermAtATime {
+public final class TermAtATime {
   /** A term is dense when it holds more than this share of the population. */
   private static final int DENSE_DIVISOR = 8;
   /** Below this population nothing is left out. */
@@ -45,13 +45,19 @@ final class TermAtATime {
   /** At most this much bound (score units) is left out of the accumulation. */
   private static final double MAX_SLACK = 0.12;
 
+  /** Profiling only: groups, plan, accumulate, evaluate, explain (ns, summed). */
+  public static final long[] PHASES = new long[6];
+
   private final CitizenIndex index;
   private final CompiledOrder o;
   private final int k;
   private final int population;
   private final int n;
   private final Scratch scratch;
-  private final boolean[] flagOk = new boolean[256];
+  /** Flag gates by the citizen's six flag bits. */
+  private final boolean[] flagOk = new boolean[64];
+  /** {@link CompiledOrder#nonTermBound(int, int)} by flags and education level, filled on first use. */
+  private final double[] nonTermNoDistance = new double[64 * 16];
   private final double nonTermMax;
   private final FeatureScorer.Scratch scoreScratch;
   private final Heap heap;
@@ -67,9 +73,10 @@ final class TermAtATime {
     this.population = population;
     this.n = index.capacity;
     this.scratch = Scratch.get(n);
-    for (int f = 0; f < 256; f++) {
+    for (int f = 0; f < 64; f++) {
       flagOk[f] = FeatureScorer.passesFlagGates(o, f);
     }
+    Arrays.fill(nonTermNoDistance, Double.NaN);
     this.nonTermMax = o.nonTermUpperBound();
     this.scoreScratch = new FeatureScorer.Scratch(o);
     this.heap = new Heap((int) Math.max(1, Math.min(k, population)));
@@ -85,16 +92,25 @@ final class TermAtATime {
       CitizenIndex.recordStats(new CitizenIndex.SearchStats(0, 0, 0, 0, false));
       return List.of();
     }
+    long p0 = System.nanoTime();
     List<List<Term>> groups = groups();
+    PHASES[0] += System.nanoTime() - p0;
     boolean mayDrop = population >= MIN_POPULATION_TO_DROP;
     boolean done = false;
     while (!done) {
+      long p1 = System.nanoTime();
       Plan plan = plan(groups, mayDrop);
       attempts++;
+      long p2 = System.nanoTime();
       int touched = accumulate(plan);
+      long p3 = System.nanoTime();
       touchedTotal = Math.max(touchedTotal, touched);
       double eps = plan.terms().length * 1.2e-7 + 1e-9;
       evaluateTouched(touched, plan.slack(), eps);
+      long p4 = System.nanoTime();
+      PHASES[1] += p2 - p1;
+      PHASES[2] += p3 - p2;
+      PHASES[3] += p4 - p3;
       double untouchedMax = plan.slack() + nonTermMax;
       if (heap.full() && untouchedMax + eps < heap.threshold()) {
         done = true;
@@ -106,6 +122,7 @@ final class TermAtATime {
       }
       reset(touched);
     }
+    long p5 = System.nanoTime();
     List<Match> result = new ArrayList<>(heap.size);
     for (CitizenFeatures f : heap.sorted()) {
       Match m = FeatureScorer.explain(o, f);
@@ -116,6 +133,7 @@ final class TermAtATime {
     if (o.publicEmployer) {
       result.addAll(fortrinsadgang());
     }
+    PHASES[4] += System.nanoTime() - p5;
     CitizenIndex.recordStats(new CitizenIndex.SearchStats(population, touchedTotal, exactlyScored, attempts, scanned));
     return result;
   }
@@ -301,13 +319,21 @@ final class TermAtATime {
     double[] rec = index.records;
     int b = ord << 2;
     int meta = (int) rec[b + 3];
-    int flags = meta & 0xFF;
+    int flags = meta & 0x3F;
     if (!flagOk[flags]) {
       return;
     }
     double base = acc + slack + eps;
-    if (heap.full() && base + o.nonTermBound(meta >>> 8, flags) < heap.threshold()) {
-      return;
+    if (heap.full()) {
+      int cell = (flags << 4) | ((meta >>> 8) & 0xF);
+      double nt = nonTermNoDistance[cell];
+      if (nt != nt) {
+        nt = o.nonTermBound((meta >>> 8) & 0xF, flags);
+        nonTermNoDistance[cell] = nt;
+      }
+      if (base + nt < heap.threshold()) {
+        return;
+      }
     }
     double lat = rec[b];
     double lon = rec[b + 1];
@@ -367,7 +393,7 @@ final class TermAtATime {
       }
       state[ord << 1] = doneTag;
       int meta = (int) rec[(ord << 2) + 3];
-      if (!flagOk[meta & 0xFF] || (o.minEducation > 0 && (meta >>> 8) < o.minEducation)) {
+      if (!flagOk[meta & 0x3F] || (o.minEducation > 0 && (meta >>> 8) < o.minEducation)) {
         continue;
       }
       CitizenFeatures f = index.features[ord];
