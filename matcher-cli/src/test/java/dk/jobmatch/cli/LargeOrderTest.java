@@ -1,0 +1,51 @@
+package dk.jobmatch.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Orders with thousands of terms (5,000 required skills; 2,000 certificates; a public employer
+ * with 1,500 essential skills) never fail a run: {@code match} answers them and every other
+ * order, exit 0 — the retrieval has no clause limit to exceed.
+ */
+class LargeOrderTest {
+  @TempDir Path dir;
+
+  @Test
+  void ordersWithThousandsOfTermsAreAnsweredWithTheOthers() {
+    Path citizens = CliRun.write(dir, "citizens.jsonl",
+        "{\"id\":\"c-1\",\"skills\":[\"s1\",\"s2\"],\"certificates\":[\"DRIVING_B\"]}",
+        "{\"id\":\"c-2\",\"skills\":[\"s2\",\"s3\"]}");
+    StringBuilder skills = new StringBuilder("\"s1\"");
+    for (int i = 2; i <= 5000; i++) {
+      skills.append(",\"s").append(i).append('"');
+    }
+    StringBuilder certificates = new StringBuilder("\"DRIVING_B\"");
+    for (int i = 1; i < 2000; i++) {
+      certificates.append(",\"CERT_").append(i).append('"');
+    }
+    StringBuilder essential = new StringBuilder("{\"id\":\"s1\",\"essential\":true}");
+    for (int i = 2; i <= 1500; i++) {
+      essential.append(",{\"id\":\"s").append(i).append("\",\"essential\":true}");
+    }
+    Path orders = CliRun.write(dir, "orders.jsonl",
+        "{\"id\":\"jo-skills\",\"occupation\":\"isco:5322\",\"employmentType\":\"INTERNSHIP\",\"requiredSkills\":[" + skills + "]}",
+        "{\"id\":\"jo-certs\",\"occupation\":\"isco:5322\",\"employmentType\":\"INTERNSHIP\",\"requiredSkills\":[\"s1\"],"
+            + "\"certificates\":[" + certificates + "]}",
+        "{\"id\":\"jo-public\",\"occupation\":\"isco:5322\",\"employmentType\":\"INTERNSHIP\",\"employer\":{\"public\":true},"
+            + "\"requiredSkills\":[" + essential + "]}",
+        "{\"id\":\"jo-small\",\"occupation\":\"isco:5322\",\"employmentType\":\"INTERNSHIP\",\"requiredSkills\":[\"s2\"]}");
+    CliRun r = CliRun.of("match", "--citizens", citizens.toString(), "--orders", orders.toString(), "--top", "5");
+    assertEquals(0, r.exitCode(), r.toString());
+    List<String> lines = r.out().lines().toList();
+    assertTrue(lines.stream().anyMatch(l -> l.contains("\"order\":\"jo-skills\"")), r.toString());
+    assertTrue(lines.stream().anyMatch(l -> l.contains("\"order\":\"jo-public\"")), r.toString());
+    assertEquals(2, lines.stream().filter(l -> l.contains("\"order\":\"jo-small\"")).count(), r.toString());
+    assertTrue(lines.stream().noneMatch(l -> l.contains("\"order\":\"jo-certs\"")), "no one holds 2,000 certificates");
+  }
+}
