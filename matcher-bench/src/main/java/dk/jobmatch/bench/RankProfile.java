@@ -35,6 +35,12 @@ public final class RankProfile {
           (System.nanoTime() - t0) / 1e9, size / ((System.nanoTime() - t0) / 1e9), (os.getProcessCpuTime() - c0) / 1e9,
           size / ((os.getProcessCpuTime() - c0) / 1e9));
       var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+      String[] configs = args.length > 4 ? Arrays.copyOfRange(args, 4, args.length) : new String[] {"32:0.15"};
+      for (String config : configs) {
+      String[] kv = config.split(":");
+      dk.jobmatch.index.TermAtATime.tune(Integer.parseInt(kv[0]), Double.parseDouble(kv[1]));
+      System.out.println("config dense=1/" + kv[0] + " maxSlack=" + kv[1]);
+      java.util.Arrays.fill(dk.jobmatch.index.TermAtATime.PHASES, 0);
       long[][] times = new long[orders.length][rounds];
       CitizenIndex.SearchStats[] stats = new CitizenIndex.SearchStats[orders.length];
       for (int r = 0; r < rounds; r++) {
@@ -97,9 +103,9 @@ public final class RankProfile {
         scored += stats[i].exactlyScored();
         retries += stats[i].attempts() > 1 ? 1 : 0;
         scans += stats[i].scannedUntouched() ? 1 : 0;
-        if (args.length > 3) {
-          System.out.printf("%3d %7.3f ms touched=%d scored=%d attempts=%d scan=%s skills=%d public=%s%n", i, medians[i],
-              stats[i].touched(), stats[i].exactlyScored(), stats[i].attempts(), stats[i].scannedUntouched(),
+        if (args.length > 3 && args[3].equals("v")) {
+          System.out.printf("%3d %7.3f ms touched=%d considered=%d scored=%d attempts=%d scan=%s skills=%d public=%s%n", i,
+              medians[i], stats[i].touched(), stats[i].considered(), stats[i].exactlyScored(), stats[i].attempts(), stats[i].scannedUntouched(),
               orders[i].requiredSkills().size(), orders[i].publicEmployer());
         }
       }
@@ -110,6 +116,7 @@ public final class RankProfile {
           + " mean touched %d, mean scored exactly %d, retries %d, scans %d%n", size, taxonomy, all[all.length / 2],
           flat[flat.length / 2] / 1e6, flat[(int) (flat.length * 0.9)] / 1e6, flat[(int) (flat.length * 0.99)] / 1e6,
           flat[flat.length - 1] / 1e6, touched / orders.length, scored / orders.length, retries, scans);
+      }
     }
   }
 }

@@ -520,8 +520,18 @@ public final class CitizenIndex implements Closeable {
 
   // ---------------------------------------------------------------- search
 
-  /** What the last search on this thread did: for tests and profiling. */
-  public record SearchStats(int population, int touched, int exactlyScored, int attempts, boolean scannedUntouched) {}
+  /**
+   * What the last search on this thread did, for tests and profiling.
+   *
+   * @param population citizens indexed
+   * @param touched citizens sharing a (kept) term with the order, in the largest attempt
+   * @param considered citizens whose bound passed the first cut and whose packed record was read
+   * @param exactlyScored citizens scored with the full formula
+   * @param attempts 1, or 2 when terms left out had to be taken in again
+   * @param scannedUntouched whether the citizens sharing no term had to be scanned
+   */
+  public record SearchStats(int population, int touched, int considered, int exactlyScored, int attempts,
+      boolean scannedUntouched) {}
 
   private static final ThreadLocal<SearchStats> LAST = new ThreadLocal<>();
 
@@ -544,7 +554,9 @@ public final class CitizenIndex implements Closeable {
     try {
       long t = System.nanoTime();
       CompiledOrder o = compiler.apply(statsLocked());
-      TermAtATime.PHASES[5] += System.nanoTime() - t;
+      if (TermAtATime.PROFILE) {
+        TermAtATime.PHASES[5] += System.nanoTime() - t;
+      }
       return new TermAtATime(this, o, k, ords.size()).run();
     } finally {
       lock.readLock().unlock();

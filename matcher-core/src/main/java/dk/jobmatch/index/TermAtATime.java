@@ -38,15 +38,29 @@ import java.util.Map;
  * float rounding of the accumulation).
  */
 public final class TermAtATime {
-  /** A term is dense when it holds more than this share of the population. */
-  private static final int DENSE_DIVISOR = 8;
+  /** A term is dense when it holds more than 1/denseDivisor of the population. */
+  private static volatile int denseDivisor = 32;
   /** Below this population nothing is left out. */
   private static final int MIN_POPULATION_TO_DROP = 20_000;
   /** At most this much bound (score units) is left out of the accumulation. */
-  private static final double MAX_SLACK = 0.12;
+  private static volatile double maxSlack = 0.15;
 
-  /** Profiling only: groups, plan, accumulate, evaluate, explain (ns, summed). */
+  /**
+   * Tuning for experiments ({@code RankProfile}): which terms count as dense and how much bound
+   * may be left out. Exactness never depends on these, only speed.
+   */
+  public static void tune(int denseDivisor, double maxSlack) {
+    TermAtATime.denseDivisor = denseDivisor;
+    TermAtATime.maxSlack = maxSlack;
+  }
+
+  /**
+   * Profiling only, with {@code -Djobmatch.profile=true}: nanoseconds summed over searches in
+   * groups, plan, accumulate, evaluate, explain, compile (racy across threads; for one-thread
+   * profiles).
+   */
   public static final long[] PHASES = new long[6];
+  static final boolean PROFILE = Boolean.getBoolean("jobmatch.profile");
 
   private final CitizenIndex index;
   private final CompiledOrder o;
@@ -62,6 +76,7 @@ public final class TermAtATime {
   private final FeatureScorer.Scratch scoreScratch;
   private final Heap heap;
   private int exactlyScored;
+  private int considered;
   private int touchedTotal;
   private int attempts;
   private boolean scanned;
@@ -89,12 +104,14 @@ public final class TermAtATime {
 
   List<Match> run() {
     if (population == 0) {
-      CitizenIndex.recordStats(new CitizenIndex.SearchStats(0, 0, 0, 0, false));
+      CitizenIndex.recordStats(new CitizenIndex.SearchStats(0, 0, 0, 0, 0, false));
       return List.of();
     }
     long p0 = System.nanoTime();
     List<List<Term>> groups = groups();
-    PHASES[0] += System.nanoTime() - p0;
+    if (PROFILE) {
+      PHASES[0] += System.nanoTime() - p0;
+    }
     boolean mayDrop = population >= MIN_POPULATION_TO_DROP;
     boolean done = false;
     while (!done) {
@@ -108,9 +125,11 @@ public final class TermAtATime {
       double eps = plan.terms().length * 1.2e-7 + 1e-9;
       evaluateTouched(touched, plan.slack(), eps);
       long p4 = System.nanoTime();
-      PHASES[1] += p2 - p1;
-      PHASES[2] += p3 - p2;
-      PHASES[3] += p4 - p3;
+      if (PROFILE) {
+        PHASES[1] += p2 - p1;
+        PHASES[2] += p3 - p2;
+        PHASES[3] += p4 - p3;
+      }
       double untouchedMax = plan.slack() + nonTermMax;
       if (heap.full() && untouchedMax + eps < heap.threshold()) {
         done = true;
@@ -133,8 +152,10 @@ public final class TermAtATime {
     if (o.publicEmployer) {
       result.addAll(fortrinsadgang());
     }
-    PHASES[4] += System.nanoTime() - p5;
-    CitizenIndex.recordStats(new CitizenIndex.SearchStats(population, touchedTotal, exactlyScored, attempts, scanned));
+    if (PROFILE) {
+      PHASES[4] += System.nanoTime() - p5;
+    }
+    CitizenIndex.recordStats(new CitizenIndex.SearchStats(population, touchedTotal, considered, exactlyScored, attempts, scanned));
     return result;
   }
 
@@ -188,7 +209,8 @@ public final class TermAtATime {
     }
     double slack = 0;
     if (mayDrop) {
-      int dense = population / DENSE_DIVISOR;
+      int dense = population / denseDivisor;
+      double budget = maxSlack;
       List<int[]> candidates = new ArrayList<>();
       for (int g = 0; g < groups.size(); g++) {
         for (int t = 0; t < groups.get(g).size(); t++) {
@@ -201,7 +223,7 @@ public final class TermAtATime {
       for (int[] c : candidates) {
         double b = groups.get(c[0]).get(c[1]).bound();
         double increase = Math.max(0, b - groupSlack[c[0]]);
-        if (slack + increase > MAX_SLACK) {
+        if (slack + increase > budget) {
           break;
         }
         slack += increase;
@@ -316,6 +338,7 @@ public final class TermAtATime {
 
   /** Checks a citizen from cheap to exact; offers it to the heap if it can still enter. */
   private void consider(int ord, double acc, double slack, double eps) {
+    considered++;
     double[] rec = index.records;
     int b = ord << 2;
     int meta = (int) rec[b + 3];
