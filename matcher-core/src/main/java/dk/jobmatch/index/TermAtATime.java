@@ -303,36 +303,38 @@ public final class TermAtATime {
   private void evaluateTouched(int touched, double slack, double eps) {
     int[] state = scratch.state;
     int[] list = scratch.touched;
+    float[] accs = scratch.accs;
     int doneTag = scratch.nextTag();
     // Citizens already in the heap (from an earlier attempt) are not offered twice.
     for (int i = 0; i < heap.size; i++) {
       state[heap.ord[i] << 1] = doneTag;
     }
+    // One random read per touched citizen: gather the bounds beside the touched list.
+    for (int i = 0; i < touched; i++) {
+      int s = list[i] << 1;
+      accs[i] = state[s] == doneTag ? -1f : Float.intBitsToFloat(state[s + 1]);
+    }
     int seeds = (int) Math.min(touched, Math.max(128L, 4L * Math.min(k, 4096)));
     SeedHeap best = new SeedHeap(seeds);
     for (int i = 0; i < touched; i++) {
-      int ord = list[i];
-      if (state[ord << 1] != doneTag) {
-        best.offer(ord, Float.intBitsToFloat(state[(ord << 1) + 1]));
+      if (accs[i] >= 0) {
+        best.offer(i, accs[i]);
       }
     }
-    int[] seedOrds = best.sortedDescending();
-    for (int ord : seedOrds) {
-      state[ord << 1] = doneTag;
-      consider(ord, Float.intBitsToFloat(state[(ord << 1) + 1]), slack, eps);
+    for (int i : best.sortedDescending()) {
+      float acc = accs[i];
+      accs[i] = -1f;
+      consider(list[i], acc, slack, eps);
     }
     double cut = slack + nonTermMax + eps;
+    double threshold = heap.threshold();
     for (int i = 0; i < touched; i++) {
-      int ord = list[i];
-      int s = ord << 1;
-      if (state[s] == doneTag) {
+      float acc = accs[i];
+      if (acc < 0 || acc + cut < threshold) {
         continue;
       }
-      float acc = Float.intBitsToFloat(state[s + 1]);
-      if (heap.full() && acc + cut < heap.threshold()) {
-        continue;
-      }
-      consider(ord, acc, slack, eps);
+      consider(list[i], acc, slack, eps);
+      threshold = heap.threshold();
     }
   }
 
@@ -436,11 +438,13 @@ public final class TermAtATime {
     private static final ThreadLocal<Scratch> LOCAL = new ThreadLocal<>();
     final int[] state;
     final int[] touched;
+    final float[] accs;
     private int tag;
 
     private Scratch(int n) {
       this.state = new int[2 * n];
       this.touched = new int[n];
+      this.accs = new float[n];
     }
 
     static Scratch get(int n) {
