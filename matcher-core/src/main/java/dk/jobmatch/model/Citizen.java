@@ -81,13 +81,13 @@ public record Citizen(
     Set<String> seen = new HashSet<>();
     for (SkillHolding s : skills) {
       if (!seen.add(s.id())) {
-        throw Checks.rule("skills", "lists a skill twice");
+        throw Checks.rule("skills", "a skill is listed twice");
       }
     }
     Set<String> langs = new HashSet<>();
     for (LanguageSkill l : languages) {
       if (!langs.add(l.code())) {
-        throw Checks.rule("languages", "lists a language twice");
+        throw Checks.rule("languages", "a language is listed twice");
       }
     }
     if (unemployedSince != null && availableFrom != null && availableFrom.isBefore(unemployedSince.minusYears(50))) {

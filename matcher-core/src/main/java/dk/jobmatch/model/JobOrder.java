@@ -72,7 +72,7 @@ public record JobOrder(
     Set<String> seen = new HashSet<>();
     for (RequiredSkill s : requiredSkills) {
       if (!seen.add(s.id())) {
-        throw Checks.rule("requiredSkills", "lists a skill twice");
+        throw Checks.rule("requiredSkills", "a skill is listed twice");
       }
     }
     if (minEducationLevel != null) {
@@ -84,7 +84,7 @@ public record JobOrder(
     for (LanguageRequirement l : languages) {
       if (!langs.add(l.code())) {
         // Two minimum levels for one language leave the gate ambiguous.
-        throw Checks.rule("languages", "lists a language twice");
+        throw Checks.rule("languages", "a language is listed twice");
       }
     }
     Checks.range("positions", positions, 1, 10_000);
