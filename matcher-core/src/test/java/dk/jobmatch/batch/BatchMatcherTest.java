@@ -214,7 +214,7 @@ class BatchMatcherTest {
     var e4 = assertThrows(IllegalArgumentException.class, () -> m.allocate(dup));
     assertEquals("orders: 'A' is given twice", e4.getMessage());
     var e5 = assertThrows(IllegalArgumentException.class, () -> BatchOptions.builder().perCitizen(0).build());
-    assertEquals("perCitizen: '0' must be between 1 and 1000", e5.getMessage());
+    assertEquals("perCitizen: must be between 1 and 1000", e5.getMessage());
   }
 
   @Test
