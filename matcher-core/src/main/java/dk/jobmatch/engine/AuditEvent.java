@@ -14,14 +14,15 @@ import java.util.Objects;
  * @param kind what produced it
  * @param at when it was produced (the engine's clock)
  * @param asOf the day scored for
- * @param policy the {@linkplain PolicyFingerprint fingerprint} of the scoring policy in force: equal
- *     for equal policies, different when any weight, gate or constant differs
+ * @param policy the scoring policy's label, {@code name@version}
+ * @param policyHash the {@linkplain PolicyFingerprint fingerprint} of the policy in force: equal for
+ *     equal policies, different when any weight, gate or constant differs
  * @param orderId the order ranked ({@code RANK}, {@code BATCH}), or {@code null} for {@code SUGGEST}
  * @param citizenId the citizen given suggestions ({@code SUGGEST}), or {@code null}
  * @param shortlist the proposals, best first, each with its explanation
  */
 public record AuditEvent(
-    Kind kind, Instant at, LocalDate asOf, String policy, String orderId, String citizenId, List<Match> shortlist) {
+    Kind kind, Instant at, LocalDate asOf, String policy, String policyHash, String orderId, String citizenId, List<Match> shortlist) {
 
   /** What produced a shortlist. */
   public enum Kind {
@@ -36,18 +37,19 @@ public record AuditEvent(
   /**
    * Copies the shortlist.
    *
-   * @throws NullPointerException if kind, at, policy or shortlist is null
+   * @throws NullPointerException if kind, at, policy, policyHash or shortlist is null
    */
   public AuditEvent {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(at, "at");
     Objects.requireNonNull(policy, "policy");
+    Objects.requireNonNull(policyHash, "policyHash");
     shortlist = List.copyOf(shortlist);
   }
 
   @Override
   public String toString() {
     return "AuditEvent[" + kind + ", order=" + orderId + ", citizen=" + citizenId + ", policy=" + policy
-        + ", " + shortlist.size() + " proposals]";
+        + " " + policyHash + ", " + shortlist.size() + " proposals]";
   }
 }
