@@ -193,6 +193,16 @@ public final class MatchEngine implements Closeable {
       }
 
       @Override
+      public org.apache.lucene.store.Lock obtainLock(String name) throws IOException {
+        org.apache.lucene.store.Lock lock = super.obtainLock(name);
+        Path file = fs.getDirectory().resolve(name);
+        if (Files.exists(file)) {
+          Files.setPosixFilePermissions(file, OWNER_FILE);
+        }
+        return lock;
+      }
+
+      @Override
       public IndexOutput createTempOutput(String prefix, String suffix, IOContext context) throws IOException {
         IndexOutput out = super.createTempOutput(prefix, suffix, context);
         Files.setPosixFilePermissions(fs.getDirectory().resolve(out.getName()), OWNER_FILE);
