@@ -111,7 +111,7 @@ final class Fields {
     }
     if (v.isIntegralNumber()) {
       if (!v.canConvertToInt()) {
-        throw new LineProblem(where + ": '" + abbreviate(v.asText()) + "' is out of range");
+        throw new LineProblem(where + ": is out of range");
       }
       return v.intValue();
     }
@@ -120,7 +120,7 @@ final class Fields {
     if (Double.isFinite(d) && d == Math.rint(d) && Math.abs(d) <= Integer.MAX_VALUE) {
       return (int) d;
     }
-    throw new LineProblem(where + ": '" + abbreviate(v.asText()) + "' must be a whole number");
+    throw new LineProblem(where + ": must be a whole number");
   }
 
   int requiredInteger(String name) throws LineProblem {
@@ -161,7 +161,7 @@ final class Fields {
       }
       return LocalDate.parse(s);
     } catch (DateTimeParseException e) {
-      throw new LineProblem(path(name) + ": '" + abbreviate(s) + "' must be a date YYYY-MM-DD");
+      throw new LineProblem(path(name) + ": must be a date YYYY-MM-DD");
     }
   }
 
