@@ -115,7 +115,7 @@ class CitizenJsonTest {
             "location.lon: must be a number, not a string"),
         Arguments.of("{\"id\":\"c-1\",\"location\":{\"postalCode\":\"2600\"}}", "location.lat: is required"),
         Arguments.of("{\"id\":\"c-1\",\"targetGroup\":\"a_dagpenge\"}",
-            "targetGroup: 'a_dagpenge' is not one of [A_DAGPENGE, KONTANTHJAELP, UDDANNELSESHJAELP, "
+            "targetGroup: is not one of [A_DAGPENGE, KONTANTHJAELP, UDDANNELSESHJAELP, "
                 + "SELVFORSOERGELSE_HJEMREJSE, SYGEDAGPENGE, JOBAFKLARING, RESSOURCEFORLOEB, LEDIGHEDSYDELSE, REVALIDERING]"),
         Arguments.of("{\"id\":\"c-1\",\"compensation\":[\"AIDS\",\"WHEELCHAIR\"]}",
             "compensation[1]: is not one of [PERSONAL_ASSISTANCE, AIDS, FORTRINSADGANG]"),
