@@ -153,6 +153,33 @@ class ReliabilityTest {
   }
 
   @Test
+  void anOrderAtEveryLimitWithMultiByteTextRoundTrips() throws Exception {
+    JobOrder.Builder b = JobOrder.builder("o-big", "isco:2221").title("€".repeat(100)).description("€æ".repeat(2500))
+        .employer(new dk.jobmatch.model.Employer("12345678", null, "ø".repeat(200), true, false, null));
+    for (int i = 0; i < Limits.ORDER_REQUIRED_SKILLS; i++) {
+      b.essentialSkill("skill:" + "€".repeat(290) + i);
+    }
+    for (int i = 0; i < Limits.ORDER_CERTIFICATES; i++) {
+      b.certificate("CERT_" + i);
+    }
+    for (String code : languageCodes(Limits.ORDER_LANGUAGES)) {
+      b.language(code, CefrLevel.B1);
+    }
+    JobOrder big = b.build();
+    byte[] bytes = ModelCodec.encode(big);
+    assertEquals(big, ModelCodec.decodeOrder(bytes, 0, bytes.length));
+    try (MatchEngine e = builder().directory(dir).build()) {
+      e.upsertOrder(big);
+    }
+    try (MatchEngine e = builder().directory(dir).build()) {
+      assertEquals(big, e.order("o-big").orElseThrow());
+    }
+    Citizen c = Citizen.builder("c-text").education(5, "€".repeat(200), 2010).skill("skill:" + "€".repeat(294)).build();
+    byte[] cb = ModelCodec.encode(c);
+    assertEquals(c, ModelCodec.decodeCitizen(cb, 0, cb.length));
+  }
+
+  @Test
   void aCitizenBeyondALimitIsRefusedNamingFieldAndLimitNotAValue() {
     Citizen.Builder b = Citizen.builder("c-huge");
     for (int i = 0; i < 32_768; i++) {
