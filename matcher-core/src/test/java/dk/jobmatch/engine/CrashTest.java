@@ -155,15 +155,18 @@ class CrashTest {
         }
       }
     }
-    Set<String> deleted = new java.util.HashSet<>();
-    for (int j = 0; j <= acked; j++) {
-      if (deletedBy(j) != null) {
-        deleted.add(deletedBy(j));
-      }
-    }
     int checked = 0;
     try (MatchEngine e = MatchEngine.builder().directory(dir).asOf(RandomPopulation.AS_OF).build()) {
-      for (int k = 0; k < (acked + 1) * BATCH; k++) {
+      // The child may have been killed after a commit returned but before it printed ACK: then
+      // the index holds one more commit, which is atomic: all of batch acked+1 or none of it.
+      int committed = e.citizen("c-" + (acked + 1) * BATCH).isPresent() ? acked + 1 : acked;
+      Set<String> deleted = new java.util.HashSet<>();
+      for (int j = 0; j <= committed; j++) {
+        if (deletedBy(j) != null) {
+          deleted.add(deletedBy(j));
+        }
+      }
+      for (int k = 0; k < (committed + 1) * BATCH; k++) {
         String id = "c-" + k;
         if (deleted.contains(id)) {
           assertFalse(e.citizen(id).isPresent(), id + " deleted, yet back after the crash: " + where);
@@ -172,12 +175,10 @@ class CrashTest {
         }
         checked++;
       }
-      for (int j = 1; j <= acked; j += 2) {
+      for (int j = 1; j <= committed; j += 2) {
         assertEquals(order(j), e.order("o-" + j).orElse(null), "order o-" + j + ": " + where);
       }
-      int expected = (acked + 1) * BATCH - deleted.size();
-      assertTrue(e.citizenCount() == expected || e.citizenCount() >= expected,
-          "count " + e.citizenCount() + " < " + expected + ": " + where);
+      assertEquals((committed + 1) * BATCH - deleted.size(), e.citizenCount(), "citizens after the crash: " + where);
     }
     assertTrue(Files.isDirectory(dir.resolve("citizens")));
     return checked;

@@ -71,6 +71,16 @@ class ErasureTest {
     for (String v : values) {
       assertEquals(List.of(), filesContaining(dir, v), "files still holding '" + v + "' after purgeDeleted");
     }
+    long files;
+    long bytes = 0;
+    try (Stream<Path> all = Files.walk(dir)) {
+      List<Path> list = all.filter(Files::isRegularFile).toList();
+      files = list.size();
+      for (Path f : list) {
+        bytes += Files.size(f);
+      }
+    }
+    System.out.printf("ErasureTest: %d values absent from %d files (%,d bytes)%n", values.length, files, bytes);
   }
 
   @Test
