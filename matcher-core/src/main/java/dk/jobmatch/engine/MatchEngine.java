@@ -312,7 +312,15 @@ public final class MatchEngine implements Closeable {
     citizens.refresh();
   }
 
-  /** Makes every change so far durable (persistent engines); a no-op cost in memory. */
+  /**
+   * Makes every change so far durable (persistent engines); a no-op cost in memory. When this
+   * returns, a crash loses nothing changed before the call. The citizens and the orders are two
+   * indexes, committed in that order, each atomically: a crash during the call leaves each index
+   * at its previous commit or at this one.
+   *
+   * @throws IllegalStateException if the engine is closed
+   * @throws UncheckedIOException if the index cannot be written
+   */
   public void commit() {
     ensureOpen();
     citizens.commit();

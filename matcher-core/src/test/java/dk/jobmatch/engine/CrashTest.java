@@ -175,7 +175,9 @@ class CrashTest {
         }
         checked++;
       }
-      for (int j = 1; j <= committed; j += 2) {
+      // Citizens and orders are two indexes committed one after the other: an unacknowledged
+      // commit may have reached the citizens and not the orders. Acknowledged orders must be there.
+      for (int j = 1; j <= acked; j += 2) {
         assertEquals(order(j), e.order("o-" + j).orElse(null), "order o-" + j + ": " + where);
       }
       assertEquals((committed + 1) * BATCH - deleted.size(), e.citizenCount(), "citizens after the crash: " + where);
