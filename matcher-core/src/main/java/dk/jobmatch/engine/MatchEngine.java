@@ -262,6 +262,7 @@ public final class MatchEngine implements Closeable {
    *
    * @throws NullPointerException if {@code citizen} is null
    * @throws UncheckedIOException if the index cannot be written
+   * @throws IllegalStateException if the engine is closed
    */
   public void upsert(Citizen citizen) {
     upsertAll(List.of(Objects.requireNonNull(citizen, "citizen")));
@@ -272,6 +273,7 @@ public final class MatchEngine implements Closeable {
    *
    * @throws NullPointerException if the collection or an element is null
    * @throws UncheckedIOException if the index cannot be written
+   * @throws IllegalStateException if the engine is closed
    */
   public void upsertAll(Collection<Citizen> batch) {
     ensureOpen();
@@ -294,19 +296,31 @@ public final class MatchEngine implements Closeable {
     return citizens.delete(citizenId);
   }
 
-  /** Adds an open job order, or replaces the one with the same id; visible to suggestions at once. */
+  /**
+   * Adds an open job order, or replaces the one with the same id; visible to suggestions at once.
+   *
+   * @throws IllegalStateException if the engine is closed
+   */
   public void upsertOrder(JobOrder order) {
     ensureOpen();
     orders.upsert(Objects.requireNonNull(order, "order"));
   }
 
-  /** Removes a job order (filled or withdrawn); returns whether it was there. */
+  /**
+   * Removes a job order (filled or withdrawn); returns whether it was there.
+   *
+   * @throws IllegalStateException if the engine is closed
+   */
   public boolean deleteOrder(String orderId) {
     ensureOpen();
     return orders.delete(Objects.requireNonNull(orderId, "orderId"));
   }
 
-  /** Makes citizens added so far searchable and snapshots skill statistics. */
+  /**
+   * Makes citizens added so far searchable and snapshots skill statistics.
+   *
+   * @throws IllegalStateException if the engine is closed
+   */
   public void refresh() {
     ensureOpen();
     citizens.refresh();
@@ -351,6 +365,8 @@ public final class MatchEngine implements Closeable {
    *
    * @throws IllegalArgumentException if {@code k < 1}
    * @throws NullPointerException if {@code order} is null
+   * @throws IllegalStateException if the engine is closed
+   * @throws RuntimeException whatever the {@linkplain Builder#auditListener audit listener} throws
    */
   public List<Match> rank(JobOrder order, int k) {
     Preconditions.checkArgument(k >= 1, "k: '%s' must be at least 1", k);
@@ -367,6 +383,8 @@ public final class MatchEngine implements Closeable {
    *
    * @throws IllegalArgumentException if {@code k < 1}
    * @throws NullPointerException if {@code citizen} is null
+   * @throws IllegalStateException if the engine is closed
+   * @throws RuntimeException whatever the {@linkplain Builder#auditListener audit listener} throws
    */
   public List<Match> suggest(Citizen citizen, int k) {
     Preconditions.checkArgument(k >= 1, "k: '%s' must be at least 1", k);
