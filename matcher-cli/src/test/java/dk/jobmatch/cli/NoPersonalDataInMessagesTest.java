@@ -31,7 +31,7 @@ class NoPersonalDataInMessagesTest {
 
   /** Every value below appears in the input and must appear in no message. */
   static final List<String> VALUES = List.of("zq", "6853", "68535", "55.61237", "12.39871", "95.61237", "2026-02-31",
-      "61.25", "forged", "010190", "53.5", "\u001b", "ZQ");
+      "61.25", "forged", "010190", "53.5", "\u001b", "ZQ", "\u202E");
 
   static final String[] CITIZENS = {
     // good, with values that reach warnings (ESCO codes not in the taxonomy)
@@ -58,6 +58,9 @@ class NoPersonalDataInMessagesTest {
     "{\"id\":\"c-18\",\"skills\":[{\"id\":\"zqskill\",\"lastUsedYear\":1800}]}",
     "{\"id\":\"c-19\",\"skils\":\"zqvalue\"}",
     "{\"id\":\"c-20\",\"skills\":[\"zqskill\"]",
+    "{\"id\":\"c-21\",\"010190-5555\":\"zq\"}",
+    "{\"id\":\"c-22\",\"location\":{\"zq postal\":\"6853\"}}",
+    "{\"id\":\"c-23\",\"skills\":[\"zq\u202Eskill\"],\"skills\":[]}",
   };
   static final int GOOD_CITIZENS = 1;
 

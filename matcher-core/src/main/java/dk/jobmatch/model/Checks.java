@@ -88,12 +88,18 @@ public final class Checks {
     }
   }
 
-  /** Replaces control characters (newline, escape, …) so a message stays one plain line. */
+  /**
+   * Replaces control characters (newline, escape, …), line separators and bidirectional overrides
+   * by {@code ?}, so that a message stays one plain line that reads as it is.
+   */
   public static String printable(String s) {
     StringBuilder sb = null;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+      // Controls, line and paragraph separators, and bidirectional overrides (which can make a
+      // line read differently from what it holds).
+      if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029' || (c >= '\u202A' && c <= '\u202E')
+          || (c >= '\u2066' && c <= '\u2069')) {
         if (sb == null) {
           sb = new StringBuilder(s.length()).append(s, 0, i);
         }

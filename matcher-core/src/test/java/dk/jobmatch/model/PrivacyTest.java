@@ -82,5 +82,6 @@ class PrivacyTest {
   void printableReplacesControlCharacters() {
     assertEquals("a?[31m?b", Checks.printable("a\u001b[31m\nb"));
     assertEquals("plain", Checks.printable("plain"));
+    assertEquals("a?b?c?d", Checks.printable("a\u202Eb\u2066c\u2028d"));
   }
 }

@@ -263,9 +263,16 @@ final class Fields {
     return s.length() <= 40 ? s : s.substring(0, 37) + "...";
   }
 
-  /** Field names are echoed, but cut short and stripped of control characters. */
+  private static final java.util.regex.Pattern IDENTIFIER = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,39}");
+
+  /**
+   * A field name as echoed in a message: a plain identifier of up to 40 letters, digits and
+   * underscores (a misspelt field) is shown; anything else ({@code "0101901234"}, a name with
+   * spaces, control characters or other data in it) is shown as {@code (field)}, since a key, too,
+   * can carry a personal value.
+   */
   static String safeName(String name) {
-    return abbreviate(name.replaceAll("\\p{Cntrl}", "?"));
+    return IDENTIFIER.matcher(name).matches() ? name : "(field)";
   }
 
   private static String suggestion(String name, Set<String> allowed) {

@@ -98,6 +98,8 @@ class CitizenJsonTest {
                 + "targetGroup, unemployedSince)"),
         Arguments.of("{\"id\":\"c-1\",\"location\":{\"lat\":55.6,\"lon\":12.4,\"city\":\"Glostrup\"}}",
             "location.city: unknown field (allowed: lat, lon, postalCode)"),
+        Arguments.of("{\"id\":\"c-1\",\"location\":{\"0101901234\":1}}",
+            "location.(field): unknown field (allowed: lat, lon, postalCode)"),
         Arguments.of("{\"id\":\"c-1\",\"experience\":[{\"occupation\":\"isco:2221\",\"years\":1},"
                 + "{\"occupation\":\"isco:2221\",\"years\":2},{\"occupation\":\"isco:5322\",\"years\":61}]}",
             "experience[2].years: must be a finite number between 0.0 and 60.0"),
