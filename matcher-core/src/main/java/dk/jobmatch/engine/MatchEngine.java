@@ -22,6 +22,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -30,14 +32,11 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Instant;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
@@ -183,6 +182,12 @@ public final class MatchEngine implements Closeable {
       return FSDirectory.open(dir);
     }
     Files.setPosixFilePermissions(dir, OWNER_DIR);
+    // Files of an index written by an earlier version (or copied in) are made owner-only too.
+    try (var existing = Files.list(dir)) {
+      for (Path f : existing.filter(Files::isRegularFile).toList()) {
+        Files.setPosixFilePermissions(f, OWNER_FILE);
+      }
+    }
     FSDirectory fs = FSDirectory.open(dir);
     return new FilterDirectory(fs) {
       @Override

@@ -104,6 +104,18 @@ class ReliabilityTest {
       }
     }
     assertTrue(files > 3, "checked " + files + " files");
+    // An index written with other permissions (an earlier version, a copy) is tightened on open.
+    Path segments;
+    try (Stream<Path> all = Files.list(root.resolve("citizens"))) {
+      segments = all.filter(p -> p.getFileName().toString().startsWith("segments_")).findFirst().orElseThrow();
+    }
+    Files.setPosixFilePermissions(segments, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    Files.setPosixFilePermissions(root.resolve("citizens"), java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+    try (MatchEngine e = builder().directory(root).build()) {
+      assertEquals(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(segments));
+      assertEquals(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"),
+          Files.getPosixFilePermissions(root.resolve("citizens")));
+    }
   }
 
   // ------------------------------------------------------------ limits
