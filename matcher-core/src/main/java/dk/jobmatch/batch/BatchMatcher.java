@@ -229,6 +229,8 @@ public final class BatchMatcher {
       if (c == null) {
         throw new IllegalArgumentException("candidates[" + order.id() + "]: must not contain null");
       }
+      // Candidate lists may come from the caller: the same id rules as a citizen's (no CPR number).
+      Checks.id("candidates[" + order.id() + "].citizenId", c.citizenId());
       if (!c.orderId().equals(order.id())) {
         throw Checks.fail("candidates[" + order.id() + "]", c.orderId(), "is a match for another order");
       }
