@@ -33,6 +33,7 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
@@ -79,6 +80,7 @@ public final class CitizenIndex implements Closeable {
   private final Object writeMutex = new Object();
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private volatile boolean readerStale;
+  private volatile boolean closed;
 
   // Guarded by lock (written under the write lock, read under the read lock).
   CitizenFeatures[] features = new CitizenFeatures[1024];
@@ -112,6 +114,11 @@ public final class CitizenIndex implements Closeable {
       // Do not wait for merges on refresh: visibility within milliseconds matters more.
       cfg.setMaxFullFlushMergeWaitMillis(0);
       cfg.setRAMBufferSizeMB(64);
+      // Erasure: forceMergeDeletes must rewrite every segment holding a deleted document, however
+      // small a fraction of the segment it is (the default skips segments under 10 % deleted).
+      TieredMergePolicy merges = new TieredMergePolicy();
+      merges.setForceMergeDeletesPctAllowed(0);
+      cfg.setMergePolicy(merges);
       this.writer = new IndexWriter(directory, cfg);
       this.manager = new SearcherManager(writer, true, false, null);
       load();
@@ -154,6 +161,7 @@ public final class CitizenIndex implements Closeable {
     List<CitizenFeatures> computed = computeFeatures(list);
     long t1 = System.nanoTime();
     synchronized (writeMutex) {
+      ensureOpen();
       boolean[] isNew = new boolean[list.size()];
       boolean[] superseded = new boolean[list.size()];
       ObjectIntHashMap<String> lastIndex = new ObjectIntHashMap<>();
@@ -363,6 +371,7 @@ public final class CitizenIndex implements Closeable {
   /** Deletes a citizen; it stops appearing in results at once. Returns whether it was there. */
   public boolean delete(String id) {
     synchronized (writeMutex) {
+      ensureOpen();
       lock.writeLock().lock();
       try {
         int ord = ords.getIfAbsent(id, -1);
@@ -469,16 +478,29 @@ public final class CitizenIndex implements Closeable {
     }
   }
 
-  /** Rewrites segments holding deleted citizens so that their stored data leaves the files. */
+  /**
+   * Rewrites every segment holding a deleted (or replaced) citizen, commits, and refreshes so
+   * that the searcher lets go of the old segments; the writer deletes their files as soon as no
+   * reader holds them (at once, unless a read that started earlier is still running).
+   */
   public void purgeDeleted() {
     synchronized (writeMutex) {
+      ensureOpen();
       try {
         writer.forceMergeDeletes(true);
         writer.commit();
+        readerStale = false;
+        manager.maybeRefreshBlocking();
+        writer.deleteUnusedFiles();
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      refresh();
+    }
+  }
+
+  private void ensureOpen() {
+    if (closed) {
+      throw new IllegalStateException("the citizen index is closed");
     }
   }
 
@@ -572,13 +594,20 @@ public final class CitizenIndex implements Closeable {
     return skill < 0 || skill >= skillPostings.length ? null : skillPostings[skill];
   }
 
+  /** Closes the index; a second call does nothing. */
   @Override
   public void close() throws IOException {
-    try {
-      manager.close();
-      writer.close();
-    } finally {
-      directory.close();
+    synchronized (writeMutex) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      try {
+        manager.close();
+        writer.close();
+      } finally {
+        directory.close();
+      }
     }
   }
 }
