@@ -189,21 +189,25 @@ class RetrievalTest {
     }
   }
 
-  /** 5,000 required skills (with related skills: ~15,000 terms) and 2,000 certificates: answered, exactly. */
+  /**
+   * The largest orders the model accepts ({@link dk.jobmatch.model.Limits}: 200 required skills,
+   * ~600 terms with related skills; 50 certificates) are answered exactly, for a public employer
+   * too; beyond the limit the order is refused at the boundary, naming the field.
+   */
   @Test
-  void ordersWithThousandsOfTermsAreAnswered() throws Exception {
+  void ordersAtTheTermLimitsAreAnsweredAndBeyondThemRefused() throws Exception {
     for (boolean withTaxonomy : new boolean[] {false, true}) {
       Taxonomy taxonomy = withTaxonomy ? RandomPopulation.relatedTaxonomy() : Taxonomy.none();
       RandomPopulation gen = new RandomPopulation(5);
       List<Citizen> population = gen.citizens(2000);
       JobOrder.Builder many = JobOrder.builder("o-many", dk.jobmatch.model.OccupationRef.isco("2221"))
           .employer(new Employer(null, null, null, true, false, null));
-      for (int i = 0; i < 5000; i++) {
+      for (int i = 0; i < dk.jobmatch.model.Limits.ORDER_REQUIRED_SKILLS; i++) {
         many.requiredSkill(new RequiredSkill(RandomPopulation.skill(i), i % 3 == 0));
       }
       JobOrder manySkills = many.build();
       JobOrder.Builder certs = JobOrder.builder("o-certs", dk.jobmatch.model.OccupationRef.isco("2221"));
-      for (int i = 0; i < 2000; i++) {
+      for (int i = 0; i < dk.jobmatch.model.Limits.ORDER_CERTIFICATES; i++) {
         certs.certificate(i == 0 ? "DRIVING_B" : "CERT_" + i);
       }
       JobOrder manyCertificates = certs.build();
@@ -217,6 +221,12 @@ class RetrievalTest {
         assertFalse(engine.rank(manySkills, 10).isEmpty());
       }
     }
+    JobOrder.Builder tooMany = JobOrder.builder("o-too-many", dk.jobmatch.model.OccupationRef.isco("2221"));
+    for (int i = 0; i < 5000; i++) {
+      tooMany.requiredSkill(new RequiredSkill(RandomPopulation.skill(i), true));
+    }
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, tooMany::build);
+    assertTrue(e.getMessage().startsWith("requiredSkills:"), e.getMessage());
   }
 
   @Test
