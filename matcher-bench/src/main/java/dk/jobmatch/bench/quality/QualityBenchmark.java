@@ -1,6 +1,5 @@
 package dk.jobmatch.bench.quality;
 
-import dk.jobmatch.bench.quality.QualityDataset.LabelledOrder;
 import dk.jobmatch.bench.quality.QualityDataset.OrderType;
 import dk.jobmatch.bench.quality.QualityDataset.Split;
 import dk.jobmatch.bench.quality.QualityDataset.Variant;
@@ -39,7 +38,8 @@ import java.util.function.Predicate;
  * disco-08/}), {@code --datasets 1:standard,2:standard,3:sparse} (seed:variant list), {@code
  * --citizens N} (per dataset, default 15000), {@code --orders N} (per dataset, default 420), {@code
  * --suggest-citizens N} (per dataset, default 1000), {@code --split test|train} (default test),
- * {@code --resamples N} (bootstrap, default 1000), {@code --no-ablation}, {@code --out FILE} (also
+ * {@code --resamples N} (bootstrap, default 1000), {@code --no-ablation}, {@code --baselines
+ * all|none|NAME,...} (which baselines to run, by table name; default all), {@code --out FILE} (also
  * write the report there).
  */
 public final class QualityBenchmark {
@@ -47,11 +47,11 @@ public final class QualityBenchmark {
 
   /** The benchmark's configuration. */
   public record Config(Path data, List<String> datasets, int citizens, int orders, int suggestCitizens, Split split,
-      int resamples, boolean ablation, Path out) {
+      int resamples, boolean ablation, List<String> baselines, Path out) {
     /** The defaults: three datasets of 15,000 citizens and 420 orders, test split. */
     public static Config defaults() {
       return new Config(Path.of("../shared/data"), List.of("1:standard", "2:standard", "3:sparse"), 15_000, 420, 1000,
-          Split.TEST, 1000, true, null);
+          Split.TEST, 1000, true, List.of("all"), null);
     }
   }
 
@@ -84,6 +84,7 @@ public final class QualityBenchmark {
     Split split = d.split();
     int resamples = d.resamples();
     boolean ablation = d.ablation();
+    List<String> baselines = d.baselines();
     Path out = null;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
@@ -96,11 +97,12 @@ public final class QualityBenchmark {
         case "--split" -> split = Split.valueOf(args[++i].toUpperCase(Locale.ROOT));
         case "--resamples" -> resamples = Integer.parseInt(args[++i]);
         case "--no-ablation" -> ablation = false;
+        case "--baselines" -> baselines = List.of(args[++i].split(","));
         case "--out" -> out = Path.of(args[++i]);
         default -> throw new IllegalArgumentException("unknown option: " + a);
       }
     }
-    return new Config(data, datasets, citizens, orders, suggest, split, resamples, ablation, out);
+    return new Config(data, datasets, citizens, orders, suggest, split, resamples, ablation, baselines, out);
   }
 
   /**
@@ -141,7 +143,11 @@ public final class QualityBenchmark {
     long tGen = System.nanoTime();
     List<Ranker> systems = new ArrayList<>();
     systems.add(new EngineRanker("engine (default policy)", ScoringPolicy.defaults()));
-    systems.addAll(Baselines.all());
+    for (Ranker b : Baselines.all()) {
+      if (c.baselines().contains("all") || c.baselines().contains(b.name())) {
+        systems.add(b);
+      }
+    }
     List<Result> results = new ArrayList<>();
     for (Ranker r : systems) {
       long s = System.nanoTime();
@@ -195,10 +201,12 @@ public final class QualityBenchmark {
     sb.append("\n### suggest (citizen → orders)\n\n");
     table(sb, results, r -> r.suggest(), q -> true, c.resamples());
 
-    sb.append("\n### Margins of the engine over the best baseline (paired bootstrap of the difference)\n\n");
-    sb.append("| direction | metric | engine | best baseline | margin [95 % CI] |\n|---|---|---|---|---|\n");
-    margins(sb, "rank", engine, results, Result::rank, List.of(Metric.NDCG10, Metric.NDCG100, Metric.RECALL100, Metric.MRR), c.resamples());
-    margins(sb, "suggest", engine, results, Result::suggest, List.of(Metric.NDCG10, Metric.MRR, Metric.NDCG100, Metric.RECALL100), c.resamples());
+    if (results.size() > 1) {
+      sb.append("\n### Margins of the engine over the best baseline (paired bootstrap of the difference)\n\n");
+      sb.append("| direction | metric | engine | best baseline | margin [95 % CI] |\n|---|---|---|---|---|\n");
+      margins(sb, "rank", engine, results, Result::rank, List.of(Metric.NDCG10, Metric.NDCG100, Metric.RECALL100, Metric.MRR), c.resamples());
+      margins(sb, "suggest", engine, results, Result::suggest, List.of(Metric.NDCG10, Metric.MRR, Metric.NDCG100, Metric.RECALL100), c.resamples());
+    }
 
     if (!ablation.isEmpty()) {
       sb.append("\n### Ablation of the default policy (one weight set to 0, the rest renormalised)\n\n");
@@ -282,8 +290,4 @@ public final class QualityBenchmark {
     return Integer.parseInt(id, 2, id.length(), 10);
   }
 
-  /** For tests: the orders of a result's rank side with a given type. */
-  static long count(List<LabelledOrder> orders, OrderType type) {
-    return orders.stream().filter(o -> o.type() == type).count();
-  }
 }
