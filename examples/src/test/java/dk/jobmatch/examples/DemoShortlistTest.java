@@ -11,7 +11,7 @@ import dk.jobmatch.model.EmploymentType;
 import dk.jobmatch.model.JobOrder;
 import dk.jobmatch.scoring.Flag;
 import dk.jobmatch.scoring.Match;
-import dk.jobmatch.scoring.ReferenceScorer;
+import dk.jobmatch.engine.ReferenceScorer;
 import dk.jobmatch.scoring.ScoringPolicy;
 import java.io.IOException;
 import java.util.List;

@@ -4,7 +4,7 @@ import dk.jobmatch.engine.MatchEngine;
 import dk.jobmatch.model.Citizen;
 import dk.jobmatch.model.JobOrder;
 import dk.jobmatch.scoring.Match;
-import dk.jobmatch.scoring.ReferenceScorer;
+import dk.jobmatch.engine.ReferenceScorer;
 import dk.jobmatch.scoring.ScoringPolicy;
 import dk.jobmatch.taxonomy.EscoTaxonomy;
 import dk.jobmatch.taxonomy.Taxonomy;

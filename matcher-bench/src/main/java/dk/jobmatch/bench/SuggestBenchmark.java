@@ -3,7 +3,7 @@ package dk.jobmatch.bench;
 import dk.jobmatch.engine.MatchEngine;
 import dk.jobmatch.model.Citizen;
 import dk.jobmatch.model.JobOrder;
-import dk.jobmatch.scoring.ReferenceScorer;
+import dk.jobmatch.engine.ReferenceScorer;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;

@@ -1,13 +1,13 @@
 package dk.jobmatch.engine;
 
 import com.google.common.base.Preconditions;
-import dk.jobmatch.index.CitizenFeatures;
+import dk.jobmatch.kernel.CitizenFeatures;
 import dk.jobmatch.index.CitizenIndex;
-import dk.jobmatch.index.CompiledOrder;
-import dk.jobmatch.index.FeatureScorer;
+import dk.jobmatch.kernel.CompiledOrder;
+import dk.jobmatch.kernel.FeatureScorer;
 import dk.jobmatch.index.OrderIndex;
-import dk.jobmatch.index.PopulationStats;
-import dk.jobmatch.index.Vocabularies;
+import dk.jobmatch.kernel.PopulationStats;
+import dk.jobmatch.kernel.Vocabularies;
 import dk.jobmatch.model.Citizen;
 import dk.jobmatch.model.JobOrder;
 import dk.jobmatch.model.OccupationRef;
@@ -45,7 +45,7 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>{@link #rank(JobOrder, int)}: the best citizens for an order (a shortlist), exactly the
- *       top k of the {@link dk.jobmatch.scoring.ReferenceScorer reference scorer} over the same
+ *       top k of the {@link dk.jobmatch.engine.ReferenceScorer reference scorer} over the same
  *       citizens, plus every qualified fortrinsadgang holder for a public employer;
  *   <li>{@link #suggest(Citizen, int)}: the best open orders for a citizen;
  *   <li>{@link #explain(Citizen, JobOrder)}: one pair.

@@ -4,7 +4,7 @@
  *
  * <p>An engine owns an index of citizens and one of open job orders. It ranks citizens for an
  * order ({@code rank}), orders for a citizen ({@code suggest}) and explains single pairs ({@code
- * explain}), always with the same formula as the {@link dk.jobmatch.scoring.ReferenceScorer} and
+ * explain}), always with the same formula as the {@link dk.jobmatch.engine.ReferenceScorer} and
  * the same explanations. It is in memory by default and persistent (Lucene commits) when given a
  * directory. Searches run concurrently with each other and with updates.
  *

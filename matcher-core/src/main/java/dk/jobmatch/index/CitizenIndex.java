@@ -1,5 +1,6 @@
 package dk.jobmatch.index;
 
+import dk.jobmatch.kernel.*;
 import dk.jobmatch.model.Citizen;
 import dk.jobmatch.model.Experience;
 import dk.jobmatch.model.JobGoal;
@@ -653,8 +654,8 @@ public final class CitizenIndex implements Closeable {
       dropped += bound * maxDropped;
       out.add(alternatives.size() == 1 ? alternatives.get(0) : new DisjunctionMaxQuery(alternatives, 0f));
     }
-    out.addAll(hierarchy(OCC, o.occupation, o.policy.weight(Component.OCCUPATION)));
-    out.addAll(hierarchy(GOAL, o.occupation, o.policy.weight(Component.GOAL)));
+    out.addAll(hierarchy(o.policy, OCC, o.occupation, o.policy.weight(Component.OCCUPATION)));
+    out.addAll(hierarchy(o.policy, GOAL, o.occupation, o.policy.weight(Component.GOAL)));
     return new Plan(out, dropped);
   }
 
@@ -667,7 +668,7 @@ public final class CitizenIndex implements Closeable {
    * exactly to {@code w·credit(deepest shared level)} — the true bound — while each broad level
    * gets a small maximum score that lets MaxScore treat its dense postings as non-essential.
    */
-  private static List<Query> hierarchy(String field, OccupationCode code, double weight) {
+  private static List<Query> hierarchy(dk.jobmatch.scoring.ScoringPolicy policy, String field, OccupationCode code, double weight) {
     List<Query> out = new ArrayList<>();
     if (code == null || weight <= 0) {
       return out;
@@ -676,7 +677,7 @@ public final class CitizenIndex implements Closeable {
     double previous = 0;
     for (int i = 0; i < levels.size(); i++) {
       String prefix = levels.get(i);
-      double credit = i == levels.size() - 1 ? 1.0 : FeatureScorer.levelCredit(prefix.length());
+      double credit = i == levels.size() - 1 ? 1.0 : FeatureScorer.levelCredit(policy, prefix.length());
       if (credit > previous) {
         out.add(boosted(field, prefix, weight * (credit - previous)));
         previous = credit;

@@ -1,5 +1,6 @@
 package dk.jobmatch.index;
 
+import dk.jobmatch.kernel.*;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**

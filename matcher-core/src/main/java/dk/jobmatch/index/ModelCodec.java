@@ -1,5 +1,6 @@
 package dk.jobmatch.index;
 
+import dk.jobmatch.kernel.*;
 import dk.jobmatch.model.CefrLevel;
 import dk.jobmatch.model.Citizen;
 import dk.jobmatch.model.CompensationScheme;

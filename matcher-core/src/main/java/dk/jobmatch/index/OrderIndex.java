@@ -1,5 +1,6 @@
 package dk.jobmatch.index;
 
+import dk.jobmatch.kernel.*;
 import dk.jobmatch.model.JobOrder;
 import java.io.Closeable;
 import java.io.IOException;

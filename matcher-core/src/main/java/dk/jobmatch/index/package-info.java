@@ -1,10 +1,10 @@
 /**
- * Internal: the Lucene indexes and the compact features the scoring runs on. Not exported.
+ * Internal: the Lucene indexes and the retrieval that feeds the scoring kernel. Not exported.
  *
  * <h2>How a ranking flows</h2>
  *
  * <ol>
- *   <li>The order is {@link dk.jobmatch.index.CompiledOrder compiled}: required skills get
+ *   <li>The order is {@link dk.jobmatch.kernel.CompiledOrder compiled}: required skills get
  *       normalised weights, each skill that can credit a requirement (itself, related skills) gets
  *       its credit, the occupation is resolved into the ISCO/DISCO hierarchy, gates become
  *       primitives.
@@ -16,7 +16,7 @@
  *       small maxima). Gates are not a filter here — a filter would lead the conjunction and
  *       defeat pruning — but are checked exactly on each candidate.
  *   <li>A collector rescoring each candidate exactly with the {@link
- *       dk.jobmatch.index.FeatureScorer} from the {@link dk.jobmatch.index.CitizenFeatures
+ *       dk.jobmatch.kernel.FeatureScorer} from the {@link dk.jobmatch.kernel.CitizenFeatures
  *       feature store} keeps the top k and raises Lucene's minimum competitive score as the k-th
  *       exact score rises, so MaxScore/WAND skip candidates that cannot enter.
  *   <li>Citizens that match no term can only earn the non-term components (education, distance,

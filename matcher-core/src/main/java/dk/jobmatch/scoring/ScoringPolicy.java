@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A municipality's scoring policy: the component weights (summing to 1), the gates it relaxes,
- * and the few constants of the component formulas. Immutable and thread-safe.
+ * A municipality's scoring policy: a name and version, the component weights (summing to 1), the
+ * gates it relaxes, and every constant of the component formulas ({@link PolicyConstant}).
+ * Immutable and thread-safe; {@link #equals} compares every field.
  *
  * <p>Defaults ({@link #defaults()}):
  *
@@ -25,47 +26,31 @@ import java.util.Set;
  *   <tr><td>shortage</td><td>0.05</td><td>lifts shortage orders in suggestions</td></tr>
  * </table>
  *
- * <p>Formula constants: an essential skill weighs {@code essentialWeight} (2) against an
- * optional one's {@code optionalWeight} (1), both times the skill's specificity; a skill unused
- * for more than {@code staleAfterYears} (3) loses {@code staleDecayPerYear} (0.1) of its credit
- * per further year, down to {@code staleFloor} (0.5); one education level short earns {@code
- * upskillingCredit} (0.5), or {@code upskillingShortageCredit} (0.75) for a shortage order;
- * distance credit halves every {@code distanceHalfLifeKm} (15 km); unknown distance earns {@code
- * unknownDistanceCredit} (0.5); an education completed more than {@code outdatedEducationYears}
- * (15) ago is flagged; each required skill takes partial credit from at most {@code
- * maxRelatedSkills} (20) related skills.
+ * <p>Formula constants: every one is a {@link PolicyConstant}, with its default, its valid range
+ * and its meaning; read one with {@link #constant(PolicyConstant)} or its named accessor.
  */
 public final class ScoringPolicy {
+  /** Name of the default policy. */
+  public static final String DEFAULT_NAME = "jobmatch-default";
+  /** Version of the default policy; changes whenever a default weight or constant changes. */
+  public static final String DEFAULT_VERSION = "2";
+
+  // Before DEFAULTS: static initialisers run in textual order.
+  private static final int CONSTANTS_COUNT = PolicyConstant.values().length;
   private static final ScoringPolicy DEFAULTS = builder().build();
 
+  private final String name;
+  private final String version;
   private final Map<Component, Double> weights;
   private final Set<Gate> relaxedGates;
-  private final double essentialWeight;
-  private final double optionalWeight;
-  private final int staleAfterYears;
-  private final double staleDecayPerYear;
-  private final double staleFloor;
-  private final double upskillingCredit;
-  private final double upskillingShortageCredit;
-  private final double distanceHalfLifeKm;
-  private final double unknownDistanceCredit;
-  private final int outdatedEducationYears;
-  private final int maxRelatedSkills;
+  private final double[] constants;
 
   private ScoringPolicy(Builder b) {
+    this.name = b.name;
+    this.version = b.version;
     this.weights = Collections.unmodifiableMap(new EnumMap<>(b.weights));
     this.relaxedGates = Collections.unmodifiableSet(b.relaxedGates.isEmpty() ? EnumSet.noneOf(Gate.class) : EnumSet.copyOf(b.relaxedGates));
-    this.essentialWeight = b.essentialWeight;
-    this.optionalWeight = b.optionalWeight;
-    this.staleAfterYears = b.staleAfterYears;
-    this.staleDecayPerYear = b.staleDecayPerYear;
-    this.staleFloor = b.staleFloor;
-    this.upskillingCredit = b.upskillingCredit;
-    this.upskillingShortageCredit = b.upskillingShortageCredit;
-    this.distanceHalfLifeKm = b.distanceHalfLifeKm;
-    this.unknownDistanceCredit = b.unknownDistanceCredit;
-    this.outdatedEducationYears = b.outdatedEducationYears;
-    this.maxRelatedSkills = b.maxRelatedSkills;
+    this.constants = b.constants.clone();
   }
 
   /** The documented default policy. */
@@ -76,6 +61,21 @@ public final class ScoringPolicy {
   /** A builder starting from the defaults. */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /** The policy's name, e.g. the municipality's. */
+  public String name() {
+    return name;
+  }
+
+  /** The policy's version, a free string such as {@code 2026-11}. */
+  public String version() {
+    return version;
+  }
+
+  /** {@code name@version}: what every result line and report names as its policy. */
+  public String label() {
+    return name + "@" + version;
   }
 
   /** The weight of a component. */
@@ -98,57 +98,62 @@ public final class ScoringPolicy {
     return relaxedGates;
   }
 
-  public double essentialWeight() { return essentialWeight; }
-  public double optionalWeight() { return optionalWeight; }
-  public int staleAfterYears() { return staleAfterYears; }
-  public double staleDecayPerYear() { return staleDecayPerYear; }
-  public double staleFloor() { return staleFloor; }
-  public double upskillingCredit() { return upskillingCredit; }
-  public double upskillingShortageCredit() { return upskillingShortageCredit; }
-  public double distanceHalfLifeKm() { return distanceHalfLifeKm; }
-  public double unknownDistanceCredit() { return unknownDistanceCredit; }
-  public int outdatedEducationYears() { return outdatedEducationYears; }
-  public int maxRelatedSkills() { return maxRelatedSkills; }
+  /** The value of a formula constant. */
+  public double constant(PolicyConstant c) {
+    return constants[c.ordinal()];
+  }
+
+  private int intConstant(PolicyConstant c) {
+    return (int) constants[c.ordinal()];
+  }
+
+  public double essentialWeight() { return constant(PolicyConstant.ESSENTIAL_WEIGHT); }
+  public double optionalWeight() { return constant(PolicyConstant.OPTIONAL_WEIGHT); }
+  public int staleAfterYears() { return intConstant(PolicyConstant.STALE_AFTER_YEARS); }
+  public double staleDecayPerYear() { return constant(PolicyConstant.STALE_DECAY_PER_YEAR); }
+  public double staleFloor() { return constant(PolicyConstant.STALE_FLOOR); }
+  public double upskillingCredit() { return constant(PolicyConstant.UPSKILLING_CREDIT); }
+  public double upskillingShortageCredit() { return constant(PolicyConstant.UPSKILLING_SHORTAGE_CREDIT); }
+  public double distanceHalfLifeKm() { return constant(PolicyConstant.DISTANCE_HALF_LIFE_KM); }
+  public double unknownDistanceCredit() { return constant(PolicyConstant.UNKNOWN_DISTANCE_CREDIT); }
+  public int outdatedEducationYears() { return intConstant(PolicyConstant.OUTDATED_EDUCATION_YEARS); }
+  public int maxRelatedSkills() { return intConstant(PolicyConstant.MAX_RELATED_SKILLS); }
 
   /** A builder initialised from this policy. */
   public Builder toBuilder() {
     Builder b = new Builder();
+    b.name = name;
+    b.version = version;
     b.weights.putAll(weights);
     b.relaxedGates.addAll(relaxedGates);
-    b.essentialWeight = essentialWeight;
-    b.optionalWeight = optionalWeight;
-    b.staleAfterYears = staleAfterYears;
-    b.staleDecayPerYear = staleDecayPerYear;
-    b.staleFloor = staleFloor;
-    b.upskillingCredit = upskillingCredit;
-    b.upskillingShortageCredit = upskillingShortageCredit;
-    b.distanceHalfLifeKm = distanceHalfLifeKm;
-    b.unknownDistanceCredit = unknownDistanceCredit;
-    b.outdatedEducationYears = outdatedEducationYears;
-    b.maxRelatedSkills = maxRelatedSkills;
+    System.arraycopy(constants, 0, b.constants, 0, constants.length);
     return b;
   }
 
   @Override
+  public boolean equals(Object o) {
+    return o instanceof ScoringPolicy p && name.equals(p.name) && version.equals(p.version)
+        && weights.equals(p.weights) && relaxedGates.equals(p.relaxedGates)
+        && java.util.Arrays.equals(constants, p.constants);
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(name, version, weights, relaxedGates, java.util.Arrays.hashCode(constants));
+  }
+
+  @Override
   public String toString() {
-    return "ScoringPolicy[weights=" + weights + ", relaxed=" + relaxedGates + "]";
+    return "ScoringPolicy[" + label() + ", weights=" + weights + ", relaxed=" + relaxedGates + "]";
   }
 
   /** Mutable, not thread-safe builder; {@link #build()} validates. */
   public static final class Builder {
+    private String name = DEFAULT_NAME;
+    private String version = DEFAULT_VERSION;
     private final Map<Component, Double> weights = new EnumMap<>(Component.class);
     private final Set<Gate> relaxedGates = EnumSet.noneOf(Gate.class);
-    private double essentialWeight = 2.0;
-    private double optionalWeight = 1.0;
-    private int staleAfterYears = 3;
-    private double staleDecayPerYear = 0.1;
-    private double staleFloor = 0.5;
-    private double upskillingCredit = 0.5;
-    private double upskillingShortageCredit = 0.75;
-    private double distanceHalfLifeKm = 15;
-    private double unknownDistanceCredit = 0.5;
-    private int outdatedEducationYears = 15;
-    private int maxRelatedSkills = 20;
+    private final double[] constants = new double[CONSTANTS_COUNT];
 
     private Builder() {
       weights.put(Component.SKILLS, 0.35);
@@ -158,53 +163,98 @@ public final class ScoringPolicy {
       weights.put(Component.DISTANCE, 0.10);
       weights.put(Component.INCLUSION, 0.05);
       weights.put(Component.SHORTAGE, 0.05);
+      for (PolicyConstant c : PolicyConstant.values()) {
+        constants[c.ordinal()] = c.defaultValue();
+      }
     }
 
+    /** Sets the name (1–64 characters of letters, digits and {@code ._-}). */
+    public Builder name(String v) { name = Checks.required("name", v); return this; }
+    /** Sets the version (1–64 characters of letters, digits and {@code ._-}). */
+    public Builder version(String v) { version = Checks.required("version", v); return this; }
     /** Sets one weight; all weights must sum to 1 at {@link #build()}. */
     public Builder weight(Component c, double w) { weights.put(Checks.required("component", c), w); return this; }
     /** Relaxes (stops enforcing) a gate. */
     public Builder relax(Gate g) { relaxedGates.add(Checks.required("gate", g)); return this; }
     /** Enforces a gate again. */
     public Builder enforce(Gate g) { relaxedGates.remove(g); return this; }
-    public Builder essentialWeight(double v) { essentialWeight = v; return this; }
-    public Builder optionalWeight(double v) { optionalWeight = v; return this; }
-    public Builder staleAfterYears(int v) { staleAfterYears = v; return this; }
-    public Builder staleDecayPerYear(double v) { staleDecayPerYear = v; return this; }
-    public Builder staleFloor(double v) { staleFloor = v; return this; }
-    public Builder upskillingCredit(double v) { upskillingCredit = v; return this; }
-    public Builder upskillingShortageCredit(double v) { upskillingShortageCredit = v; return this; }
-    public Builder distanceHalfLifeKm(double v) { distanceHalfLifeKm = v; return this; }
-    public Builder unknownDistanceCredit(double v) { unknownDistanceCredit = v; return this; }
-    public Builder outdatedEducationYears(int v) { outdatedEducationYears = v; return this; }
-    public Builder maxRelatedSkills(int v) { maxRelatedSkills = v; return this; }
+    /** Sets a formula constant (validated at {@link #build()}). */
+    public Builder set(PolicyConstant c, double v) { constants[Checks.required("constant", c).ordinal()] = v; return this; }
+    public Builder essentialWeight(double v) { return set(PolicyConstant.ESSENTIAL_WEIGHT, v); }
+    public Builder optionalWeight(double v) { return set(PolicyConstant.OPTIONAL_WEIGHT, v); }
+    public Builder staleAfterYears(int v) { return set(PolicyConstant.STALE_AFTER_YEARS, v); }
+    public Builder staleDecayPerYear(double v) { return set(PolicyConstant.STALE_DECAY_PER_YEAR, v); }
+    public Builder staleFloor(double v) { return set(PolicyConstant.STALE_FLOOR, v); }
+    public Builder upskillingCredit(double v) { return set(PolicyConstant.UPSKILLING_CREDIT, v); }
+    public Builder upskillingShortageCredit(double v) { return set(PolicyConstant.UPSKILLING_SHORTAGE_CREDIT, v); }
+    public Builder distanceHalfLifeKm(double v) { return set(PolicyConstant.DISTANCE_HALF_LIFE_KM, v); }
+    public Builder unknownDistanceCredit(double v) { return set(PolicyConstant.UNKNOWN_DISTANCE_CREDIT, v); }
+    public Builder outdatedEducationYears(int v) { return set(PolicyConstant.OUTDATED_EDUCATION_YEARS, v); }
+    public Builder maxRelatedSkills(int v) { return set(PolicyConstant.MAX_RELATED_SKILLS, v); }
 
     /**
      * Builds the policy.
      *
-     * @throws IllegalArgumentException if a weight is outside [0, 1], the weights do not sum to 1
-     *     (within 1e-6), or a constant is out of its range
+     * @throws IllegalArgumentException naming the field and the rule if the name or version is
+     *     malformed, a weight is outside [0, 1], the weights do not sum to 1 (within 1e-6), a
+     *     constant is outside its range or not whole where it must be, or the constants break a
+     *     relation the formula (and the pruning bounds derived from it) relies on: hierarchy
+     *     credits that rise as the shared prefix shrinks ({@code sameUnitGroupCredit >=
+     *     sameMinorGroupCredit >= sameSubMajorGroupCredit >= sameMajorGroupCredit}), goal factors
+     *     that rise with a lower priority, {@code experienceOldFactor > experienceAgedFactor},
+     *     {@code experienceRecentYears > experienceOldYears} or {@code rarityMinSpecificity >
+     *     rarityMaxSpecificity}
      */
     public ScoringPolicy build() {
+      label("name", name);
+      label("version", version);
       double sum = 0;
-      for (Map.Entry<Component, Double> e : weights.entrySet()) {
-        Checks.range("weights." + e.getKey().jsonName(), e.getValue(), 0, 1);
-        sum += e.getValue();
+      for (Component c : Component.values()) {
+        Double w = weights.get(c);
+        if (w == null || !Double.isFinite(w) || w < 0 || w > 1) {
+          throw new IllegalArgumentException("weights." + c.jsonName() + ": must be a number between 0 and 1");
+        }
+        sum += w;
       }
       if (Math.abs(sum - 1) > 1e-6) {
-        throw Checks.fail("weights", weights, "must sum to 1 (sum is " + sum + ")");
+        throw new IllegalArgumentException("weights: must sum to 1 (sum is " + sum + ")");
       }
-      Checks.range("essentialWeight", essentialWeight, 0.01, 100);
-      Checks.range("optionalWeight", optionalWeight, 0.01, 100);
-      Checks.range("staleAfterYears", staleAfterYears, 0, 100);
-      Checks.range("staleDecayPerYear", staleDecayPerYear, 0, 1);
-      Checks.range("staleFloor", staleFloor, 0, 1);
-      Checks.range("upskillingCredit", upskillingCredit, 0, 1);
-      Checks.range("upskillingShortageCredit", upskillingShortageCredit, 0, 1);
-      Checks.range("distanceHalfLifeKm", distanceHalfLifeKm, 0.1, 10_000);
-      Checks.range("unknownDistanceCredit", unknownDistanceCredit, 0, 1);
-      Checks.range("outdatedEducationYears", outdatedEducationYears, 1, 100);
-      Checks.range("maxRelatedSkills", maxRelatedSkills, 0, 200);
+      for (PolicyConstant c : PolicyConstant.values()) {
+        double v = constants[c.ordinal()];
+        if (!Double.isFinite(v) || v < c.min() || v > c.max()) {
+          throw new IllegalArgumentException(c.key() + ": must be a finite number between " + plain(c.min())
+              + " and " + plain(c.max()) + " (is " + v + ")");
+        }
+        if (c.integral() && v != Math.rint(v)) {
+          throw new IllegalArgumentException(c.key() + ": must be a whole number (is " + v + ")");
+        }
+      }
+      notAbove(PolicyConstant.SAME_MINOR_GROUP_CREDIT, PolicyConstant.SAME_UNIT_GROUP_CREDIT);
+      notAbove(PolicyConstant.SAME_SUB_MAJOR_GROUP_CREDIT, PolicyConstant.SAME_MINOR_GROUP_CREDIT);
+      notAbove(PolicyConstant.SAME_MAJOR_GROUP_CREDIT, PolicyConstant.SAME_SUB_MAJOR_GROUP_CREDIT);
+      notAbove(PolicyConstant.GOAL_PRIORITY_3_FACTOR, PolicyConstant.GOAL_PRIORITY_2_FACTOR);
+      notAbove(PolicyConstant.GOAL_LOWER_PRIORITY_FACTOR, PolicyConstant.GOAL_PRIORITY_3_FACTOR);
+      notAbove(PolicyConstant.EXPERIENCE_OLD_FACTOR, PolicyConstant.EXPERIENCE_AGED_FACTOR);
+      notAbove(PolicyConstant.EXPERIENCE_RECENT_YEARS, PolicyConstant.EXPERIENCE_OLD_YEARS);
+      notAbove(PolicyConstant.RARITY_MIN_SPECIFICITY, PolicyConstant.RARITY_MAX_SPECIFICITY);
       return new ScoringPolicy(this);
     }
+
+    private void notAbove(PolicyConstant lower, PolicyConstant upper) {
+      if (constants[lower.ordinal()] > constants[upper.ordinal()]) {
+        throw new IllegalArgumentException(lower.key() + ": must not exceed " + upper.key());
+      }
+    }
+
+    private static void label(String field, String v) {
+      if (!v.matches("[\\p{Alnum}._-]{1,64}")) {
+        throw new IllegalArgumentException(field + ": must be 1-64 characters of letters, digits and ._-");
+      }
+    }
+
+    private static String plain(double d) {
+      return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+    }
   }
+
 }

@@ -1,9 +1,9 @@
 /**
  * Scoring: the {@link dk.jobmatch.scoring.ScoringPolicy policy}, the {@link
  * dk.jobmatch.scoring.Explanation explanation} every result carries, and the exhaustive {@link
- * dk.jobmatch.scoring.ReferenceScorer reference scorer}.
+ * dk.jobmatch.engine.ReferenceScorer reference scorer}.
  *
- * <h2>The formula (DESIGN.md §3)</h2>
+ * <h2>The formula</h2>
  *
  * <p>{@code score(citizen, order) = 0} if a hard {@link dk.jobmatch.scoring.Gate gate} fails, else
  * {@code Σ wᵢ·fᵢ} over the {@link dk.jobmatch.scoring.Component components}, each {@code fᵢ} in
@@ -38,7 +38,11 @@
  *
  * <h2>One formula, two executions</h2>
  *
- * <p>The formula is implemented once, on compact per-citizen features. The engine applies it to
+ * <p>Every number named below is a default: each is a {@link dk.jobmatch.scoring.PolicyConstant}
+ * that a policy may change within its documented range.
+ *
+ * <p>The formula is implemented once, in the internal scoring kernel, on compact per-citizen
+ * features. The engine applies it to
  * the candidates its index retrieves; the reference scorer applies it to everyone. Tests hold the
  * engine's top k equal to the reference scorer's, so any pruning the index does is provably safe.
  *

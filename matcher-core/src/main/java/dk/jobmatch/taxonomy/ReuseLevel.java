@@ -2,28 +2,19 @@ package dk.jobmatch.taxonomy;
 
 /**
  * ESCO's {@code reuseLevel} of a skill: how widely it transfers across occupations. Specific
- * skills discriminate candidates better than transversal ones, so they weigh more in skill fit.
+ * skills discriminate candidates better than transversal ones, so they weigh more in skill fit;
+ * the multiplier of each level is a constant of the scoring policy ({@code
+ * dk.jobmatch.scoring.PolicyConstant#SPECIFICITY_TRANSVERSAL} and its siblings).
  */
 public enum ReuseLevel {
   /** Relevant to a broad range of occupations and sectors (e.g. teamwork). */
-  TRANSVERSAL(0.5),
+  TRANSVERSAL,
   /** Relevant across several sectors. */
-  CROSS_SECTOR(0.75),
+  CROSS_SECTOR,
   /** Specific to one sector. */
-  SECTOR_SPECIFIC(1.0),
+  SECTOR_SPECIFIC,
   /** Specific to one occupation or a few. */
-  OCCUPATION_SPECIFIC(1.25);
-
-  private final double specificity;
-
-  ReuseLevel(double specificity) {
-    this.specificity = specificity;
-  }
-
-  /** The weight multiplier used in skill fit (0.5 for transversal up to 1.25). */
-  public double specificity() {
-    return specificity;
-  }
+  OCCUPATION_SPECIFIC;
 
   /**
    * Parses ESCO's spelling ({@code transversal}, {@code cross-sector}, {@code sector-specific},

@@ -78,7 +78,7 @@ class ConcurrencyTest {
       assertEquals(4000 - deleted.size(), engine.citizenCount());
       // Once quiet, the engine equals the reference over the surviving population.
       List<Citizen> alive = population.stream().filter(c -> !deleted.contains(c.id())).toList();
-      var reference = new dk.jobmatch.scoring.ReferenceScorer(dk.jobmatch.taxonomy.Taxonomy.none(),
+      var reference = new dk.jobmatch.engine.ReferenceScorer(dk.jobmatch.taxonomy.Taxonomy.none(),
           dk.jobmatch.taxonomy.ShortageLookup.none(), dk.jobmatch.scoring.ScoringPolicy.defaults(), RandomPopulation.AS_OF);
       for (JobOrder o : orders) {
         assertEquals(reference.rank(alive, o, 10), engine.rank(o, 10), o.id());

@@ -10,7 +10,7 @@ import dk.jobmatch.model.LanguageRequirement;
 import dk.jobmatch.model.LanguageSkill;
 import dk.jobmatch.model.SkillHolding;
 import dk.jobmatch.scoring.Match;
-import dk.jobmatch.scoring.ReferenceScorer;
+import dk.jobmatch.engine.ReferenceScorer;
 import dk.jobmatch.scoring.ScoringPolicy;
 import dk.jobmatch.taxonomy.Taxonomy;
 import java.util.ArrayList;
@@ -207,7 +207,7 @@ class EngineVsReferenceTest {
     return matches.stream().map(m -> m.citizenId() + "@" + m.score()).toList();
   }
 
-  /** The hard gates of DESIGN.md §3, written again from the model, independently of the scorer. */
+  /** The hard gates of docs/scoring.md, written again from the model, independently of the scorer. */
   static boolean gatesHold(Citizen c, JobOrder o) {
     if (!c.searchable()) {
       return false;

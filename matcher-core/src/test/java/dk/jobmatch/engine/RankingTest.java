@@ -16,7 +16,7 @@ import dk.jobmatch.model.RarArea;
 import dk.jobmatch.scoring.Component;
 import dk.jobmatch.scoring.Flag;
 import dk.jobmatch.scoring.Match;
-import dk.jobmatch.scoring.ReferenceScorer;
+import dk.jobmatch.engine.ReferenceScorer;
 import dk.jobmatch.scoring.ScoringPolicy;
 import dk.jobmatch.scoring.Gate;
 import dk.jobmatch.taxonomy.ShortageCategory;
@@ -29,7 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Exact rankings on a small hand-made population (DESIGN.md §3 in miniature). */
+/** Exact rankings on a small hand-made population (docs/scoring.md in miniature). */
 class RankingTest {
   static final LocalDate AS_OF = LocalDate.of(2026, 11, 22);
   static final double GLOSTRUP_LAT = 55.6660;

@@ -10,7 +10,7 @@ import dk.jobmatch.model.Location;
 import dk.jobmatch.scoring.Component;
 import dk.jobmatch.scoring.Flag;
 import dk.jobmatch.scoring.Match;
-import dk.jobmatch.scoring.ReferenceScorer;
+import dk.jobmatch.engine.ReferenceScorer;
 import dk.jobmatch.scoring.ScoringPolicy;
 import java.io.IOException;
 import java.time.LocalDate;

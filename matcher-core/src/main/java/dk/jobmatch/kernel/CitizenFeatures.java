@@ -1,4 +1,4 @@
-package dk.jobmatch.index;
+package dk.jobmatch.kernel;
 
 import dk.jobmatch.model.Citizen;
 import dk.jobmatch.model.CompensationScheme;
@@ -19,37 +19,37 @@ import java.util.function.Function;
  * @lucene.internal
  */
 public final class CitizenFeatures {
-  static final int SEARCHABLE = 1;
-  static final int JOB_READY = 1 << 1;
-  static final int FLEKSJOB = 1 << 2;
-  static final int PERSONAL_ASSISTANCE = 1 << 3;
-  static final int AIDS = 1 << 4;
-  static final int FORTRINSADGANG = 1 << 5;
+  public static final int SEARCHABLE = 1;
+  public static final int JOB_READY = 1 << 1;
+  public static final int FLEKSJOB = 1 << 2;
+  public static final int PERSONAL_ASSISTANCE = 1 << 3;
+  public static final int AIDS = 1 << 4;
+  public static final int FORTRINSADGANG = 1 << 5;
 
-  final String id;
+  public final String id;
   /** Sorted skill vocabulary ids. */
-  final int[] skills;
+  public final int[] skills;
   /** Last-used year per skill (parallel to {@link #skills}); 0 = unknown. */
-  final short[] skillLastUsed;
-  final OccupationCode[] experience;
-  final float[] experienceYears;
-  final short[] experienceLastYear;
-  final OccupationCode[] goals;
-  final byte[] goalPriority;
-  final byte educationLevel;
-  final short educationYear;
-  final double lat;
-  final double lon;
-  final double maxCommuteKm;
-  final byte hoursMin;
-  final byte hoursMax;
-  final byte fleksjobHours;
-  final int flags;
-  final int availableFromDay;
-  final int[] certificates;
-  final int[] languages;
-  final byte[] languageLevels;
-  final byte targetGroup;
+  public final short[] skillLastUsed;
+  public final OccupationCode[] experience;
+  public final float[] experienceYears;
+  public final short[] experienceLastYear;
+  public final OccupationCode[] goals;
+  public final byte[] goalPriority;
+  public final byte educationLevel;
+  public final short educationYear;
+  public final double lat;
+  public final double lon;
+  public final double maxCommuteKm;
+  public final byte hoursMin;
+  public final byte hoursMax;
+  public final byte fleksjobHours;
+  public final int flags;
+  public final int availableFromDay;
+  public final int[] certificates;
+  public final int[] languages;
+  public final byte[] languageLevels;
+  public final byte targetGroup;
 
   private CitizenFeatures(Citizen c, Vocabularies v, Function<OccupationRef, OccupationCode> resolver) {
     this.id = c.id();
@@ -125,7 +125,7 @@ public final class CitizenFeatures {
     return id;
   }
 
-  boolean has(int flag) {
+  public boolean has(int flag) {
     return (flags & flag) != 0;
   }
 

@@ -1,13 +1,15 @@
-package dk.jobmatch.scoring;
+package dk.jobmatch.engine;
 
 import com.google.common.base.Preconditions;
-import dk.jobmatch.index.CitizenFeatures;
-import dk.jobmatch.index.CompiledOrder;
-import dk.jobmatch.index.FeatureScorer;
-import dk.jobmatch.index.PopulationStats;
-import dk.jobmatch.index.TopK;
-import dk.jobmatch.index.Vocabularies;
+import dk.jobmatch.kernel.CitizenFeatures;
+import dk.jobmatch.kernel.CompiledOrder;
+import dk.jobmatch.kernel.FeatureScorer;
+import dk.jobmatch.kernel.PopulationStats;
+import dk.jobmatch.kernel.TopK;
+import dk.jobmatch.kernel.Vocabularies;
 import dk.jobmatch.model.Citizen;
+import dk.jobmatch.scoring.Match;
+import dk.jobmatch.scoring.ScoringPolicy;
 import dk.jobmatch.model.JobOrder;
 import dk.jobmatch.taxonomy.ShortageLookup;
 import dk.jobmatch.taxonomy.Taxonomy;

@@ -1,4 +1,4 @@
-package dk.jobmatch.index;
+package dk.jobmatch.kernel;
 
 /**
  * The vocabularies of one engine (or one reference-scorer run): skills, certificates, languages.

@@ -1,4 +1,4 @@
-package dk.jobmatch.index;
+package dk.jobmatch.kernel;
 
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;

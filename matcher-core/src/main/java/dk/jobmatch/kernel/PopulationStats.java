@@ -1,4 +1,4 @@
-package dk.jobmatch.index;
+package dk.jobmatch.kernel;
 
 /**
  * A snapshot of skill document frequencies over the indexed population, for the rarity-based
@@ -30,14 +30,17 @@ public record PopulationStats(int population, int[] skillCounts) {
   }
 
   /**
-   * Rarity-based specificity in [0.5, 1.25]: a skill everyone holds weighs like a transversal
-   * one, a skill no one holds like an occupation-specific one (an idf scaled to the population).
+   * Rarity-based specificity between the policy's {@code rarityMinSpecificity} (a skill everyone
+   * holds) and {@code rarityMaxSpecificity} (a skill no one holds): an idf scaled to the
+   * population. With fewer than two citizens every skill gets the neutral specificity 1.
    */
-  public double specificity(int skillId) {
+  public double specificity(dk.jobmatch.scoring.ScoringPolicy p, int skillId) {
     if (population < 2) {
       return 1.0;
     }
     double idf = Math.log((population + 1.0) / (count(skillId) + 1.0)) / Math.log(population + 1.0);
-    return 0.5 + 0.75 * Math.min(1.0, Math.max(0.0, idf));
+    double lo = p.constant(dk.jobmatch.scoring.PolicyConstant.RARITY_MIN_SPECIFICITY);
+    double hi = p.constant(dk.jobmatch.scoring.PolicyConstant.RARITY_MAX_SPECIFICITY);
+    return lo + (hi - lo) * Math.min(1.0, Math.max(0.0, idf));
   }
 }

@@ -1,4 +1,4 @@
-package dk.jobmatch.index;
+package dk.jobmatch.kernel;
 
 import dk.jobmatch.model.EmploymentType;
 import dk.jobmatch.model.Geo;
@@ -8,6 +8,7 @@ import dk.jobmatch.scoring.Explanation;
 import dk.jobmatch.scoring.Flag;
 import dk.jobmatch.scoring.Gate;
 import dk.jobmatch.scoring.Match;
+import dk.jobmatch.scoring.PolicyConstant;
 import dk.jobmatch.scoring.ScoringPolicy;
 import dk.jobmatch.taxonomy.OccupationCode;
 import java.util.ArrayList;
@@ -18,7 +19,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The scoring formula of DESIGN.md §3, on compact features. One implementation, used by the
+ * The scoring formula of docs/scoring.md, on compact features. One implementation, used by the
  * index-based ranking, the suggestions and the exhaustive reference scorer alike, so that they
  * cannot drift apart: {@code score = 0} if a hard gate fails, else {@code Σ wᵢ·fᵢ} summed in
  * {@link Component} order. Stateless and thread-safe.
@@ -283,18 +284,18 @@ public final class FeatureScorer {
     // Occupation: experience in the order's occupation, partial credit by hierarchy distance.
     double occ = 0;
     for (int i = 0; i < c.experience.length; i++) {
-      double sim = similarity(o.occupation, c.experience[i]);
+      double sim = similarity(p, o.occupation, c.experience[i]);
       if (sim > 0) {
-        occ = Math.max(occ, sim * experienceFactor(o.asOfYear, c.experienceYears[i], c.experienceLastYear[i]));
+        occ = Math.max(occ, sim * experienceFactor(p, o.asOfYear, c.experienceYears[i], c.experienceLastYear[i]));
       }
     }
     values[Component.OCCUPATION.ordinal()] = occ;
     // Goal: the citizen's own wishes, by priority.
     double goal = 0;
     for (int i = 0; i < c.goals.length; i++) {
-      double sim = similarity(o.occupation, c.goals[i]);
+      double sim = similarity(p, o.occupation, c.goals[i]);
       if (sim > 0) {
-        goal = Math.max(goal, sim * priorityFactor(c.goalPriority[i]));
+        goal = Math.max(goal, sim * priorityFactor(p, c.goalPriority[i]));
       }
     }
     values[Component.GOAL.ordinal()] = goal;
@@ -356,7 +357,7 @@ public final class FeatureScorer {
   }
 
   /** Full credit if used within {@code staleAfterYears}, then linear decay to the floor. */
-  static double freshness(ScoringPolicy p, int asOfYear, short lastUsed) {
+  public static double freshness(ScoringPolicy p, int asOfYear, short lastUsed) {
     if (lastUsed == 0) {
       return 1;
     }
@@ -364,31 +365,40 @@ public final class FeatureScorer {
     return age <= 0 ? 1 : Math.max(p.staleFloor(), 1 - p.staleDecayPerYear() * age);
   }
 
-  /** Two years' experience or more earns full credit; older experience counts less. */
-  static double experienceFactor(int asOfYear, float years, short lastYear) {
-    double amount = Math.min(1.0, 0.5 + years / 4.0);
+  /**
+   * Experience credit: {@code experienceBaseCredit} for a stint of no length, rising linearly to 1
+   * at {@code experienceFullYears}; times 1 if it ended at most {@code experienceRecentYears} ago,
+   * {@code experienceAgedFactor} if at most {@code experienceOldYears} ago, else {@code
+   * experienceOldFactor}. Unknown end year counts as recent.
+   */
+  public static double experienceFactor(ScoringPolicy p, int asOfYear, float years, short lastYear) {
+    double base = p.constant(PolicyConstant.EXPERIENCE_BASE_CREDIT);
+    double amount = Math.min(1.0, base + (1 - base) * years / p.constant(PolicyConstant.EXPERIENCE_FULL_YEARS));
     if (lastYear == 0) {
       return amount;
     }
     int age = asOfYear - lastYear;
-    return amount * (age <= 5 ? 1.0 : age <= 10 ? 0.8 : 0.6);
+    return amount * (age <= p.constant(PolicyConstant.EXPERIENCE_RECENT_YEARS) ? 1.0
+        : age <= p.constant(PolicyConstant.EXPERIENCE_OLD_YEARS) ? p.constant(PolicyConstant.EXPERIENCE_AGED_FACTOR)
+        : p.constant(PolicyConstant.EXPERIENCE_OLD_FACTOR));
   }
 
-  static double priorityFactor(int priority) {
+  /** Goal credit share by priority: 1 for the first goal, then the policy's priority factors. */
+  public static double priorityFactor(ScoringPolicy p, int priority) {
     return switch (priority) {
       case 1 -> 1.0;
-      case 2 -> 0.85;
-      case 3 -> 0.7;
-      default -> 0.6;
+      case 2 -> p.constant(PolicyConstant.GOAL_PRIORITY_2_FACTOR);
+      case 3 -> p.constant(PolicyConstant.GOAL_PRIORITY_3_FACTOR);
+      default -> p.constant(PolicyConstant.GOAL_LOWER_PRIORITY_FACTOR);
     };
   }
 
   /**
    * Hierarchy similarity of a held occupation to the order's: the same ESCO occupation or a
-   * group within the order's group → 1; the same ISCO unit group (different DISCO refinement)
-   * → 0.9; same minor group → 0.6; same sub-major group → 0.3; same major group → 0.1.
+   * group within the order's group → 1; otherwise the policy's credit for the deepest shared
+   * level (same ISCO unit group, minor, sub-major, major group), 0 when nothing is shared.
    */
-  public static double similarity(OccupationCode order, OccupationCode held) {
+  public static double similarity(ScoringPolicy p, OccupationCode order, OccupationCode held) {
     if (order == null || held == null) {
       return 0;
     }
@@ -408,17 +418,21 @@ public final class FeatureScorer {
     if (prefix >= a.length()) {
       return 1;
     }
-    return levelCredit(prefix);
+    return levelCredit(p, prefix);
   }
 
-  /** Credit for a shared prefix of {@code prefix} digits short of the order's full code. */
-  static double levelCredit(int prefix) {
+  /**
+   * Credit for a shared prefix of {@code prefix} digits short of the order's full code; never
+   * rises as the prefix shrinks (the policy validates it), which the retrieval's hierarchy
+   * bounds rely on.
+   */
+  public static double levelCredit(ScoringPolicy p, int prefix) {
     return switch (prefix) {
       case 0 -> 0;
-      case 1 -> 0.1;
-      case 2 -> 0.3;
-      case 3 -> 0.6;
-      default -> 0.9;
+      case 1 -> p.constant(PolicyConstant.SAME_MAJOR_GROUP_CREDIT);
+      case 2 -> p.constant(PolicyConstant.SAME_SUB_MAJOR_GROUP_CREDIT);
+      case 3 -> p.constant(PolicyConstant.SAME_MINOR_GROUP_CREDIT);
+      default -> p.constant(PolicyConstant.SAME_UNIT_GROUP_CREDIT);
     };
   }
 }

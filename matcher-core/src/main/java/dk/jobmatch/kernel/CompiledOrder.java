@@ -1,10 +1,11 @@
-package dk.jobmatch.index;
+package dk.jobmatch.kernel;
 
 import dk.jobmatch.model.EmploymentType;
 import dk.jobmatch.model.JobOrder;
 import dk.jobmatch.model.LanguageRequirement;
 import dk.jobmatch.model.RequiredSkill;
 import dk.jobmatch.scoring.Component;
+import dk.jobmatch.scoring.PolicyConstant;
 import dk.jobmatch.scoring.ScoringPolicy;
 import dk.jobmatch.taxonomy.OccupationCode;
 import dk.jobmatch.taxonomy.ReuseLevel;
@@ -30,37 +31,37 @@ import org.eclipse.collections.impl.map.mutable.primitive.IntObjectHashMap;
  */
 public final class CompiledOrder {
   /** Credits a held skill gives: to required skill {@code req[i]}, credit {@code credit[i]}. */
-  record SkillCredit(int[] req, double[] credit) {}
+  public record SkillCredit(int[] req, double[] credit) {}
 
-  final JobOrder order;
-  final OccupationCode occupation;
-  final boolean derivedRequirements;
-  final String[] requiredIds;
-  final boolean[] essential;
+  public final JobOrder order;
+  public final OccupationCode occupation;
+  public final boolean derivedRequirements;
+  public final String[] requiredIds;
+  public final boolean[] essential;
   /** Normalised to sum 1. */
-  final double[] requiredWeight;
-  final IntObjectHashMap<SkillCredit> credits;
+  public final double[] requiredWeight;
+  public final IntObjectHashMap<SkillCredit> credits;
   /** For the Lucene query: per required skill, the skills crediting it and their credit. */
-  final List<Map<String, Double>> expansions;
-  final int minEducation;
-  final ShortageCategory shortage;
-  final double shortageValue;
-  final double workLat;
-  final double workLon;
-  final int hoursMin;
-  final int hoursMax;
-  final int[] certificates;
-  final int[] languages;
-  final byte[] languageLevels;
-  final int startDay;
-  final EmploymentType type;
-  final boolean fleksjobFeasible;
-  final boolean publicEmployer;
-  final boolean disabilityFriendly;
-  final int asOfYear;
-  final ScoringPolicy policy;
+  public final List<Map<String, Double>> expansions;
+  public final int minEducation;
+  public final ShortageCategory shortage;
+  public final double shortageValue;
+  public final double workLat;
+  public final double workLon;
+  public final int hoursMin;
+  public final int hoursMax;
+  public final int[] certificates;
+  public final int[] languages;
+  public final byte[] languageLevels;
+  public final int startDay;
+  public final EmploymentType type;
+  public final boolean fleksjobFeasible;
+  public final boolean publicEmployer;
+  public final boolean disabilityFriendly;
+  public final int asOfYear;
+  public final ScoringPolicy policy;
   /** Names of skill vocabulary ids, for explanations. */
-  final Vocabulary skillNames;
+  public final Vocabulary skillNames;
 
   private CompiledOrder(JobOrder o, Taxonomy taxonomy, ShortageLookup shortageLookup, ScoringPolicy policy,
       LocalDate asOf, Vocabularies v, PopulationStats stats) {
@@ -89,6 +90,7 @@ public final class CompiledOrder {
     this.credits = new IntObjectHashMap<>();
     this.expansions = new ArrayList<>(m);
     double total = 0;
+    double relatedScale = policy.constant(PolicyConstant.RELATED_CREDIT_SCALE);
     IntObjectHashMap<Map<Integer, Double>> byHeld = new IntObjectHashMap<>();
     for (int j = 0; j < m; j++) {
       RequiredSkill r = req.get(j);
@@ -96,7 +98,7 @@ public final class CompiledOrder {
       essential[j] = r.essential();
       int sid = v.skills().intern(r.id());
       Optional<ReuseLevel> reuse = taxonomy.reuseLevel(r.id());
-      double specificity = reuse.isPresent() ? reuse.get().specificity() : stats.specificity(sid);
+      double specificity = reuse.isPresent() ? specificity(policy, reuse.get()) : stats.specificity(policy, sid);
       requiredWeight[j] = (r.essential() ? policy.essentialWeight() : policy.optionalWeight()) * specificity;
       total += requiredWeight[j];
       Map<String, Double> expansion = new LinkedHashMap<>();
@@ -105,7 +107,7 @@ public final class CompiledOrder {
           .filter(e -> !e.getKey().equals(r.id()) && e.getValue() > 0)
           .sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()))
           .limit(policy.maxRelatedSkills())
-          .forEach(e -> expansion.put(e.getKey(), Math.min(1.0, e.getValue())));
+          .forEach(e -> expansion.put(e.getKey(), Math.min(1.0, e.getValue()) * relatedScale));
       expansions.add(Map.copyOf(expansion));
       final int jj = j;
       for (Map.Entry<String, Double> e : expansion.entrySet()) {
@@ -130,7 +132,8 @@ public final class CompiledOrder {
     this.minEducation = o.minEducationLevel() == null ? 0 : o.minEducationLevel();
     this.shortage = occupation == null ? null
         : shortageLookup.category(occupation, o.rarArea(), asOf).orElse(null);
-    this.shortageValue = shortage == ShortageCategory.MANGEL ? 1.0 : shortage == ShortageCategory.PARADOKS ? 0.5 : 0.0;
+    this.shortageValue = shortage == ShortageCategory.MANGEL ? 1.0
+        : shortage == ShortageCategory.PARADOKS ? policy.constant(PolicyConstant.PARADOKS_SHORTAGE_CREDIT) : 0.0;
     this.workLat = o.workplace() == null ? Double.NaN : o.workplace().lat();
     this.workLon = o.workplace() == null ? Double.NaN : o.workplace().lon();
     this.hoursMin = o.hoursPerWeek() == null ? -1 : o.hoursPerWeek().min();
@@ -160,6 +163,16 @@ public final class CompiledOrder {
     return new CompiledOrder(o, taxonomy, shortage, policy, asOf, v, stats);
   }
 
+  /** The policy's specificity of a skill with this ESCO reuse level. */
+  public static double specificity(ScoringPolicy p, ReuseLevel level) {
+    return p.constant(switch (level) {
+      case TRANSVERSAL -> PolicyConstant.SPECIFICITY_TRANSVERSAL;
+      case CROSS_SECTOR -> PolicyConstant.SPECIFICITY_CROSS_SECTOR;
+      case SECTOR_SPECIFIC -> PolicyConstant.SPECIFICITY_SECTOR_SPECIFIC;
+      case OCCUPATION_SPECIFIC -> PolicyConstant.SPECIFICITY_OCCUPATION_SPECIFIC;
+    });
+  }
+
   /** The order. */
   public JobOrder order() {
     return order;
@@ -169,7 +182,7 @@ public final class CompiledOrder {
    * An upper bound of the part of any citizen's score that does not come from skill,
    * occupation or goal terms: what a citizen matching no query term can reach at most.
    */
-  double nonTermUpperBound() {
+  public double nonTermUpperBound() {
     double inclusion = fleksjobFeasible || disabilityFriendly ? 1 : 0;
     return policy.weight(Component.EDUCATION) + policy.weight(Component.DISTANCE)
         + policy.weight(Component.INCLUSION) * inclusion + policy.weight(Component.SHORTAGE) * shortageValue;
