@@ -7,6 +7,7 @@ import dk.jobmatch.bench.quality.QualityEvaluation.Metric;
 import dk.jobmatch.bench.quality.QualityEvaluation.QueryResult;
 import dk.jobmatch.bench.quality.QualityEvaluation.Result;
 import dk.jobmatch.scoring.Component;
+import dk.jobmatch.scoring.PolicyConstant;
 import dk.jobmatch.scoring.ScoringPolicy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,9 +22,10 @@ import java.util.function.Predicate;
 
 /**
  * The quality benchmark: generates labelled datasets from the real ESCO graph ({@link
- * QualityDataset}), runs the engine with its default policy, every baseline ({@link Baselines})
- * and an ablation of the default policy (each component's weight set to 0, the rest renormalised)
- * on the test split, and prints Markdown tables of nDCG@10, nDCG@100, recall@100 and MRR with 95 %
+ * QualityDataset}), runs the engine with its default policy and with the previous default
+ * ({@link #previousDefault()}, for before/after), every baseline ({@link Baselines}) and an
+ * ablation of the default policy (each component's weight set to 0, the rest renormalised) on the
+ * test split, and prints Markdown tables of nDCG@10, nDCG@100, recall@100 and MRR with 95 %
  * bootstrap intervals, for {@code rank} per order type and for {@code suggest}.
  *
  * <p>Run from the project root:
@@ -38,7 +40,8 @@ import java.util.function.Predicate;
  * disco-08/}), {@code --datasets 1:standard,2:standard,3:sparse} (seed:variant list), {@code
  * --citizens N} (per dataset, default 15000), {@code --orders N} (per dataset, default 420), {@code
  * --suggest-citizens N} (per dataset, default 1000), {@code --split test|train} (default test),
- * {@code --resamples N} (bootstrap, default 1000), {@code --no-ablation}, {@code --baselines
+ * {@code --resamples N} (bootstrap, default 1000), {@code --no-ablation}, {@code
+ * --formula-ablation} (also run today's default with each change since version 2 reverted), {@code --baselines
  * all|none|NAME,...} (which baselines to run, by table name; default all), {@code --out FILE} (also
  * write the report there).
  */
@@ -47,11 +50,11 @@ public final class QualityBenchmark {
 
   /** The benchmark's configuration. */
   public record Config(Path data, List<String> datasets, int citizens, int orders, int suggestCitizens, Split split,
-      int resamples, boolean ablation, List<String> baselines, Path out) {
+      int resamples, boolean ablation, boolean formulaAblation, List<String> baselines, Path out) {
     /** The defaults: three datasets of 15,000 citizens and 420 orders, test split. */
     public static Config defaults() {
       return new Config(Path.of("../shared/data"), List.of("1:standard", "2:standard", "3:sparse"), 15_000, 420, 1000,
-          Split.TEST, 1000, true, List.of("all"), null);
+          Split.TEST, 1000, true, false, List.of("all"), null);
     }
   }
 
@@ -84,6 +87,7 @@ public final class QualityBenchmark {
     Split split = d.split();
     int resamples = d.resamples();
     boolean ablation = d.ablation();
+    boolean formulaAblation = d.formulaAblation();
     List<String> baselines = d.baselines();
     Path out = null;
     for (int i = 0; i < args.length; i++) {
@@ -97,12 +101,13 @@ public final class QualityBenchmark {
         case "--split" -> split = Split.valueOf(args[++i].toUpperCase(Locale.ROOT));
         case "--resamples" -> resamples = Integer.parseInt(args[++i]);
         case "--no-ablation" -> ablation = false;
+        case "--formula-ablation" -> formulaAblation = true;
         case "--baselines" -> baselines = List.of(args[++i].split(","));
         case "--out" -> out = Path.of(args[++i]);
         default -> throw new IllegalArgumentException("unknown option: " + a);
       }
     }
-    return new Config(data, datasets, citizens, orders, suggest, split, resamples, ablation, baselines, out);
+    return new Config(data, datasets, citizens, orders, suggest, split, resamples, ablation, formulaAblation, baselines, out);
   }
 
   /**
@@ -117,6 +122,45 @@ public final class QualityBenchmark {
       Variant v = p.length > 1 ? Variant.valueOf(p[1].trim().toUpperCase(Locale.ROOT)) : Variant.STANDARD;
       out.add(QualityDataset.generate(Long.parseLong(p[0].trim()), c.citizens(), c.orders(), v, t));
     }
+    return out;
+  }
+
+  /**
+   * The default policy before the quality benchmark existed (version 2): weights skills 0.35,
+   * occupation 0.20, goal 0.15; specificity by ESCO reuse level alone; a different ESCO occupation
+   * of the same unit group counted as the same; unit group 0.9, minor group 0.6, sub-major 0.3,
+   * major 0.1; a short experience 0.5. Everything else as today's default.
+   */
+  public static ScoringPolicy previousDefault() {
+    return ScoringPolicy.defaults().toBuilder().version("2")
+        .weight(Component.SKILLS, 0.35).weight(Component.GOAL, 0.15)
+        .set(PolicyConstant.RARITY_INFLUENCE, 0)
+        .set(PolicyConstant.SIBLING_OCCUPATION_CREDIT, 1)
+        .set(PolicyConstant.SAME_UNIT_GROUP_CREDIT, 0.9)
+        .set(PolicyConstant.SAME_MINOR_GROUP_CREDIT, 0.6)
+        .set(PolicyConstant.SAME_SUB_MAJOR_GROUP_CREDIT, 0.3)
+        .set(PolicyConstant.SAME_MAJOR_GROUP_CREDIT, 0.1)
+        .set(PolicyConstant.EXPERIENCE_BASE_CREDIT, 0.5)
+        .build();
+  }
+
+  /**
+   * Each change of the default formula from version 2 to 3, reverted alone on today's default: the
+   * evidence that every change helps.
+   */
+  public static Map<String, ScoringPolicy> formulaChangesReverted() {
+    ScoringPolicy d = ScoringPolicy.defaults();
+    Map<String, ScoringPolicy> out = new java.util.LinkedHashMap<>();
+    out.put("rarityInfluence 1 → 0 (reuse level alone)", d.toBuilder().set(PolicyConstant.RARITY_INFLUENCE, 0).build());
+    out.put("siblingOccupationCredit 0.9 → 1 (sibling = exact)",
+        d.toBuilder().set(PolicyConstant.SIBLING_OCCUPATION_CREDIT, 1).build());
+    out.put("sameUnitGroupCredit 1 → 0.9", d.toBuilder().set(PolicyConstant.SAME_UNIT_GROUP_CREDIT, 0.9).build());
+    out.put("minor/sub-major/major 0.3/0.1/0 → 0.6/0.3/0.1", d.toBuilder()
+        .set(PolicyConstant.SAME_MINOR_GROUP_CREDIT, 0.6).set(PolicyConstant.SAME_SUB_MAJOR_GROUP_CREDIT, 0.3)
+        .set(PolicyConstant.SAME_MAJOR_GROUP_CREDIT, 0.1).build());
+    out.put("experienceBaseCredit 0.8 → 0.5", d.toBuilder().set(PolicyConstant.EXPERIENCE_BASE_CREDIT, 0.5).build());
+    out.put("weights skills/goal 0.30/0.20 → 0.35/0.15",
+        d.toBuilder().weight(Component.SKILLS, 0.35).weight(Component.GOAL, 0.15).build());
     return out;
   }
 
@@ -142,7 +186,8 @@ public final class QualityBenchmark {
     List<QualityDataset> ds = datasets(c, t);
     long tGen = System.nanoTime();
     List<Ranker> systems = new ArrayList<>();
-    systems.add(new EngineRanker("engine (default policy)", ScoringPolicy.defaults()));
+    systems.add(new EngineRanker("engine (default policy v" + ScoringPolicy.DEFAULT_VERSION + ")", ScoringPolicy.defaults()));
+    systems.add(new EngineRanker("engine (previous default v2)", previousDefault()));
     for (Ranker b : Baselines.all()) {
       if (c.baselines().contains("all") || c.baselines().contains(b.name())) {
         systems.add(b);
@@ -166,12 +211,21 @@ public final class QualityBenchmark {
         System.err.printf(Locale.ROOT, "%-28s %6.1f s%n", r.name(), (System.nanoTime() - s) / 1e9);
       }
     }
+    Map<String, Result> reverted = new java.util.LinkedHashMap<>();
+    if (c.formulaAblation()) {
+      for (Map.Entry<String, ScoringPolicy> e : formulaChangesReverted().entrySet()) {
+        long s = System.nanoTime();
+        reverted.put(e.getKey(), QualityEvaluation.evaluate(new EngineRanker(e.getKey(), e.getValue()), ds, c.split(),
+            c.suggestCitizens()));
+        System.err.printf(Locale.ROOT, "%-28s %6.1f s%n", e.getKey(), (System.nanoTime() - s) / 1e9);
+      }
+    }
     long tEnd = System.nanoTime();
-    return report(c, t, ds, results, ablation, new double[] {(tLoad - t0) / 1e9, (tGen - tLoad) / 1e9, (tEnd - tGen) / 1e9});
+    return report(c, t, ds, results, ablation, reverted, new double[] {(tLoad - t0) / 1e9, (tGen - tLoad) / 1e9, (tEnd - tGen) / 1e9});
   }
 
   private static String report(Config c, QualityTaxonomy t, List<QualityDataset> ds, List<Result> results,
-      Map<Component, Result> ablation, double[] seconds) {
+      Map<Component, Result> ablation, Map<String, Result> reverted, double[] seconds) {
     StringBuilder sb = new StringBuilder();
     Result engine = results.get(0);
     sb.append("## Quality benchmark results (").append(c.split().name().toLowerCase(Locale.ROOT)).append(" split)\n\n");
@@ -201,7 +255,7 @@ public final class QualityBenchmark {
     sb.append("\n### suggest (citizen → orders)\n\n");
     table(sb, results, r -> r.suggest(), q -> true, c.resamples());
 
-    if (results.size() > 1) {
+    if (results.size() > 2) {
       sb.append("\n### Margins of the engine over the best baseline (paired bootstrap of the difference)\n\n");
       sb.append("| direction | metric | engine | best baseline | margin [95 % CI] |\n|---|---|---|---|---|\n");
       margins(sb, "rank", engine, results, Result::rank, List.of(Metric.NDCG10, Metric.NDCG100, Metric.RECALL100, Metric.MRR), c.resamples());
@@ -215,6 +269,15 @@ public final class QualityBenchmark {
       ablationRow(sb, "default", engine, engine);
       for (Map.Entry<Component, Result> e : ablation.entrySet()) {
         ablationRow(sb, "without " + e.getKey().jsonName(), e.getValue(), engine);
+      }
+    }
+    if (!reverted.isEmpty()) {
+      sb.append("\n### Each change of the default formula reverted alone\n\n");
+      sb.append("| policy | rank nDCG@10 | rank nDCG@100 | rank recall@100 | rank MRR | suggest nDCG@10 | suggest MRR |\n");
+      sb.append("|---|---|---|---|---|---|---|\n");
+      ablationRow(sb, "default v" + ScoringPolicy.DEFAULT_VERSION, engine, engine);
+      for (Map.Entry<String, Result> e : reverted.entrySet()) {
+        ablationRow(sb, e.getKey(), e.getValue(), engine);
       }
     }
     sb.append(String.format(Locale.ROOT, "%nTimings: taxonomy load %.1f s, generation %.1f s, evaluation %.1f s; %d processors.%n",
@@ -247,7 +310,7 @@ public final class QualityBenchmark {
       double[] e = side.apply(engine).stream().mapToDouble(m::of).toArray();
       Result best = null;
       double bestMean = Double.NEGATIVE_INFINITY;
-      for (Result r : results.subList(1, results.size())) {
+      for (Result r : results.subList(2, results.size())) {
         double mean = Metrics.mean(side.apply(r).stream().mapToDouble(m::of).toArray());
         if (mean > bestMean) {
           bestMean = mean;
