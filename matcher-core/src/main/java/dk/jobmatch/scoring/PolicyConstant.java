@@ -63,7 +63,7 @@ public enum PolicyConstant {
    * specific than the order's or differs only in the Danish refinement (e.g. the order names DISCO
    * {@code 532220}, the citizen ISCO {@code 5322} or an ESCO occupation of that unit group).
    */
-  SAME_UNIT_GROUP_CREDIT("sameUnitGroupCredit", 1.0, 0, 1, false,
+  SAME_UNIT_GROUP_CREDIT("sameUnitGroupCredit", 0.9, 0, 1, false,
       "credit for the same ISCO unit group (4 digits) when the codes differ only below it"),
   /**
    * Credit of a held ESCO occupation that is not the order's ESCO occupation but lies in the same

@@ -128,15 +128,14 @@ public final class QualityBenchmark {
   /**
    * The default policy before the quality benchmark existed (version 2): weights skills 0.35,
    * occupation 0.20, goal 0.15; specificity by ESCO reuse level alone; a different ESCO occupation
-   * of the same unit group counted as the same; unit group 0.9, minor group 0.6, sub-major 0.3,
-   * major 0.1; a short experience 0.5. Everything else as today's default.
+   * of the same unit group counted as the same; minor group 0.6, sub-major 0.3, major 0.1; a short
+   * experience 0.5. Everything else as today's default.
    */
   public static ScoringPolicy previousDefault() {
     return ScoringPolicy.defaults().toBuilder().version("2")
         .weight(Component.SKILLS, 0.35).weight(Component.GOAL, 0.15)
         .set(PolicyConstant.RARITY_INFLUENCE, 0)
         .set(PolicyConstant.SIBLING_OCCUPATION_CREDIT, 1)
-        .set(PolicyConstant.SAME_UNIT_GROUP_CREDIT, 0.9)
         .set(PolicyConstant.SAME_MINOR_GROUP_CREDIT, 0.6)
         .set(PolicyConstant.SAME_SUB_MAJOR_GROUP_CREDIT, 0.3)
         .set(PolicyConstant.SAME_MAJOR_GROUP_CREDIT, 0.1)
@@ -154,7 +153,6 @@ public final class QualityBenchmark {
     out.put("rarityInfluence 1 → 0 (reuse level alone)", d.toBuilder().set(PolicyConstant.RARITY_INFLUENCE, 0).build());
     out.put("siblingOccupationCredit 0.9 → 1 (sibling = exact)",
         d.toBuilder().set(PolicyConstant.SIBLING_OCCUPATION_CREDIT, 1).build());
-    out.put("sameUnitGroupCredit 1 → 0.9", d.toBuilder().set(PolicyConstant.SAME_UNIT_GROUP_CREDIT, 0.9).build());
     out.put("minor/sub-major/major 0.3/0.1/0 → 0.6/0.3/0.1", d.toBuilder()
         .set(PolicyConstant.SAME_MINOR_GROUP_CREDIT, 0.6).set(PolicyConstant.SAME_SUB_MAJOR_GROUP_CREDIT, 0.3)
         .set(PolicyConstant.SAME_MAJOR_GROUP_CREDIT, 0.1).build());
