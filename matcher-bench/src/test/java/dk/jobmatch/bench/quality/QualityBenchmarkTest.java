@@ -119,8 +119,8 @@ class QualityBenchmarkTest {
     if (same != null) {
       assertEquals(3, d.grade(c, same));
     }
-    // The default setup's three gates-equalised components are the same for every pair, so
-    // ranking quality is decided by skills, occupation and goals alone.
+    // Gates and the policy components are equalised in the data, so skills, occupation and goals
+    // decide; both the engine and the simple domain scorer must be far above random.
     Result engine = QualityEvaluation.evaluate(new EngineRanker("engine", ScoringPolicy.defaults()), List.of(d), Split.TEST, 100);
     Result random = QualityEvaluation.evaluate(Baselines.random(), List.of(d), Split.TEST, 100);
     Result simple = QualityEvaluation.evaluate(Baselines.simpleDomain(), List.of(d), Split.TEST, 100);
