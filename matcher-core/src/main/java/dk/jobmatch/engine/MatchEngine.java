@@ -103,6 +103,8 @@ public final class MatchEngine implements Closeable {
   private static final Logger LOG = LoggerFactory.getLogger(MatchEngine.class);
 
   private final Taxonomy taxonomy;
+  /** The taxonomy as order compilation sees it: same answers, per-skill look-ups remembered. */
+  private final Taxonomy compileTaxonomy;
   private final ShortageLookup shortage;
   private final ScoringPolicy policy;
   private final Clock clock;
@@ -121,6 +123,7 @@ public final class MatchEngine implements Closeable {
 
   private MatchEngine(Builder b) {
     this.taxonomy = b.taxonomy;
+    this.compileTaxonomy = new CompileCache(b.taxonomy);
     this.shortage = b.shortage;
     this.policy = b.policy;
     this.clock = b.clock;
@@ -380,7 +383,7 @@ public final class MatchEngine implements Closeable {
     ensureOpen();
     LocalDate day = today();
     return audited(AuditEvent.Kind.RANK, order.id(), null, List.copyOf(citizens.search(
-        stats -> CompiledOrder.compile(order, taxonomy, shortage, policy, day, vocabularies, stats), k)));
+        stats -> CompiledOrder.compile(order, compileTaxonomy, shortage, policy, day, vocabularies, stats), k)));
   }
 
   /**
@@ -444,7 +447,7 @@ public final class MatchEngine implements Closeable {
     List<CompiledOrder> compiled = new ArrayList<>(source.size());
     for (JobOrder o : source) {
       if (o.deadline() == null || !o.deadline().isBefore(day)) {
-        compiled.add(CompiledOrder.compile(o, taxonomy, shortage, policy, day, vocabularies, stats));
+        compiled.add(CompiledOrder.compile(o, compileTaxonomy, shortage, policy, day, vocabularies, stats));
       }
     }
     compiledOrders = new CompiledOrders(source, stats, day, List.copyOf(compiled));
@@ -458,7 +461,7 @@ public final class MatchEngine implements Closeable {
    */
   public Optional<Match> explain(Citizen citizen, JobOrder order) {
     CitizenFeatures f = CitizenFeatures.of(Objects.requireNonNull(citizen, "citizen"), vocabularies, this::resolve);
-    CompiledOrder co = CompiledOrder.compile(Objects.requireNonNull(order, "order"), taxonomy, shortage, policy, today(),
+    CompiledOrder co = CompiledOrder.compile(Objects.requireNonNull(order, "order"), compileTaxonomy, shortage, policy, today(),
         vocabularies, citizens.stats());
     return Optional.ofNullable(FeatureScorer.explain(co, f));
   }
