@@ -309,10 +309,20 @@ public final class TermAtATime {
     for (int i = 0; i < heap.size; i++) {
       state[heap.ord[i] << 1] = doneTag;
     }
-    // One random read per touched citizen: gather the bounds beside the touched list.
+    // One random read per touched citizen (plus one into the small code array): gather beside
+    // the touched list the term bound and the full bound without distance, term bound +
+    // {@link CompiledOrder#nonTermBound(int, int)} of the citizen's flags and education level
+    // (rounded up), or -1 when its flag gates fail or it is already in the heap.
+    short[] codes = index.codes;
+    float[] terms = scratch.terms;
+    float[] byCode = codeBounds();
     for (int i = 0; i < touched; i++) {
-      int s = list[i] << 1;
-      accs[i] = state[s] == doneTag ? -1f : Float.intBitsToFloat(state[s + 1]);
+      int ord = list[i];
+      int s = ord << 1;
+      float acc = Float.intBitsToFloat(state[s + 1]);
+      terms[i] = acc;
+      float nt = byCode[codes[ord]];
+      accs[i] = state[s] == doneTag || nt < 0 ? -1f : roundUp((double) acc + nt);
     }
     int seeds = (int) Math.min(touched, Math.max(128L, 4L * Math.min(k, 4096)));
     SeedHeap best = new SeedHeap(seeds);
@@ -322,20 +332,42 @@ public final class TermAtATime {
       }
     }
     for (int i : best.sortedDescending()) {
-      float acc = accs[i];
       accs[i] = -1f;
-      consider(list[i], acc, slack, eps);
+      consider(list[i], terms[i], slack, eps);
     }
-    double cut = slack + nonTermMax + eps;
+    double cut = slack + eps;
     double threshold = heap.threshold();
     for (int i = 0; i < touched; i++) {
-      float acc = accs[i];
-      if (acc < 0 || acc + cut < threshold) {
+      float bound = accs[i];
+      if (bound < 0 || bound + cut < threshold) {
         continue;
       }
-      consider(list[i], acc, slack, eps);
+      consider(list[i], terms[i], slack, eps);
       threshold = heap.threshold();
     }
+  }
+
+  /**
+   * Per {@link CitizenIndex#codes code} (flags | education level &lt;&lt; 6) the kernel's
+   * {@link CompiledOrder#nonTermBound(int, int)} rounded up to a float, or -1 when the flag gates
+   * fail. Level 15 stands for 15 and above and takes the larger of the bounds at 15 and 255.
+   */
+  private float[] codeBounds() {
+    float[] out = scratch.codeBounds;
+    for (int c = 0; c < out.length; c++) {
+      int flags = c & 0x3F;
+      int edu = c >>> 6;
+      if (!flagOk[flags]) {
+        out[c] = -1f;
+        continue;
+      }
+      double nt = o.nonTermBound(edu, flags);
+      if (edu == 15) {
+        nt = Math.max(nt, o.nonTermBound(255, flags));
+      }
+      out[c] = roundUp(Math.max(0, nt));
+    }
+    return out;
   }
 
   /** Checks a citizen from cheap to exact; offers it to the heap if it can still enter. */
@@ -439,12 +471,16 @@ public final class TermAtATime {
     final int[] state;
     final int[] touched;
     final float[] accs;
+    final float[] terms;
+    /** Per citizen code (16 education levels × 64 flag combinations). */
+    final float[] codeBounds = new float[16 * 64];
     private int tag;
 
     private Scratch(int n) {
       this.state = new int[2 * n];
       this.touched = new int[n];
       this.accs = new float[n];
+      this.terms = new float[n];
     }
 
     static Scratch get(int n) {
