@@ -22,11 +22,13 @@ import java.util.Map;
  *       out; the largest bound left out of each group is then added to every citizen's bound
  *       (the slack).
  *   <li><b>Accumulate</b> term-at-a-time into a per-thread array of float bounds (rounded up).
- *   <li><b>Seed</b> the top-k heap by exactly scoring the citizens with the best bounds.
+ *   <li><b>Seed</b>: each touched citizen's bound is completed from its 2-byte
+ *       {@link CitizenIndex#codes code} (flag gates, and {@link CompiledOrder#nonTermBound(int,
+ *       int) non-term bound without distance}); the top-k heap is seeded by exactly scoring the
+ *       citizens with the best completed bounds.
  *   <li><b>Prune</b>: every other touched citizen is checked in three steps, each an upper
- *       bound of its score: bound + slack + the order's largest non-term part; then its flag
- *       gates and {@link CompiledOrder#nonTermBound(int, int) non-term bound without distance}
- *       from the packed record; then the commute gate and the exact non-term part; only then the
+ *       bound of its score: completed bound + slack; then its flag gates and non-term bound
+ *       without distance from the packed record; then the commute gate and the exact non-term part; only then the
  *       full {@link FeatureScorer#score exact score}.
  *   <li>Citizens matching no term can reach at most slack + the order's largest non-term part.
  *       If the k-th score does not clear that, the search runs again without leaving terms out,
