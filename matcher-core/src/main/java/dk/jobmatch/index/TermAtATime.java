@@ -339,13 +339,36 @@ public final class TermAtATime {
     }
     double cut = slack + eps;
     double threshold = heap.threshold();
+    if (!heap.full()) {
+      for (int i = 0; i < touched; i++) {
+        float bound = accs[i];
+        if (bound < 0 || bound + cut < threshold) {
+          continue;
+        }
+        consider(list[i], terms[i], slack, eps);
+        threshold = heap.threshold();
+      }
+      return;
+    }
+    // The survivors of the seed's threshold, best bound first: once a bound falls below the
+    // (only rising) threshold, so do all after it.
+    long[] survivors = scratch.survivors(touched);
+    int m = 0;
     for (int i = 0; i < touched; i++) {
       float bound = accs[i];
-      if (bound < 0 || bound + cut < threshold) {
-        continue;
+      if (bound >= 0 && bound + cut >= threshold) {
+        // Non-negative floats order like their bits.
+        survivors[m++] = ((long) Float.floatToRawIntBits(bound) << 32) | i;
       }
+    }
+    Arrays.sort(survivors, 0, m);
+    for (int x = m - 1; x >= 0; x--) {
+      long packed = survivors[x];
+      if (Float.intBitsToFloat((int) (packed >>> 32)) + cut < heap.threshold()) {
+        break;
+      }
+      int i = (int) packed;
       consider(list[i], terms[i], slack, eps);
-      threshold = heap.threshold();
     }
   }
 
@@ -492,6 +515,15 @@ public final class TermAtATime {
         LOCAL.set(s);
       }
       return s;
+    }
+
+    private long[] survivors = new long[0];
+
+    long[] survivors(int n) {
+      if (survivors.length < n) {
+        survivors = new long[Math.max(n, survivors.length + (survivors.length >> 1))];
+      }
+      return survivors;
     }
 
     int nextTag() {
