@@ -86,12 +86,6 @@ public final class CitizenIndex implements Closeable {
   CitizenFeatures[] features = new CitizenFeatures[1024];
   /** Per ordinal 4 doubles: lat, lon, max commute km, flags | education level &lt;&lt; 8. */
   double[] records = new double[4 * 1024];
-  /**
-   * Per ordinal the citizen's six flag bits and education level (capped at 15) as
-   * {@code flags | level << 6}: a 2-byte copy of what the first cut of a search needs, so that
-   * cut reads a small array rather than the 32-byte record.
-   */
-  short[] codes = new short[1024];
   int capacity;
   Postings[] skillPostings = new Postings[1024];
   final Map<String, Postings> occupationPostings = new HashMap<>();
@@ -274,7 +268,6 @@ public final class CitizenIndex implements Closeable {
       int grown = Math.max(n, features.length + (features.length >> 1));
       features = Arrays.copyOf(features, grown);
       records = Arrays.copyOf(records, 4 * grown);
-      codes = Arrays.copyOf(codes, grown);
     }
   }
 
@@ -287,7 +280,6 @@ public final class CitizenIndex implements Closeable {
     records[b + 1] = f.lon;
     records[b + 2] = f.maxCommuteKm;
     records[b + 3] = (f.flags & 0xFF) | ((f.educationLevel & 0xFF) << 8);
-    codes[ord] = (short) ((f.flags & 0x3F) | (Math.min(f.educationLevel & 0xFF, 15) << 6));
   }
 
   private void updatePostings(int ord, CitizenFeatures old, CitizenFeatures f) {

@@ -22,13 +22,13 @@ import java.util.Map;
  *       out; the largest bound left out of each group is then added to every citizen's bound
  *       (the slack).
  *   <li><b>Accumulate</b> term-at-a-time into a per-thread array of float bounds (rounded up).
- *   <li><b>Seed</b>: each touched citizen's bound is completed from its 2-byte
- *       {@link CitizenIndex#codes code} (flag gates, and {@link CompiledOrder#nonTermBound(int,
- *       int) non-term bound without distance}); the top-k heap is seeded by exactly scoring the
- *       citizens with the best completed bounds.
+ *   <li><b>Seed</b> the top-k heap by exactly scoring the citizens with the best bounds.
+ *       The touched citizens whose bound still clears the seed's threshold are then checked
+ *       best bound first, stopping at the first whose bound falls below the threshold.
  *   <li><b>Prune</b>: every other touched citizen is checked in three steps, each an upper
- *       bound of its score: completed bound + slack; then its flag gates and non-term bound
- *       without distance from the packed record; then the commute gate and the exact non-term part; only then the
+ *       bound of its score: bound + slack + the order's largest non-term part; then its flag
+ *       gates and {@link CompiledOrder#nonTermBound(int, int) non-term bound without distance}
+ *       from the packed record; then the commute gate and the exact non-term part; only then the
  *       full {@link FeatureScorer#score exact score}.
  *   <li>Citizens matching no term can reach at most slack + the order's largest non-term part.
  *       If the k-th score does not clear that, the search runs again without leaving terms out,
@@ -311,20 +311,10 @@ public final class TermAtATime {
     for (int i = 0; i < heap.size; i++) {
       state[heap.ord[i] << 1] = doneTag;
     }
-    // One random read per touched citizen (plus one into the small code array): gather beside
-    // the touched list the term bound and the full bound without distance, term bound +
-    // {@link CompiledOrder#nonTermBound(int, int)} of the citizen's flags and education level
-    // (rounded up), or -1 when its flag gates fail or it is already in the heap.
-    short[] codes = index.codes;
-    float[] terms = scratch.terms;
-    float[] byCode = codeBounds();
+    // One random read per touched citizen: gather the bounds beside the touched list.
     for (int i = 0; i < touched; i++) {
-      int ord = list[i];
-      int s = ord << 1;
-      float acc = Float.intBitsToFloat(state[s + 1]);
-      terms[i] = acc;
-      float nt = byCode[codes[ord]];
-      accs[i] = state[s] == doneTag || nt < 0 ? -1f : roundUp((double) acc + nt);
+      int s = list[i] << 1;
+      accs[i] = state[s] == doneTag ? -1f : Float.intBitsToFloat(state[s + 1]);
     }
     int seeds = (int) Math.min(touched, Math.max(128L, 4L * Math.min(k, 4096)));
     SeedHeap best = new SeedHeap(seeds);
@@ -334,18 +324,19 @@ public final class TermAtATime {
       }
     }
     for (int i : best.sortedDescending()) {
+      float acc = accs[i];
       accs[i] = -1f;
-      consider(list[i], terms[i], slack, eps);
+      consider(list[i], acc, slack, eps);
     }
-    double cut = slack + eps;
+    double cut = slack + nonTermMax + eps;
     double threshold = heap.threshold();
     if (!heap.full()) {
       for (int i = 0; i < touched; i++) {
-        float bound = accs[i];
-        if (bound < 0 || bound + cut < threshold) {
+        float acc = accs[i];
+        if (acc < 0 || acc + cut < threshold) {
           continue;
         }
-        consider(list[i], terms[i], slack, eps);
+        consider(list[i], acc, slack, eps);
         threshold = heap.threshold();
       }
       return;
@@ -355,44 +346,21 @@ public final class TermAtATime {
     long[] survivors = scratch.survivors(touched);
     int m = 0;
     for (int i = 0; i < touched; i++) {
-      float bound = accs[i];
-      if (bound >= 0 && bound + cut >= threshold) {
+      float acc = accs[i];
+      if (acc >= 0 && acc + cut >= threshold) {
         // Non-negative floats order like their bits.
-        survivors[m++] = ((long) Float.floatToRawIntBits(bound) << 32) | i;
+        survivors[m++] = ((long) Float.floatToRawIntBits(acc) << 32) | i;
       }
     }
     Arrays.sort(survivors, 0, m);
     for (int x = m - 1; x >= 0; x--) {
       long packed = survivors[x];
-      if (Float.intBitsToFloat((int) (packed >>> 32)) + cut < heap.threshold()) {
+      float acc = Float.intBitsToFloat((int) (packed >>> 32));
+      if (acc + cut < heap.threshold()) {
         break;
       }
-      int i = (int) packed;
-      consider(list[i], terms[i], slack, eps);
+      consider(list[(int) packed], acc, slack, eps);
     }
-  }
-
-  /**
-   * Per {@link CitizenIndex#codes code} (flags | education level &lt;&lt; 6) the kernel's
-   * {@link CompiledOrder#nonTermBound(int, int)} rounded up to a float, or -1 when the flag gates
-   * fail. Level 15 stands for 15 and above and takes the larger of the bounds at 15 and 255.
-   */
-  private float[] codeBounds() {
-    float[] out = scratch.codeBounds;
-    for (int c = 0; c < out.length; c++) {
-      int flags = c & 0x3F;
-      int edu = c >>> 6;
-      if (!flagOk[flags]) {
-        out[c] = -1f;
-        continue;
-      }
-      double nt = o.nonTermBound(edu, flags);
-      if (edu == 15) {
-        nt = Math.max(nt, o.nonTermBound(255, flags));
-      }
-      out[c] = roundUp(Math.max(0, nt));
-    }
-    return out;
   }
 
   /** Checks a citizen from cheap to exact; offers it to the heap if it can still enter. */
@@ -496,16 +464,12 @@ public final class TermAtATime {
     final int[] state;
     final int[] touched;
     final float[] accs;
-    final float[] terms;
-    /** Per citizen code (16 education levels × 64 flag combinations). */
-    final float[] codeBounds = new float[16 * 64];
     private int tag;
 
     private Scratch(int n) {
       this.state = new int[2 * n];
       this.touched = new int[n];
       this.accs = new float[n];
-      this.terms = new float[n];
     }
 
     static Scratch get(int n) {
