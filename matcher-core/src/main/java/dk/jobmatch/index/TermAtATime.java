@@ -23,8 +23,6 @@ import java.util.Map;
  *       (the slack).
  *   <li><b>Accumulate</b> term-at-a-time into a per-thread array of float bounds (rounded up).
  *   <li><b>Seed</b> the top-k heap by exactly scoring the citizens with the best bounds.
- *       The touched citizens whose bound still clears the seed's threshold are then checked
- *       best bound first, stopping at the first whose bound falls below the threshold.
  *   <li><b>Prune</b>: every other touched citizen is checked in three steps, each an upper
  *       bound of its score: bound + slack + the order's largest non-term part; then its flag
  *       gates and {@link CompiledOrder#nonTermBound(int, int) non-term bound without distance}
@@ -330,36 +328,13 @@ public final class TermAtATime {
     }
     double cut = slack + nonTermMax + eps;
     double threshold = heap.threshold();
-    if (!heap.full()) {
-      for (int i = 0; i < touched; i++) {
-        float acc = accs[i];
-        if (acc < 0 || acc + cut < threshold) {
-          continue;
-        }
-        consider(list[i], acc, slack, eps);
-        threshold = heap.threshold();
-      }
-      return;
-    }
-    // The survivors of the seed's threshold, best bound first: once a bound falls below the
-    // (only rising) threshold, so do all after it.
-    long[] survivors = scratch.survivors(touched);
-    int m = 0;
     for (int i = 0; i < touched; i++) {
       float acc = accs[i];
-      if (acc >= 0 && acc + cut >= threshold) {
-        // Non-negative floats order like their bits.
-        survivors[m++] = ((long) Float.floatToRawIntBits(acc) << 32) | i;
+      if (acc < 0 || acc + cut < threshold) {
+        continue;
       }
-    }
-    Arrays.sort(survivors, 0, m);
-    for (int x = m - 1; x >= 0; x--) {
-      long packed = survivors[x];
-      float acc = Float.intBitsToFloat((int) (packed >>> 32));
-      if (acc + cut < heap.threshold()) {
-        break;
-      }
-      consider(list[(int) packed], acc, slack, eps);
+      consider(list[i], acc, slack, eps);
+      threshold = heap.threshold();
     }
   }
 
@@ -479,15 +454,6 @@ public final class TermAtATime {
         LOCAL.set(s);
       }
       return s;
-    }
-
-    private long[] survivors = new long[0];
-
-    long[] survivors(int n) {
-      if (survivors.length < n) {
-        survivors = new long[Math.max(n, survivors.length + (survivors.length >> 1))];
-      }
-      return survivors;
     }
 
     int nextTag() {
