@@ -5,6 +5,8 @@ import dk.jobmatch.cli.io.Progress;
 import dk.jobmatch.engine.MatchEngine;
 import dk.jobmatch.model.Citizen;
 import dk.jobmatch.model.JobOrder;
+import dk.jobmatch.scoring.PolicyFile;
+import dk.jobmatch.scoring.ScoringPolicy;
 import dk.jobmatch.taxonomy.DataFileException;
 import dk.jobmatch.taxonomy.ShortageLookup;
 import dk.jobmatch.taxonomy.Taxonomy;
@@ -79,6 +81,12 @@ public abstract class EngineCommand implements Callable<Integer> {
       description = "Shortage occupations, CSV: occupation,rarArea,category,validFrom,validTo.")
   protected Path shortage;
 
+  /** {@code --policy}: a scoring policy file, or null for the default policy. */
+  @Option(names = "--policy", paramLabel = "FILE",
+      description = "A scoring policy file (JSON: name, version, weights, constants, relaxedGates); default: the built-in"
+          + " policy. Every result line names the policy as \"policy\":\"name@version\".")
+  protected Path policyFile;
+
   /** {@code --out}: the result file, or null for standard output. */
   @Option(names = "--out", paramLabel = "FILE",
       description = "Write results to FILE (replaced only when the run completes) instead of standard output.")
@@ -117,6 +125,42 @@ public abstract class EngineCommand implements Callable<Integer> {
       } catch (DateTimeParseException e) {
         throw new TypeConversionException("'" + value + "' is not a date YYYY-MM-DD");
       }
+    }
+  }
+
+  /** The policy read from {@link #policyFile}, once. */
+  private ScoringPolicy policy;
+
+  /**
+   * The scoring policy: the {@code --policy} file, or the default.
+   *
+   * @throws CliException ({@link ExitCode#USAGE}) naming the file, the line, the field and the
+   *     rule when the file cannot be read or is not a valid policy
+   */
+  protected ScoringPolicy policy() {
+    if (policy == null) {
+      policy = readPolicy("--policy", policyFile);
+    }
+    return policy;
+  }
+
+  /**
+   * Reads a policy file for an option, or returns the default policy for {@code null}.
+   *
+   * @throws CliException ({@link ExitCode#USAGE}) naming the option, the file, the field and the rule
+   */
+  static ScoringPolicy readPolicy(String option, Path file) {
+    if (file == null) {
+      return ScoringPolicy.defaults();
+    }
+    try {
+      return PolicyFile.read(file);
+    } catch (NoSuchFileException e) {
+      throw CliException.usage(option + ": file not found: " + file);
+    } catch (IOException e) {
+      throw CliException.usage(option + ": cannot read " + file + ": " + RecordFile.describe(e));
+    } catch (IllegalArgumentException e) {
+      throw CliException.usage(option + ": " + file + ": " + e.getMessage());
     }
   }
 
@@ -164,6 +208,7 @@ public abstract class EngineCommand implements Callable<Integer> {
     if (shortage != null && !Files.isRegularFile(shortage)) {
       throw CliException.usage("--shortage: file not found: " + shortage);
     }
+    policy();
   }
 
   /** The number of ranking threads. */
@@ -196,7 +241,7 @@ public abstract class EngineCommand implements Callable<Integer> {
       verbose(t0, "loaded shortage list from %s", shortage);
     }
     this.taxonomy = taxonomy;
-    MatchEngine.Builder b = MatchEngine.builder().taxonomy(taxonomy).shortage(shortages);
+    MatchEngine.Builder b = MatchEngine.builder().taxonomy(taxonomy).shortage(shortages).policy(policy());
     if (asOf != null) {
       b.asOf(asOf);
     }

@@ -156,7 +156,7 @@ class UsageTest {
   void validateNeedsAFile() {
     CliRun r = CliRun.of("validate");
     assertEquals(ExitCode.USAGE, r.exitCode());
-    assertEquals(List.of("error: validate needs --citizens FILE, --orders FILE, or both"), r.errLines());
+    assertEquals(List.of("error: validate needs --citizens FILE, --orders FILE, --policy FILE, or several"), r.errLines());
   }
 
   @Test
