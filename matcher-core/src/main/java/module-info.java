@@ -15,6 +15,7 @@ module dk.jobmatch.core {
   requires org.slf4j;
   requires com.fasterxml.jackson.core;
   requires com.fasterxml.jackson.dataformat.csv;
+  requires commons.math3;
 
   exports dk.jobmatch.model;
   exports dk.jobmatch.taxonomy;
@@ -22,4 +23,5 @@ module dk.jobmatch.core {
   exports dk.jobmatch.engine;
   exports dk.jobmatch.batch;
   exports dk.jobmatch.report;
+  exports dk.jobmatch.tuning;
 }
