@@ -102,6 +102,7 @@ public final class Main implements Callable<Integer> {
     cl.addSubcommand(new CommandLine(new SuggestCommand(ctx)));
     cl.addSubcommand(new CommandLine(new BatchCommand(ctx)));
     cl.addSubcommand(new CommandLine(new ValidateCommand(ctx)));
+    cl.addSubcommand(new CommandLine(new TuneCommand(ctx)));
     PrintWriter out = new PrintWriter(new OutputStreamWriter(ctx.out(), StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new StderrWriter(ctx.err()), true);
     cl.setOut(out);
