@@ -2,7 +2,7 @@
  * jobmatch: matching unemployed citizens against company job orders for Danish job centres.
  *
  * <p>Exports only the public API: the model, the taxonomy, scoring (policy, explanations, the
- * reference scorer), the engine, batch allocation and reports. The Lucene index package is
+ * reference scorer), the engine, batch allocation, reports, and policy tuning and comparison. The Lucene index package is
  * internal.
  */
 module dk.jobmatch.core {

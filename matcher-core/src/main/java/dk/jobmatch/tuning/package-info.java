@@ -1,5 +1,5 @@
 /**
- * Tuning a scoring policy to a job centre's own outcomes.
+ * Tuning a scoring policy to a job centre's own outcomes, and comparing two policies.
  *
  * <p>A job centre knows, for past job orders, which candidates were invited to an interview and
  * who was hired. {@link dk.jobmatch.tuning.PolicyTuner} turns those {@link
@@ -34,5 +34,16 @@
  * variation in it — adds the same amount to every candidate's score and cannot change a ranking.
  * Per-order outcomes therefore say nothing about its weight; the tuner keeps the start value and
  * says so in the report. Gates are not tuned either: a citizen the gates exclude cannot be ranked.
+ *
+ * <h2>Comparing policies</h2>
+ *
+ * <p>{@link dk.jobmatch.tuning.PolicyComparison} shows what a change of policy does before it is
+ * adopted: per order the shortlists under both policies, their overlap at k, the citizens gained
+ * and lost, and the same counted by target group.
+ *
+ * <p>The format of policy files, the method and a worked run are documented in the project's
+ * {@code docs/policy.md}.
+ *
+ * @lucene.experimental
  */
 package dk.jobmatch.tuning;
