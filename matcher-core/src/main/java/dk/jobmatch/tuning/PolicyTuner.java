@@ -100,6 +100,7 @@ public final class PolicyTuner {
 
   /** One order as a ranking case. Candidates are sorted by citizen id (the tie-break). */
   private static final class Case {
+    final int index; // the order's place among the labelled orders
     final JobOrder order;
     final int[] candidates; // feature indices
     final double[] gain;
@@ -108,7 +109,8 @@ public final class PolicyTuner {
     /** NC per candidate, under the constants currently being fitted around (tuning thread only). */
     volatile double[] values;
 
-    Case(JobOrder order, int[] candidates, double[] gain, double idcg, int positives, double[] values) {
+    Case(int index, JobOrder order, int[] candidates, double[] gain, double idcg, int positives, double[] values) {
+      this.index = index;
       this.order = order;
       this.candidates = candidates;
       this.gain = gain;
@@ -199,7 +201,7 @@ public final class PolicyTuner {
     List<Case> test = new ArrayList<>(shuffled.subList(0, nTest));
     List<Case> train = new ArrayList<>(shuffled.subList(nTest, shuffled.size()));
     // back to input order, so that nothing depends on the shuffle but the membership
-    java.util.Comparator<Case> byInput = java.util.Comparator.comparingInt(c -> cases.indexOf(c));
+    java.util.Comparator<Case> byInput = java.util.Comparator.comparingInt(c -> c.index);
     test.sort(byInput);
     train.sort(byInput);
 
@@ -364,7 +366,7 @@ public final class PolicyTuner {
       idcg += sorted[n - 1 - i] / log2(i + 2);
     }
     double[] values = componentValues(co, cand, pop);
-    return new Case(o, cand, gain, idcg, positives, values);
+    return new Case(index, o, cand, gain, idcg, positives, values);
   }
 
   private static double[] componentValues(CompiledOrder co, int[] cand, Population pop) {

@@ -121,8 +121,9 @@ public record TuningResult(
       s.append(String.format(Locale.ROOT, "%-6s %-9s %-26s %-26s %s%n", r.split(), r.metric().label(k), r.start(), r.tuned(),
           String.format(Locale.ROOT, "%+.4f [%+.4f, %+.4f]", r.difference().mean(), r.difference().low(), r.difference().high())));
     }
-    s.append(String.format(Locale.ROOT, "%nFitted by CMA-ES (Apache Commons Math) on mean nDCG@%d of the training orders, "
-        + "penalised by %s x squared distance from the start policy; %d evaluations.%n", k, num(regularisation), evaluations));
+    s.append(String.format(Locale.ROOT, "%nWeights fitted by CMA-ES (Apache Commons Math)%s on mean nDCG@%d of the training "
+        + "orders, penalised by %s x squared distance from the start policy; %d evaluations.%n",
+        fittedConstants.isEmpty() ? "" : ", constants by a profile search", k, num(regularisation), evaluations));
     return s.toString();
   }
 
