@@ -56,8 +56,8 @@ public final class TuneCommand extends EngineCommand {
 
   @Option(names = "--regularisation", paramLabel = "L", defaultValue = "0.05",
       description = "Pull toward the start policy: the fit maximises training nDCG minus L x squared distance"
-          + " (0-100, default: ${DEFAULT-VALUE}).")
-  double regularisation;
+          + " (0-100, default: ${DEFAULT-VALUE}); 'auto' chooses L by 3-fold cross-validation on the training orders.")
+  String regularisation;
 
   @Option(names = "--test-share", paramLabel = "F", defaultValue = "0.3",
       description = "Share of orders held back for the test split (0.05-0.9, default: ${DEFAULT-VALUE}).")
@@ -93,9 +93,18 @@ public final class TuneCommand extends EngineCommand {
         constants.add(c);
       }
     }
+    boolean auto = regularisation.equals("auto");
+    double lambda = TuningOptions.defaults().regularisation();
+    if (!auto) {
+      try {
+        lambda = Double.parseDouble(regularisation);
+      } catch (NumberFormatException e) {
+        throw CliException.usage("--regularisation: must be a number between 0 and 100, or 'auto'");
+      }
+    }
     try {
-      return TuningOptions.builder().seed(seed).fitConstants(constants).regularisation(regularisation).testShare(testShare)
-          .unlabelledPerOrder(sample).build();
+      return TuningOptions.builder().seed(seed).fitConstants(constants).regularisation(lambda).crossValidate(auto)
+          .testShare(testShare).unlabelledPerOrder(sample).build();
     } catch (IllegalArgumentException e) {
       throw CliException.usage("--" + optionOf(e.getMessage()) + ": " + e.getMessage());
     }

@@ -105,6 +105,22 @@ class TuneCommandTest {
   }
 
   @Test
+  void choosesTheRegularisationByCrossValidation() throws IOException {
+    Path policy = dir.resolve("tuned.json");
+    CliRun r = CliRun.of("tune", "--citizens", citizens.toString(), "--orders", orders.toString(), "--outcomes",
+        outcomes.toString(), "--out", policy.toString(), "--as-of", "2026-11-01", "--fit", "none", "--regularisation", "auto",
+        "--quiet");
+    assertEquals(ExitCode.OK, r.exitCode(), r.describe());
+    assertTrue(r.out().contains("Regularisation chosen by cross-validation on the training orders (mean held-out nDCG@10): 0: "),
+        r.describe());
+    assertEquals(1, r.out().split("\\(chosen\\)", -1).length - 1, r.describe());
+    CliRun bad = CliRun.of("tune", "--citizens", citizens.toString(), "--orders", orders.toString(), "--outcomes",
+        outcomes.toString(), "--out", policy.toString(), "--regularisation", "lots");
+    assertEquals(ExitCode.USAGE, bad.exitCode(), bad.describe());
+    assertTrue(bad.err().contains("--regularisation: must be a number between 0 and 100, or 'auto'"), bad.describe());
+  }
+
+  @Test
   void badOutcomeLinesAreReportedAndSkipped() throws IOException {
     List<String> lines = new ArrayList<>(Files.readAllLines(outcomes));
     lines.add("{\"order\":\"jo-01\",\"citizen\":\"c-001\",\"outcome\":\"PROMOTED\"}");

@@ -215,6 +215,13 @@ public final class PolicyTuner {
     List<PolicyConstant> constants = new ArrayList<>(options.fitConstants());
     Space space = new Space(start, learned, constants);
 
+    // ---- regularisation: given, or chosen by cross-validation on the training orders -----------
+    double lambda = options.regularisation();
+    Map<Double, Double> crossValidation = new LinkedHashMap<>();
+    if (options.crossValidate() && learned.size() >= 2) {
+      lambda = crossValidate(space, train, pop, crossValidation, listener);
+    }
+
     // ---- fit ------------------------------------------------------------------------------------
     // Weights by CMA-ES on the start's component values. Then each fitted constant by a profile
     // search: for each value on a grid around the current one, rescore the candidates through the
@@ -226,11 +233,11 @@ public final class PolicyTuner {
     double[] best = space.start();
     int nl = learned.size();
     if (nl >= 2) {
-      Fit f = optimise(space, train, pop, best, 0, nl, 0.15, options.weightEvaluations(), "fitting weights", listener);
+      Fit f = optimise(space, train, pop, best, 0, nl, 0.15, options.weightEvaluations(), lambda, "fitting weights", listener);
       best = f.point;
       evaluations += f.evaluations;
     }
-    double bestObjective = objective(space, train, best, space.start());
+    double bestObjective = objective(space, train, best, space.start(), lambda);
     double[] offsets = {-0.16, -0.08, -0.04, -0.02, 0.02, 0.04, 0.08, 0.16};
     int perGrid = Math.max(10, options.constantEvaluations() / Math.max(1, 2 * offsets.length * constants.size()));
     for (int round = 0; round < 2 && nl >= 1; round++) {
@@ -250,11 +257,11 @@ public final class PolicyTuner {
           rescore(train, p, pop);
           evaluations++;
           if (nl >= 2) {
-            Fit w = optimise(space, train, pop, x, 0, nl, 0.05, perGrid, null, TuningListener.NONE);
+            Fit w = optimise(space, train, pop, x, 0, nl, 0.05, perGrid, lambda, null, TuningListener.NONE);
             x = w.point;
             evaluations += w.evaluations;
           }
-          double value = objective(space, train, x, space.start());
+          double value = objective(space, train, x, space.start(), lambda);
           if (value > bestObjective) {
             bestObjective = value;
             best = x;
@@ -283,7 +290,7 @@ public final class PolicyTuner {
     long candidates = cases.stream().mapToLong(c -> c.candidates.length).sum();
     TuningResult.Counts counts = new TuningResult.Counts(train.size(), test.size(), withoutPositive, candidates, labelCount,
         unknownOrder, Arrays.stream(unknownCitizen).sum(), Arrays.stream(ineligible).sum());
-    return new TuningResult(start, tuned, learned, fixed, constants, counts, options.regularisation(), evaluations,
+    return new TuningResult(start, tuned, learned, fixed, constants, counts, lambda, crossValidation, evaluations,
         options.k(), rows);
   }
 
@@ -396,6 +403,44 @@ public final class PolicyTuner {
 
   private static double log2(double x) {
     return Math.log(x) / Math.log(2);
+  }
+
+  /**
+   * Chooses λ among {@link TuningOptions#CROSS_VALIDATION_CANDIDATES} by k-fold cross-validation
+   * on the training orders: for each λ and fold, the weights are fitted on the other folds and
+   * the fold's mean nDCG measured without penalty; the λ with the best mean wins, the larger one
+   * on a tie (nearer the start policy). Constants stay at the start's values here.
+   */
+  private double crossValidate(Space space, List<Case> train, Population pop, Map<Double, Double> out,
+      TuningListener listener) {
+    int folds = Math.min(TuningOptions.CROSS_VALIDATION_FOLDS, train.size());
+    List<Double> lambdas = TuningOptions.CROSS_VALIDATION_CANDIDATES;
+    listener.phase("cross-validating the regularisation", (long) lambdas.size() * folds);
+    int nl = space.learned.size();
+    int budget = Math.max(10, options.weightEvaluations() / 2);
+    long done = 0;
+    double bestLambda = options.regularisation();
+    double bestScore = Double.NEGATIVE_INFINITY;
+    for (double lambda : lambdas) {
+      double sum = 0;
+      for (int f = 0; f < folds; f++) {
+        List<Case> fit = new ArrayList<>();
+        List<Case> held = new ArrayList<>();
+        for (int i = 0; i < train.size(); i++) {
+          (i % folds == f ? held : fit).add(train.get(i));
+        }
+        Fit w = optimise(space, fit, pop, space.start(), 0, nl, 0.15, budget, lambda, null, TuningListener.NONE);
+        sum += objective(space, held, w.point, space.start(), 0);
+        listener.progress(++done, Double.NaN);
+      }
+      double mean = sum / folds;
+      out.put(lambda, mean);
+      if (mean > bestScore + 1e-12 || (Math.abs(mean - bestScore) <= 1e-12 && lambda > bestLambda)) {
+        bestScore = mean;
+        bestLambda = lambda;
+      }
+    }
+    return bestLambda;
   }
 
   // ---- the search space ------------------------------------------------------------------------
@@ -559,7 +604,7 @@ public final class PolicyTuner {
    * from}; never returns a point worse than {@code from}.
    */
   private Fit optimise(Space space, List<Case> train, Population pop, double[] from, int lo, int hi, double step,
-      int maxEval, String phase, TuningListener listener) {
+      int maxEval, double lambda, String phase, TuningListener listener) {
     int dims = hi - lo;
     double[] x0 = space.start();
     double[] guess = new double[dims];
@@ -580,7 +625,7 @@ public final class PolicyTuner {
     java.util.function.ToDoubleFunction<double[]> evaluate = point -> {
       double[] full = from.clone();
       System.arraycopy(point, 0, full, lo, dims);
-      double value = objective(space, train, full, x0);
+      double value = objective(space, train, full, x0, lambda);
       count[0]++;
       if (value > bestValue[0]) {
         bestValue[0] = value;
@@ -617,7 +662,7 @@ public final class PolicyTuner {
    * Mean training nDCG@k of θ's weights on the candidates' current component values, minus the
    * regularisation penalty.
    */
-  private double objective(Space space, List<Case> train, double[] x, double[] x0) {
+  private double objective(Space space, List<Case> train, double[] x, double[] x0, double lambda) {
     double[] w = space.weights(x);
     double[] ndcg = new double[train.size()];
     IntStream.range(0, train.size()).parallel().forEach(i -> {
@@ -628,7 +673,7 @@ public final class PolicyTuner {
     for (double v : ndcg) {
       sum += v;
     }
-    return sum / train.size() - options.regularisation() * space.distance2(x, x0);
+    return sum / train.size() - lambda * space.distance2(x, x0);
   }
 
   /** Recomputes the cases' component values under the policy's constants, through the kernel. */

@@ -4,6 +4,7 @@ import dk.jobmatch.model.Checks;
 import dk.jobmatch.scoring.PolicyConstant;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -18,7 +19,9 @@ import java.util.Set;
  * @param fitConstants the formula constants fitted along with the weights (whole-number
  *     constants cannot be fitted)
  * @param regularisation λ of the penalty {@code λ·‖θ − θ_start‖²} that pulls the fit toward the
- *     start policy (0–100)
+ *     start policy (0–100); ignored when {@code crossValidate}
+ * @param crossValidate choose λ among {@link #CROSS_VALIDATION_CANDIDATES} by {@value
+ *     #CROSS_VALIDATION_FOLDS}-fold cross-validation of the weights on the training orders
  * @param weightEvaluations objective evaluations for the weights phase (10–1,000,000)
  * @param constantEvaluations objective evaluations spent refitting the weights at the grid
  *     values of the fitted constants (10–1,000,000), shared among 16 grid values per constant
@@ -31,6 +34,7 @@ public record TuningOptions(
     int unlabelledPerOrder,
     Set<PolicyConstant> fitConstants,
     double regularisation,
+    boolean crossValidate,
     int weightEvaluations,
     int constantEvaluations,
     int bootstrapSamples) {
@@ -38,6 +42,12 @@ public record TuningOptions(
   /** The constants fitted unless told otherwise: the commuting half-life and the upskilling credit. */
   public static final Set<PolicyConstant> DEFAULT_FIT =
       Collections.unmodifiableSet(EnumSet.of(PolicyConstant.DISTANCE_HALF_LIFE_KM, PolicyConstant.UPSKILLING_CREDIT));
+
+  /** The regularisation strengths cross-validation chooses among. */
+  public static final List<Double> CROSS_VALIDATION_CANDIDATES = List.of(0.0, 0.01, 0.05, 0.2, 1.0);
+
+  /** The folds of the cross-validation. */
+  public static final int CROSS_VALIDATION_FOLDS = 3;
 
   /** Validates and copies the set. @throws IllegalArgumentException naming the field and the rule */
   public TuningOptions {
@@ -76,6 +86,7 @@ public record TuningOptions(
     private int unlabelledPerOrder = 100;
     private Set<PolicyConstant> fitConstants = DEFAULT_FIT;
     private double regularisation = 0.05;
+    private boolean crossValidate;
     private int weightEvaluations = 3000;
     private int constantEvaluations = 4000;
     private int bootstrapSamples = 1000;
@@ -94,6 +105,8 @@ public record TuningOptions(
     public Builder fitConstants(Set<PolicyConstant> v) { fitConstants = Checks.required("fitConstants", v); return this; }
     /** See {@link TuningOptions#regularisation()}. */
     public Builder regularisation(double v) { regularisation = v; return this; }
+    /** See {@link TuningOptions#crossValidate()}. */
+    public Builder crossValidate(boolean v) { crossValidate = v; return this; }
     /** See {@link TuningOptions#weightEvaluations()}. */
     public Builder weightEvaluations(int v) { weightEvaluations = v; return this; }
     /** See {@link TuningOptions#constantEvaluations()}. */
@@ -103,7 +116,8 @@ public record TuningOptions(
 
     /** @throws IllegalArgumentException naming the field and the rule */
     public TuningOptions build() {
-      return new TuningOptions(seed, testShare, k, unlabelledPerOrder, fitConstants, regularisation, weightEvaluations,
+      return new TuningOptions(seed, testShare, k, unlabelledPerOrder, fitConstants, regularisation, crossValidate,
+          weightEvaluations,
           constantEvaluations, bootstrapSamples);
     }
   }

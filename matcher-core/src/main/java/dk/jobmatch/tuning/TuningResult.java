@@ -5,6 +5,7 @@ import dk.jobmatch.scoring.PolicyConstant;
 import dk.jobmatch.scoring.ScoringPolicy;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * What a tuning run found: the tuned policy and how it compares with the start policy on the
@@ -19,7 +20,10 @@ import java.util.Locale;
  *     per-order outcome cannot tell anything about them
  * @param fittedConstants the formula constants fitted
  * @param counts how the outcomes were used
- * @param regularisation λ of the penalty toward the start policy
+ * @param regularisation λ of the penalty toward the start policy (given, or chosen by
+ *     cross-validation)
+ * @param crossValidation when λ was chosen by cross-validation: each candidate λ and its mean
+ *     held-out nDCG over the folds, in the order tried; empty otherwise
  * @param evaluations objective evaluations made
  * @param k the cut-off of nDCG and recall
  * @param rows every metric on both splits for both policies, with 95 % bootstrap intervals
@@ -32,6 +36,7 @@ public record TuningResult(
     List<PolicyConstant> fittedConstants,
     Counts counts,
     double regularisation,
+    Map<Double, Double> crossValidation,
     int evaluations,
     int k,
     List<Row> rows) {
@@ -42,6 +47,7 @@ public record TuningResult(
     notLearned = List.copyOf(notLearned);
     fittedConstants = List.copyOf(fittedConstants);
     rows = List.copyOf(rows);
+    crossValidation = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(crossValidation));
   }
 
   /**
@@ -120,6 +126,12 @@ public record TuningResult(
     for (Row r : rows) {
       s.append(String.format(Locale.ROOT, "%-6s %-9s %-26s %-26s %s%n", r.split(), r.metric().label(k), r.start(), r.tuned(),
           String.format(Locale.ROOT, "%+.4f [%+.4f, %+.4f]", r.difference().mean(), r.difference().low(), r.difference().high())));
+    }
+    if (!crossValidation.isEmpty()) {
+      s.append(String.format(Locale.ROOT, "%nRegularisation chosen by cross-validation on the training orders "
+          + "(mean held-out nDCG@%d):", k));
+      crossValidation.forEach((l, v) -> s.append(String.format(Locale.ROOT, " %s: %.4f%s", num(l), v, l == regularisation ? " (chosen)" : "")));
+      s.append(String.format(Locale.ROOT, "%n"));
     }
     s.append(String.format(Locale.ROOT, "%nWeights fitted by CMA-ES (Apache Commons Math)%s on mean nDCG@%d of the training "
         + "orders, penalised by %s x squared distance from the start policy; %d evaluations.%n",

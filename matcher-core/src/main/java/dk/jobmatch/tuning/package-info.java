@@ -23,7 +23,9 @@
  * <h2>Guarding against overfitting</h2>
  *
  * <p>The objective subtracts {@code λ·‖θ − θ_start‖²}: a change away from the start policy must
- * buy enough training nDCG to pay for itself. The report always shows the held-back orders'
+ * buy enough training nDCG to pay for itself; the strength λ is given, or chosen by 3-fold
+ * cross-validation on the training orders ({@link dk.jobmatch.tuning.TuningOptions#crossValidate()}).
+ * The report always shows the held-back orders'
  * metrics for both policies with 95 % bootstrap intervals, and the paired difference, so a
  * committee can see whether the gain is real.
  *
