@@ -45,6 +45,10 @@ public final class ComparePoliciesCommand extends EngineCommand {
   @Override
   public Integer call() throws Exception {
     checkOptions(top);
+    if (out != null && samePath(out, policyB)) {
+      throw CliException.usage("--out: is the same file as --policy-b (" + out
+          + "); writing it would replace the input. Choose another file");
+    }
     ScoringPolicy a = policy();
     ScoringPolicy b = readPolicy("--policy-b", policyB);
     try (Output output = Output.open(out, ctx.out()); MatchEngine engine = buildEngine()) {

@@ -222,8 +222,8 @@ public abstract class EngineCommand implements Callable<Integer> {
     if (output == null) {
       return;
     }
-    String[] names = {"--citizens", "--orders", "--disco", "--shortage"};
-    Path[] inputs = {citizens, orders, disco, shortage};
+    String[] names = {"--citizens", "--orders", "--disco", "--shortage", "--policy"};
+    Path[] inputs = {citizens, orders, disco, shortage, policyFile};
     for (int i = 0; i < inputs.length; i++) {
       if (inputs[i] != null && samePath(output, inputs[i])) {
         throw CliException.usage(option + ": is the same file as " + names[i] + " (" + output
@@ -235,7 +235,7 @@ public abstract class EngineCommand implements Callable<Integer> {
     }
   }
 
-  private static boolean samePath(Path a, Path b) {
+  static boolean samePath(Path a, Path b) {
     try {
       if (Files.exists(a) && Files.exists(b)) {
         return Files.isSameFile(a, b);

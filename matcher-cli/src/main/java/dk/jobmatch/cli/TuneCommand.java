@@ -126,6 +126,10 @@ public final class TuneCommand extends EngineCommand {
       throw CliException.usage("--out: required: the file to write the tuned policy to");
     }
     checkOptions(1);
+    if (samePath(out, outcomes)) {
+      throw CliException.usage("--out: is the same file as --outcomes (" + out
+          + "); writing it would replace the input. Choose another file");
+    }
     TuningOptions options = tuningOptions();
     RecordFile<OutcomeLabel> outcomeFile = new RecordFile<>(outcomes, "--outcomes", "outcomes", RecordFile.OUTCOMES,
         JsonLinesReader.DEFAULT_MAX_LINE_BYTES);

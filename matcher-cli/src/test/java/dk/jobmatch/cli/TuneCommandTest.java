@@ -144,6 +144,10 @@ class TuneCommandTest {
         outcomes.toString(), "--out", dir.resolve("p.json").toString(), "--fit", "staleAfterYears");
     assertEquals(ExitCode.USAGE, integral.exitCode(), integral.describe());
     assertTrue(integral.err().contains("staleAfterYears holds whole numbers"), integral.describe());
+    CliRun overOutcomes = CliRun.of("tune", "--citizens", citizens.toString(), "--orders", orders.toString(), "--outcomes",
+        outcomes.toString(), "--out", outcomes.toString());
+    assertEquals(ExitCode.USAGE, overOutcomes.exitCode(), overOutcomes.describe());
+    assertTrue(overOutcomes.err().contains("--out: is the same file as --outcomes"), overOutcomes.describe());
     CliRun noOut = CliRun.of("tune", "--citizens", citizens.toString(), "--orders", orders.toString(), "--outcomes",
         outcomes.toString());
     assertEquals(ExitCode.USAGE, noOut.exitCode(), noOut.describe());

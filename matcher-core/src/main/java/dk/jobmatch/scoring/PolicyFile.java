@@ -150,7 +150,7 @@ public final class PolicyFile {
         default -> {
           PolicyConstant c = PolicyConstant.byKey(field);
           if (c == null) {
-            throw fail(p, field, "unknown field");
+            throw fail(p, safeName(field), "unknown field");
           }
           b.set(c, number(p, t, field));
         }
@@ -183,7 +183,7 @@ public final class PolicyFile {
     Map<Component, Double> seen = new EnumMap<>(Component.class);
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String key = p.currentName();
-      String field = WEIGHTS + "." + key;
+      String field = WEIGHTS + "." + safeName(key);
       Component c = component(key);
       if (c == null) {
         throw fail(p, field, "unknown component (one of " + componentNames() + ")");
@@ -240,6 +240,14 @@ public final class PolicyFile {
       throw fail(p, field, "must be a number");
     }
     return p.getDoubleValue();
+  }
+
+  /**
+   * A field name from the file as it may appear in a message: only a plain identifier is echoed,
+   * so that no value pasted into a name, and no control or bidi character, reaches a log.
+   */
+  private static String safeName(String name) {
+    return name.matches("[A-Za-z][A-Za-z0-9_]{0,63}") ? name : "(field)";
   }
 
   private static Component component(String jsonName) {

@@ -142,6 +142,12 @@ class PolicyFileTest {
     var e = assertThrows(IllegalArgumentException.class,
         () -> PolicyFile.parse("{\"name\":\"x\",\"version\":\"2\",\"relaxedGates\":[\"SECRET-VALUE\"]}"));
     assertTrue(!e.getMessage().contains("SECRET-VALUE"), e.getMessage());
+    var named = assertThrows(IllegalArgumentException.class,
+        () -> PolicyFile.parse("{\"name\":\"x\",\"version\":\"2\",\"0101901234 \u202e\":1}"));
+    assertEquals("line 1: (field): unknown field", named.getMessage());
+    var weight = assertThrows(IllegalArgumentException.class,
+        () -> PolicyFile.parse("{\"name\":\"x\",\"version\":\"2\",\"weights\":{\"a b\":1}}"));
+    assertTrue(weight.getMessage().startsWith("line 1: weights.(field): unknown component"), weight.getMessage());
   }
 
   /** The example policy in docs/ is a complete, valid file in the written form. */
