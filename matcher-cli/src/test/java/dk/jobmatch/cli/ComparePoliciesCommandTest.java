@@ -53,7 +53,7 @@ class ComparePoliciesCommandTest {
     PolicyComparison.Result expected = new PolicyComparison(Taxonomy.none(), ShortageLookup.none(), LocalDate.of(2026, 11, 1))
         .compare(cs, os, ScoringPolicy.defaults(), near, 5);
     assertEquals(new ObjectMapper().valueToTree(expected), json);
-    assertEquals("jobmatch-default@2", json.get("policyA").asText());
+    assertEquals(ScoringPolicy.defaults().label(), json.get("policyA").asText());
     assertEquals("near@1", json.get("policyB").asText());
     assertEquals(12, json.get("orders").size());
     assertTrue(json.get("overall").get("gained").asInt() > 0, r.out());

@@ -69,7 +69,7 @@ class TuneCommandTest {
         outcomes.toString(), "--out", policy.toString(), "--as-of", "2026-11-01", "--seed", "5", "--fit", "none",
         "--name", "glostrup", "--policy-version", "2026-11");
     assertEquals(ExitCode.OK, r.exitCode(), r.describe());
-    assertTrue(r.out().contains("Tuned glostrup@2026-11 from jobmatch-default@2"), r.describe());
+    assertTrue(r.out().contains("Tuned glostrup@2026-11 from " + ScoringPolicy.defaults().label()), r.describe());
     assertTrue(r.out().contains("test   nDCG@10"), r.describe());
     assertTrue(r.out().contains("(not learned: the same for every candidate of an order)"), r.describe());
     assertTrue(r.err().contains("tune: fitting weights"), "progress on stderr: " + r.describe());
@@ -101,7 +101,7 @@ class TuneCommandTest {
         outcomes.toString(), "--out", policy.toString(), "--as-of", "2026-11-01", "--fit", "distanceHalfLifeKm", "--quiet");
     assertEquals(ExitCode.OK, r.exitCode(), r.describe());
     assertTrue(r.out().contains("distanceHalfLifeKm"), r.describe());
-    assertEquals("jobmatch-default@2-tuned", PolicyFile.read(policy).label());
+    assertEquals(ScoringPolicy.defaults().label() + "-tuned", PolicyFile.read(policy).label());
   }
 
   @Test

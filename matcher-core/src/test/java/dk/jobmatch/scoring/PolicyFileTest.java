@@ -26,8 +26,9 @@ class PolicyFileTest {
     assertEquals("  \"name\" : \"jobmatch-default\",", lines[1]);
     assertEquals("  \"version\" : \"" + ScoringPolicy.DEFAULT_VERSION + "\",", lines[2]);
     assertEquals("  \"weights\" : {", lines[3]);
-    assertEquals("    \"skills\" : 0.35,", lines[4]);
-    assertEquals("    \"shortage\" : 0.05", lines[10]);
+    ScoringPolicy d = ScoringPolicy.defaults();
+    assertEquals("    \"skills\" : " + PolicyFile.plain(d.weight(Component.SKILLS)) + ",", lines[4]);
+    assertEquals("    \"shortage\" : " + PolicyFile.plain(d.weight(Component.SHORTAGE)), lines[10]);
     assertEquals("  },", lines[11]);
     assertEquals("  \"relaxedGates\" : [ ],", lines[12]);
     PolicyConstant[] cs = PolicyConstant.values();
@@ -37,7 +38,8 @@ class PolicyFileTest {
     }
     assertEquals("}", lines[13 + cs.length]);
     assertEquals(14 + cs.length, lines.length);
-    assertTrue(json.contains("\"distanceHalfLifeKm\" : 15,"), "whole numbers without a decimal point");
+    assertTrue(json.contains("\"distanceHalfLifeKm\" : 15,") || PolicyConstant.DISTANCE_HALF_LIFE_KM.defaultValue() != 15,
+        "whole numbers without a decimal point");
   }
 
   /** Random valid policies read back identically (seeded; the seed is printed on failure). */
@@ -180,6 +182,19 @@ class PolicyFileTest {
       return;
     }
     assertEquals(expected, actual, "docs/policy.md's constants table is out of date; run this test with -Djobmatch.updateDocs=true");
+  }
+
+  /** docs/policy.md's weights table shows the default weights. */
+  @Test
+  void defaultWeightsAreDocumented() throws IOException {
+    String text = Files.readString(Path.of("..", "docs", "policy.md"));
+    for (Component c : Component.values()) {
+      String row = "| `weights." + c.jsonName() + "` | ";
+      int at = text.indexOf(row);
+      assertTrue(at >= 0, "docs/policy.md has no row for weights." + c.jsonName());
+      String value = text.substring(at + row.length(), text.indexOf(" |", at + row.length()));
+      assertEquals(ScoringPolicy.defaults().weight(c), Double.parseDouble(value), 1e-12, "weights." + c.jsonName());
+    }
   }
 
   static String constantsTable() {

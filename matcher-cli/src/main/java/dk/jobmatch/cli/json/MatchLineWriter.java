@@ -21,7 +21,7 @@ import java.util.List;
  * <pre>{@code
  * {"order":"jo-1","rank":1,"citizen":"c-7","score":0.8123,
  *  "components":{"skills":0.9,"occupation":1.0,"goal":0.5,"education":1.0,"distance":0.7071,"inclusion":0.0,"shortage":0.0},
- *  "matchedSkills":[…],"missingSkills":[…],"flags":["SHORTAGE"],"policy":"jobmatch-default@2"}
+ *  "matchedSkills":[…],"missingSkills":[…],"flags":["SHORTAGE"],"policy":"glostrup@2026-11"}
  * }</pre>
  *
  * <p>{@code match} lines start with {@code order}, {@code rank}, {@code citizen}; {@code suggest}
