@@ -8,6 +8,7 @@ import dk.jobmatch.bench.tuning.OutcomeGenerator;
 import dk.jobmatch.scoring.Component;
 import dk.jobmatch.scoring.PolicyFile;
 import dk.jobmatch.scoring.ScoringPolicy;
+import dk.jobmatch.taxonomy.ShortageLookup;
 import dk.jobmatch.taxonomy.Taxonomy;
 import dk.jobmatch.tuning.Metric;
 import dk.jobmatch.tuning.PolicyTuner;
@@ -38,11 +39,10 @@ class PolicyTunerRecoveryTest {
   @Test
   void recoversTheTrueWeightsAndBeatsTheDefaultsOnHeldBackOrders(@TempDir Path dir) throws IOException {
     long seed = 20261130;
-    PopulationGenerator population = PopulationGenerator.builder(seed).synthetic().build();
-    OutcomeGenerator.Generated g = OutcomeGenerator.generate(seed, 1500, 300, TRUTH, population.shortage(), 0.02);
-    TuningOptions options = TuningOptions.builder().seed(seed).fitConstants(Set.of())
-        .build();
-    TuningResult r = new PolicyTuner(Taxonomy.none(), population.shortage(), population.asOf(), options)
+    OutcomeGenerator.Generated g = OutcomeGenerator.generate(seed, 1500, 300, TRUTH, ShortageLookup.none(), 0.02);
+    // the regularisation chosen by cross-validation on the training orders, weights only
+    TuningOptions options = TuningOptions.builder().seed(1).crossValidate(true).fitConstants(Set.of()).build();
+    TuningResult r = new PolicyTuner(Taxonomy.none(), ShortageLookup.none(), g.generator().asOf(), options)
         .tune(g.citizens(), g.orders(), g.outcomes(), ScoringPolicy.defaults(), "tuned", "1", TuningListener.NONE);
     String report = "seed " + seed + "\n" + r.describe();
     System.out.println(report);
