@@ -253,6 +253,19 @@ public final class CitizenIndex implements Closeable {
     return ords.size();
   }
 
+  /** The ids of all indexed citizens, in the order they were first added (by their stable ord). */
+  public synchronized List<String> ids() {
+    String[] byOrd = new String[nextOrd];
+    ords.forEachKeyValue((id, ord) -> byOrd[ord] = id);
+    List<String> out = new ArrayList<>(ords.size());
+    for (String id : byOrd) {
+      if (id != null) {
+        out.add(id);
+      }
+    }
+    return List.copyOf(out);
+  }
+
   /** The features of an indexed citizen, if present. */
   public synchronized Optional<CitizenFeatures> features(String id) {
     int ord = ords.getIfAbsent(id, -1);

@@ -1,0 +1,642 @@
+package dk.jobmatch.engine;
+
+import dk.jobmatch.kernel.CitizenFeatures;
+import dk.jobmatch.kernel.CompiledOrder;
+import dk.jobmatch.kernel.FeatureScorer;
+import dk.jobmatch.kernel.PopulationStats;
+import dk.jobmatch.engine.ShortlistEvent.Kind;
+import dk.jobmatch.engine.ShortlistEvent.Reason;
+import dk.jobmatch.model.Citizen;
+import dk.jobmatch.model.JobOrder;
+import dk.jobmatch.scoring.Flag;
+import dk.jobmatch.scoring.Match;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Standing shortlists for every open order, and standing top suggestions for every citizen, kept
+ * current as citizens and orders change, with an event for each change of a list.
+ *
+ * <p><b>What is standing.</b> For every open order (held by the engine, deadline not passed as of
+ * {@link MatchEngine#today()}) the list {@link MatchEngine#rank(JobOrder, int) rank(order, K)}
+ * would return now, K being the order's {@code maxCandidates}, else {@value #DEFAULT_K}: the top K
+ * and, for a public employer, every other qualified fortrinsadgang holder after them. For every
+ * indexed citizen the list {@link MatchEngine#suggest(Citizen, int) suggest(citizen, S)} would
+ * return (S set at {@link #start(MatchEngine, ShortlistListener, int)}, default {@value
+ * #DEFAULT_SUGGESTIONS}). After every change, each standing list equals that fresh answer exactly.
+ *
+ * <p><b>Events.</b> Each {@link #apply(List) apply} (and each single-change method) compares the
+ * lists before and after and reports, in this order: citizens that {@link Kind#LEFT left} the lists
+ * of orders that were deleted ({@link Reason#ORDER_CLOSED}) or expired ({@link
+ * Reason#ORDER_EXPIRED}); then, order by order (in the engine's order), citizens that left and
+ * citizens that {@link Kind#ENTERED entered}; then, citizen by citizen, orders {@link
+ * Kind#SUGGESTED suggested} (entered the citizen's top suggestions). A change of place inside a
+ * list is no event. Several changes applied together report the net difference.
+ *
+ * <p><b>Incremental maintenance.</b> Each order keeps its top {@code 2K} (at least {@code K+5})
+ * and every qualified fortrinsadgang holder. A changed citizen is scored against each open order
+ * with the scoring kernel (one exact score per order, no search); it enters a buffer it beats and
+ * leaves the one it no longer belongs to. Only when a buffer falls below K members (and there may
+ * be eligible citizens outside it) is that order ranked again with {@link MatchEngine#rank}. A
+ * changed order is ranked afresh. Suggestions work alike: a changed citizen is scored against all
+ * open orders; a changed order is scored against every citizen.
+ *
+ * <p><b>Skill rarity.</b> Skills without a taxonomy reuse level weigh by their rarity in the
+ * population ({@link PopulationStats}), which moves when citizens are added, deleted or change
+ * skills, and moves every affected score slightly. The lists follow the engine exactly by
+ * detection: after a change, an order whose rarity inputs (population, counts of its required
+ * skills) moved is compiled again, and if its skill weights differ in any bit it is ranked afresh
+ * (and treated as a changed order for suggestions). With a taxonomy giving reuse levels (ESCO),
+ * such orders are rare; without one, adding or deleting a citizen re-ranks every order with
+ * required skills — batch many changes in one {@link #apply(List)} to pay that once.
+ *
+ * <p><b>Thread safety.</b> Thread-safe: changes are serialised; readers see the lists of the last
+ * completed change. All changes to the engine must go through this object while it is in use
+ * (changes made directly to the engine are not seen until they touch a listed citizen or order).
+ * Events are delivered on the changing thread, inside the lock.
+ */
+public final class LiveShortlists {
+  /** One change to apply with {@link LiveShortlists#apply(List)}. Immutable. */
+  public sealed interface Change {
+    /** Adds a citizen or replaces the one with the same id. */
+    record UpsertCitizen(Citizen citizen) implements Change {
+      /** @throws NullPointerException if citizen is null */
+      public UpsertCitizen {
+        Objects.requireNonNull(citizen, "citizen");
+      }
+    }
+
+    /** Deletes a citizen (unknown ids are counted, not an error). */
+    record DeleteCitizen(String citizenId) implements Change {
+      /** @throws NullPointerException if citizenId is null */
+      public DeleteCitizen {
+        Objects.requireNonNull(citizenId, "citizenId");
+      }
+    }
+
+    /** Adds an order or replaces the one with the same id (keeping its position). */
+    record UpsertOrder(JobOrder order) implements Change {
+      /** @throws NullPointerException if order is null */
+      public UpsertOrder {
+        Objects.requireNonNull(order, "order");
+      }
+    }
+
+    /** Deletes an order (unknown ids are counted, not an error). */
+    record DeleteOrder(String orderId) implements Change {
+      /** @throws NullPointerException if orderId is null */
+      public DeleteOrder {
+        Objects.requireNonNull(orderId, "orderId");
+      }
+    }
+  }
+
+  /** The shortlist length for an order without {@code maxCandidates}. */
+  public static final int DEFAULT_K = 10;
+  /** The default number of standing suggestions per citizen. */
+  public static final int DEFAULT_SUGGESTIONS = 10;
+
+  private final MatchEngine engine;
+  private final ShortlistListener listener;
+  private final int suggestTop;
+  private final int suggestCap;
+  private Map<String, OrderState> open = new LinkedHashMap<>();
+  private final Map<String, CitizenState> citizens = new HashMap<>();
+  private LocalDate day;
+  private long reranks;
+
+  /** One open order's standing list. */
+  private static final class OrderState {
+    final JobOrder order;
+    final int k;
+    final int cap;
+    CompiledOrder co;
+    /** Best first; the exact top {@code buffer.size()}, or every eligible citizen if {@code complete}. */
+    final List<Match> buffer;
+    boolean complete;
+    /** Every qualified fortrinsadgang holder (public employers only). */
+    final Map<String, Match> holders;
+    int population;
+    int[] rarityIds;
+    int[] rarityCounts;
+    List<Match> visible;
+
+    OrderState(JobOrder order, int k, int cap, CompiledOrder co, List<Match> buffer, boolean complete,
+        Map<String, Match> holders) {
+      this.order = order;
+      this.k = k;
+      this.cap = cap;
+      this.co = co;
+      this.buffer = buffer;
+      this.complete = complete;
+      this.holders = holders;
+    }
+  }
+
+  /** One citizen's standing suggestions. */
+  private static final class CitizenState {
+    final List<Match> buffer;
+    boolean complete;
+    List<Match> visible;
+
+    CitizenState(List<Match> buffer, boolean complete) {
+      this.buffer = buffer;
+      this.complete = complete;
+    }
+  }
+
+  private LiveShortlists(MatchEngine engine, ShortlistListener listener, int suggestTop) {
+    this.engine = engine;
+    this.listener = listener;
+    this.suggestTop = suggestTop;
+    this.suggestCap = Math.max(2 * suggestTop, suggestTop + 5);
+  }
+
+  /**
+   * Starts standing lists over everything the engine holds now (refreshing it first), with
+   * {@value #DEFAULT_SUGGESTIONS} suggestions per citizen. Emits no events.
+   *
+   * @throws NullPointerException if an argument is null
+   */
+  public static LiveShortlists start(MatchEngine engine, ShortlistListener listener) {
+    return start(engine, listener, DEFAULT_SUGGESTIONS);
+  }
+
+  /**
+   * Starts standing lists over everything the engine holds now (refreshing it first). Costs one
+   * {@code rank} per open order and one exhaustive suggestion per citizen (in parallel). Emits no
+   * events.
+   *
+   * @param suggestions standing suggestions per citizen (0: none, and no {@code SUGGESTED} events)
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code suggestions} is negative
+   */
+  public static LiveShortlists start(MatchEngine engine, ShortlistListener listener, int suggestions) {
+    Objects.requireNonNull(engine, "engine");
+    Objects.requireNonNull(listener, "listener");
+    if (suggestions < 0) {
+      throw new IllegalArgumentException("suggestions: must not be negative");
+    }
+    LiveShortlists live = new LiveShortlists(engine, listener, suggestions);
+    synchronized (live) {
+      engine.refresh();
+      live.day = engine.today();
+      for (JobOrder o : engine.orders()) {
+        if (!live.expired(o)) {
+          OrderState st = live.fresh(o);
+          live.open.put(o.id(), st);
+        }
+      }
+      if (suggestions > 0) {
+        Map<String, CitizenState> computed = new ConcurrentHashMap<>();
+        engine.citizenIds().parallelStream().forEach(id ->
+            engine.indexedFeatures(id).ifPresent(f -> computed.put(id, live.freshSuggestions(f))));
+        live.citizens.putAll(computed);
+      }
+    }
+    return live;
+  }
+
+  /** Adds or replaces a citizen and updates the lists; see {@link #apply(List)}. */
+  public void upsert(Citizen citizen) {
+    apply(List.of(new Change.UpsertCitizen(citizen)));
+  }
+
+  /** Deletes a citizen and updates the lists; returns whether it was indexed. */
+  public synchronized boolean delete(String citizenId) {
+    boolean known = engine.indexedFeatures(Objects.requireNonNull(citizenId, "citizenId")).isPresent();
+    apply(List.of(new Change.DeleteCitizen(citizenId)));
+    return known;
+  }
+
+  /** Adds or replaces an order and updates the lists; see {@link #apply(List)}. */
+  public void upsertOrder(JobOrder order) {
+    apply(List.of(new Change.UpsertOrder(order)));
+  }
+
+  /** Deletes an order (filled or withdrawn) and updates the lists; returns whether it was held. */
+  public synchronized boolean deleteOrder(String orderId) {
+    boolean known = engine.order(Objects.requireNonNull(orderId, "orderId")).isPresent();
+    apply(List.of(new Change.DeleteOrder(orderId)));
+    return known;
+  }
+
+  /**
+   * Closes the lists of orders whose deadline has passed as of {@link MatchEngine#today()} (and,
+   * when the day has moved, brings every list to the new day). Call it when the date may have
+   * changed; every change does it too.
+   */
+  public void expire() {
+    apply(List.of());
+  }
+
+  /**
+   * Applies changes in order (a later change of the same id wins), refreshes the engine, updates
+   * every standing list and reports the net difference as events.
+   *
+   * @throws NullPointerException if the list or an element is null
+   * @throws java.io.UncheckedIOException if the engine cannot write its index
+   */
+  public synchronized void apply(List<? extends Change> changes) {
+    Set<String> changedCitizens = new LinkedHashSet<>();
+    Set<String> upsertedOrders = new HashSet<>();
+    List<Citizen> pending = new ArrayList<>();
+    for (Change c : changes) {
+      Objects.requireNonNull(c, "change");
+      if (c instanceof Change.UpsertCitizen u) {
+        pending.add(u.citizen());
+        changedCitizens.add(u.citizen().id());
+        continue;
+      }
+      flush(pending);
+      switch (c) {
+        case Change.DeleteCitizen d -> {
+          if (engine.delete(d.citizenId())) {
+            changedCitizens.add(d.citizenId());
+          }
+        }
+        case Change.UpsertOrder u -> {
+          engine.upsertOrder(u.order());
+          upsertedOrders.add(u.order().id());
+        }
+        case Change.DeleteOrder d -> {
+          if (engine.deleteOrder(d.orderId())) {
+            upsertedOrders.remove(d.orderId());
+          }
+        }
+        case Change.UpsertCitizen u -> throw new AssertionError();
+      }
+    }
+    flush(pending);
+    engine.refresh();
+    reconcile(changedCitizens, upsertedOrders);
+  }
+
+  private void flush(List<Citizen> pending) {
+    if (!pending.isEmpty()) {
+      engine.upsertAll(List.copyOf(pending));
+      pending.clear();
+    }
+  }
+
+  /** The standing shortlist of an open order (empty if the order is not open). */
+  public synchronized List<Match> shortlist(String orderId) {
+    OrderState st = open.get(Objects.requireNonNull(orderId, "orderId"));
+    return st == null ? List.of() : st.visible;
+  }
+
+  /** The standing top suggestions of a citizen (empty if unknown, or suggestions are off). */
+  public synchronized List<Match> suggestions(String citizenId) {
+    CitizenState cs = citizens.get(Objects.requireNonNull(citizenId, "citizenId"));
+    return cs == null ? List.of() : cs.visible;
+  }
+
+  /** The ids of the orders with a standing list, in the engine's order. */
+  public synchronized List<String> openOrders() {
+    return List.copyOf(open.keySet());
+  }
+
+  /** How many times an order was ranked afresh with {@link MatchEngine#rank} since the start (a diagnostic). */
+  public synchronized long reranks() {
+    return reranks;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private boolean expired(JobOrder o) {
+    return o.deadline() != null && o.deadline().isBefore(day);
+  }
+
+  private static int k(JobOrder o) {
+    return o.maxCandidates() != null ? o.maxCandidates() : DEFAULT_K;
+  }
+
+  /** Ranks an order afresh. */
+  private OrderState fresh(JobOrder o) {
+    reranks++;
+    int k = k(o);
+    int cap = Math.max(2 * k, k + 5);
+    CompiledOrder co = engine.compile(o);
+    List<Match> ranked = engine.rank(o, cap);
+    int top = Math.min(cap, ranked.size());
+    Map<String, Match> holders = new HashMap<>();
+    for (Match m : ranked) {
+      if (m.has(Flag.FORTRINSADGANG)) {
+        holders.put(m.citizenId(), m);
+      }
+    }
+    OrderState st = new OrderState(o, k, cap, co, new ArrayList<>(ranked.subList(0, top)), top < cap, holders);
+    noteRarity(st, engine.populationStats());
+    st.visible = visible(st);
+    return st;
+  }
+
+  /** Records the inputs of the order's rarity weights: the population and its skills' counts. */
+  private void noteRarity(OrderState st, PopulationStats stats) {
+    String[] req = st.co.requiredIds;
+    int[] ids = new int[req.length];
+    int n = 0;
+    for (String id : req) {
+      if (engine.taxonomy().reuseLevel(id).isEmpty()) {
+        ids[n++] = st.co.skillNames.lookup(id);
+      }
+    }
+    st.rarityIds = Arrays.copyOf(ids, n);
+    st.rarityCounts = new int[n];
+    for (int i = 0; i < n; i++) {
+      st.rarityCounts[i] = stats.count(st.rarityIds[i]);
+    }
+    st.population = stats.population();
+  }
+
+  /** Whether the statistics moved for this order's rarity-weighted skills. */
+  private static boolean rarityMoved(OrderState st, PopulationStats stats) {
+    if (st.rarityIds.length == 0) {
+      return false;
+    }
+    if (stats.population() != st.population) {
+      return true;
+    }
+    for (int i = 0; i < st.rarityIds.length; i++) {
+      if (stats.count(st.rarityIds[i]) != st.rarityCounts[i]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static List<Match> visible(OrderState st) {
+    List<Match> out = new ArrayList<>(st.buffer.subList(0, Math.min(st.k, st.buffer.size())));
+    if (!st.holders.isEmpty()) {
+      Set<String> inTop = new HashSet<>();
+      for (Match m : out) {
+        inTop.add(m.citizenId());
+      }
+      List<Match> extra = new ArrayList<>();
+      for (Match m : st.holders.values()) {
+        if (!inTop.contains(m.citizenId())) {
+          extra.add(m);
+        }
+      }
+      extra.sort(Match.BY_SCORE_THEN_CITIZEN);
+      out.addAll(extra);
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * Updates an order's buffer for one changed citizen (features null: deleted).
+   *
+   * @return false if the buffer fell below K and the order must be ranked afresh
+   */
+  private static boolean offer(OrderState st, String citizenId, CitizenFeatures f) {
+    for (int i = 0; i < st.buffer.size(); i++) {
+      if (st.buffer.get(i).citizenId().equals(citizenId)) {
+        st.buffer.remove(i);
+        break;
+      }
+    }
+    st.holders.remove(citizenId);
+    if (f != null && FeatureScorer.score(st.co, f) > 0) {
+      boolean holder = st.co.publicEmployer && f.has(CitizenFeatures.FORTRINSADGANG);
+      double score = FeatureScorer.score(st.co, f);
+      boolean enters = st.complete
+          || (!st.buffer.isEmpty() && beats(score, citizenId, st.buffer.get(st.buffer.size() - 1)));
+      if (enters || holder) {
+        Match m = FeatureScorer.explain(st.co, f);
+        if (m != null) {
+          if (m.has(Flag.FORTRINSADGANG)) {
+            st.holders.put(citizenId, m);
+          }
+          if (enters) {
+            int at = Collections.binarySearch(st.buffer, m, Match.BY_SCORE_THEN_CITIZEN);
+            st.buffer.add(at < 0 ? -at - 1 : at, m);
+            if (st.buffer.size() > st.cap) {
+              st.buffer.remove(st.buffer.size() - 1);
+              st.complete = false;
+            }
+          }
+        }
+      }
+    }
+    return st.complete || st.buffer.size() >= st.k;
+  }
+
+  /** Whether (score, id) ranks before {@code m}: higher score, or equal score and smaller id. */
+  private static boolean beats(double score, String id, Match m) {
+    return score > m.score() || (score == m.score() && id.compareTo(m.citizenId()) < 0);
+  }
+
+  private CitizenState freshSuggestions(CitizenFeatures f) {
+    List<Match> all = new ArrayList<>();
+    for (OrderState st : open.values()) {
+      if (FeatureScorer.score(st.co, f) > 0) {
+        Match m = FeatureScorer.explain(st.co, f);
+        if (m != null) {
+          all.add(m);
+        }
+      }
+    }
+    all.sort(Match.BY_SCORE_THEN_ORDER);
+    boolean complete = all.size() <= suggestCap;
+    CitizenState cs = new CitizenState(new ArrayList<>(all.subList(0, Math.min(suggestCap, all.size()))), complete);
+    cs.visible = List.copyOf(cs.buffer.subList(0, Math.min(suggestTop, cs.buffer.size())));
+    return cs;
+  }
+
+  private void reconcile(Set<String> changedCitizens, Set<String> upsertedOrders) {
+    LocalDate today = engine.today();
+    boolean dayChanged = !today.equals(day);
+    day = today;
+    PopulationStats stats = engine.populationStats();
+    Map<String, CitizenFeatures> features = new HashMap<>();
+    for (String id : changedCitizens) {
+      features.put(id, engine.indexedFeatures(id).orElse(null));
+    }
+    List<ShortlistEvent> events = new ArrayList<>();
+    Set<String> changedOrders = new LinkedHashSet<>();
+    Map<String, OrderState> next = new LinkedHashMap<>();
+    Map<String, JobOrder> held = new LinkedHashMap<>();
+    for (JobOrder o : engine.orders()) {
+      held.put(o.id(), o);
+    }
+    // Orders closed or expired first.
+    for (OrderState old : open.values()) {
+      JobOrder now = held.get(old.order.id());
+      if (now == null || expired(now)) {
+        Reason r = now == null ? Reason.ORDER_CLOSED : Reason.ORDER_EXPIRED;
+        for (int i = 0; i < old.visible.size(); i++) {
+          events.add(new ShortlistEvent(Kind.LEFT, old.order.id(), old.visible.get(i).citizenId(), i + 1, r));
+        }
+        changedOrders.add(old.order.id());
+      }
+    }
+    for (JobOrder o : held.values()) {
+      if (expired(o)) {
+        continue;
+      }
+      OrderState old = open.get(o.id());
+      OrderState st;
+      Reason enteredReason = null;
+      if (old == null || upsertedOrders.contains(o.id())) {
+        st = fresh(o);
+        enteredReason = old == null ? Reason.ORDER_OPENED : Reason.ORDER_CHANGED;
+        changedOrders.add(o.id());
+      } else {
+        st = old;
+        boolean rerank = dayChanged;
+        if (!rerank && rarityMoved(old, stats)) {
+          CompiledOrder co = engine.compile(o);
+          if (Arrays.equals(co.requiredWeight, old.co.requiredWeight)) {
+            noteRarity(old, stats);
+          } else {
+            rerank = true;
+          }
+        }
+        if (rerank) {
+          st = fresh(o);
+          changedOrders.add(o.id());
+        } else {
+          boolean ok = true;
+          for (String id : changedCitizens) {
+            ok &= offer(st, id, features.get(id));
+          }
+          if (!ok) {
+            st = fresh(o);
+          } else {
+            st.visible = visible(st);
+          }
+        }
+      }
+      next.put(o.id(), st);
+      diff(old == null ? List.of() : old.visible, st, enteredReason, changedCitizens, features, events);
+    }
+    open = next;
+    if (suggestTop > 0) {
+      suggestions(changedCitizens, changedOrders, dayChanged, features, events);
+    }
+    for (ShortlistEvent e : events) {
+      listener.on(e);
+    }
+  }
+
+  private void diff(List<Match> before, OrderState st, Reason enteredReason, Set<String> changedCitizens,
+      Map<String, CitizenFeatures> features, List<ShortlistEvent> events) {
+    if (before == st.visible) {
+      return;
+    }
+    Set<String> now = new HashSet<>();
+    for (Match m : st.visible) {
+      now.add(m.citizenId());
+    }
+    Set<String> was = new HashSet<>();
+    for (int i = 0; i < before.size(); i++) {
+      String id = before.get(i).citizenId();
+      was.add(id);
+      if (!now.contains(id)) {
+        CitizenFeatures f = features.containsKey(id) ? features.get(id) : engine.indexedFeatures(id).orElse(null);
+        Reason r = f == null ? Reason.DELETED
+            : FeatureScorer.score(st.co, f) <= 0 ? Reason.GATE_FAILS : Reason.BETTER_CANDIDATES;
+        events.add(new ShortlistEvent(Kind.LEFT, st.order.id(), id, i + 1, r));
+      }
+    }
+    for (int i = 0; i < st.visible.size(); i++) {
+      String id = st.visible.get(i).citizenId();
+      if (!was.contains(id)) {
+        Reason r = enteredReason != null ? enteredReason
+            : changedCitizens.contains(id) ? Reason.CITIZEN_CHANGED : Reason.PLACE_FREED;
+        events.add(new ShortlistEvent(Kind.ENTERED, st.order.id(), id, i + 1, r));
+      }
+    }
+  }
+
+  private void suggestions(Set<String> changedCitizens, Set<String> changedOrders, boolean dayChanged,
+      Map<String, CitizenFeatures> features, List<ShortlistEvent> events) {
+    for (String id : changedCitizens) {
+      if (features.get(id) == null) {
+        citizens.remove(id);
+      }
+    }
+    if (changedCitizens.isEmpty() && changedOrders.isEmpty()) {
+      return;
+    }
+    boolean all = dayChanged || changedOrders.size() * 2 > Math.max(1, open.size());
+    // Only the changed citizens, unless orders changed: then every citizen, in the engine's order.
+    Iterable<String> ids = changedOrders.isEmpty() ? changedCitizens : engine.citizenIds();
+    for (String id : ids) {
+      boolean changed = changedCitizens.contains(id);
+      CitizenFeatures f = changed ? features.get(id) : engine.indexedFeatures(id).orElse(null);
+      if (f == null) {
+        continue;
+      }
+      CitizenState old = citizens.get(id);
+      List<Match> before = old == null ? List.of() : old.visible;
+      CitizenState cs;
+      if (changed || all || old == null) {
+        cs = freshSuggestions(f);
+      } else {
+        cs = old;
+        boolean touched = false;
+        for (String oid : changedOrders) {
+          touched |= cs.buffer.removeIf(m -> m.orderId().equals(oid));
+          OrderState st = open.get(oid);
+          if (st != null) {
+            double score = FeatureScorer.score(st.co, f);
+            if (score > 0 && (cs.complete || (!cs.buffer.isEmpty()
+                && beatsOrder(score, oid, cs.buffer.get(cs.buffer.size() - 1))))) {
+              Match m = FeatureScorer.explain(st.co, f);
+              if (m != null) {
+                int at = Collections.binarySearch(cs.buffer, m, Match.BY_SCORE_THEN_ORDER);
+                cs.buffer.add(at < 0 ? -at - 1 : at, m);
+                touched = true;
+                if (cs.buffer.size() > suggestCap) {
+                  cs.buffer.remove(cs.buffer.size() - 1);
+                  cs.complete = false;
+                }
+              }
+            }
+          }
+        }
+        if (!touched) {
+          continue;
+        }
+        if (!cs.complete && cs.buffer.size() < suggestTop) {
+          cs = freshSuggestions(f);
+        } else {
+          cs.visible = List.copyOf(cs.buffer.subList(0, Math.min(suggestTop, cs.buffer.size())));
+        }
+      }
+      citizens.put(id, cs);
+      Set<String> was = new HashSet<>();
+      for (Match m : before) {
+        was.add(m.orderId());
+      }
+      for (int i = 0; i < cs.visible.size(); i++) {
+        String oid = cs.visible.get(i).orderId();
+        if (!was.contains(oid)) {
+          events.add(new ShortlistEvent(Kind.SUGGESTED, oid, id, i + 1, null));
+        }
+      }
+    }
+  }
+
+  private static boolean beatsOrder(double score, String orderId, Match m) {
+    return score > m.score() || (score == m.score() && orderId.compareTo(m.orderId()) < 0);
+  }
+
+  @Override
+  public synchronized String toString() {
+    return "LiveShortlists[orders=" + open.size() + ", citizens=" + citizens.size() + "]";
+  }
+}
