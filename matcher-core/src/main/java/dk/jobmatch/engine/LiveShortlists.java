@@ -487,6 +487,7 @@ public final class LiveShortlists {
         continue;
       }
       OrderState old = open.get(o.id());
+      List<Match> before = old == null ? List.of() : old.visible;
       OrderState st;
       Reason enteredReason = null;
       if (old == null || upsertedOrders.contains(o.id())) {
@@ -520,7 +521,7 @@ public final class LiveShortlists {
         }
       }
       next.put(o.id(), st);
-      diff(old == null ? List.of() : old.visible, st, enteredReason, changedCitizens, features, events);
+      diff(before, st, enteredReason, changedCitizens, features, events);
     }
     open = next;
     if (suggestTop > 0) {

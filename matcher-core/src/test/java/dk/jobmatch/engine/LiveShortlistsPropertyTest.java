@@ -1,0 +1,222 @@
+package dk.jobmatch.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dk.jobmatch.engine.LiveShortlists.Change;
+import dk.jobmatch.model.Citizen;
+import dk.jobmatch.model.CompensationScheme;
+import dk.jobmatch.model.Employer;
+import dk.jobmatch.model.JobOrder;
+import dk.jobmatch.scoring.Match;
+import dk.jobmatch.taxonomy.Taxonomy;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Random change sequences: after every step every standing shortlist equals a fresh {@code
+ * rank(order, K)}, every citizen's standing suggestions equal a fresh {@code suggest}, and the
+ * events, replayed, give exactly the members of every list. Seeded; the seed is in every message.
+ */
+class LiveShortlistsPropertyTest {
+  private static final int SUGGESTIONS = 4;
+
+  /** A clock whose day the test moves. */
+  static final class DayClock extends Clock {
+    LocalDate day;
+
+    DayClock(LocalDate day) {
+      this.day = day;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return day.atStartOfDay().toInstant(ZoneOffset.UTC);
+    }
+  }
+
+  @Test
+  void standingListsEqualFreshRankingsAfterEveryChange() {
+    long base = System.nanoTime();
+    for (int i = 0; i < 4; i++) {
+      long seed = base + i;
+      try {
+        run(seed, i % 2 == 0 ? Taxonomy.none() : RandomPopulation.relatedTaxonomy());
+      } catch (RuntimeException e) {
+        throw new AssertionError("seed " + seed + "L: " + e, e);
+      }
+    }
+  }
+
+  private static void run(long seed, Taxonomy taxonomy) {
+    String where = "seed " + seed + "L";
+    SplittableRandom rnd = new SplittableRandom(seed);
+    RandomPopulation pop = new RandomPopulation(seed);
+    DayClock clock = new DayClock(RandomPopulation.AS_OF);
+    try (MatchEngine engine = MatchEngine.builder().taxonomy(taxonomy).shortage(RandomPopulation.shortage())
+        .clock(clock).build()) {
+      int nextCitizen = 0;
+      int nextOrder = 0;
+      List<String> citizenIds = new ArrayList<>();
+      List<String> orderIds = new ArrayList<>();
+      for (int i = 0; i < 30; i++) {
+        Citizen c = citizen(pop, rnd, "c-" + nextCitizen++);
+        engine.upsert(c);
+        citizenIds.add(c.id());
+      }
+      for (int i = 0; i < 8; i++) {
+        JobOrder o = order(pop, rnd, "o-" + nextOrder++, clock.day);
+        engine.upsertOrder(o);
+        orderIds.add(o.id());
+      }
+      List<ShortlistEvent> events = new ArrayList<>();
+      LiveShortlists live = LiveShortlists.start(engine, events::add, SUGGESTIONS);
+      Map<String, Set<String>> members = new HashMap<>();
+      Map<String, Set<String>> suggested = new HashMap<>();
+      check(where + " start", engine, live, members, suggested, true);
+      for (int step = 0; step < 40; step++) {
+        List<Change> changes = new ArrayList<>();
+        int n = rnd.nextInt(6) == 0 ? 1 + rnd.nextInt(5) : 1;
+        for (int j = 0; j < n; j++) {
+          int op = rnd.nextInt(100);
+          if (op < 25) {
+            Citizen c = citizen(pop, rnd, "c-" + nextCitizen++);
+            citizenIds.add(c.id());
+            changes.add(new Change.UpsertCitizen(c));
+          } else if (op < 50 && !citizenIds.isEmpty()) {
+            changes.add(new Change.UpsertCitizen(citizen(pop, rnd, citizenIds.get(rnd.nextInt(citizenIds.size())))));
+          } else if (op < 60 && !citizenIds.isEmpty()) {
+            changes.add(new Change.DeleteCitizen(citizenIds.remove(rnd.nextInt(citizenIds.size()))));
+          } else if (op < 63) {
+            changes.add(new Change.DeleteCitizen("c-unknown"));
+          } else if (op < 73) {
+            JobOrder o = order(pop, rnd, "o-" + nextOrder++, clock.day);
+            orderIds.add(o.id());
+            changes.add(new Change.UpsertOrder(o));
+          } else if (op < 83 && !orderIds.isEmpty()) {
+            changes.add(new Change.UpsertOrder(order(pop, rnd, orderIds.get(rnd.nextInt(orderIds.size())), clock.day)));
+          } else if (op < 90 && !orderIds.isEmpty()) {
+            changes.add(new Change.DeleteOrder(orderIds.remove(rnd.nextInt(orderIds.size()))));
+          } else {
+            clock.day = clock.day.plusDays(1 + rnd.nextInt(4));
+          }
+        }
+        events.clear();
+        live.apply(changes);
+        replay(where + " step " + step, events, members, suggested);
+        check(where + " step " + step, engine, live, members, suggested, false);
+      }
+      assertTrue(live.reranks() > 0, where);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static Citizen citizen(RandomPopulation pop, SplittableRandom rnd, String id) {
+    Citizen c = pop.citizen(id);
+    // More fortrinsadgang holders than the engine tests, so that public lists carry extra seats.
+    if (rnd.nextInt(4) == 0 && !c.compensation().contains(CompensationScheme.FORTRINSADGANG)) {
+      c = c.toBuilder().compensation(CompensationScheme.FORTRINSADGANG).build();
+    }
+    return c;
+  }
+
+  private static JobOrder order(RandomPopulation pop, SplittableRandom rnd, String id, LocalDate today) {
+    JobOrder o = pop.order(id);
+    JobOrder.Builder b = o.toBuilder();
+    if (rnd.nextInt(3) != 0) {
+      b.maxCandidates(1 + rnd.nextInt(5));
+    }
+    if (rnd.nextInt(2) == 0) {
+      LocalDate deadline = today.plusDays(rnd.nextInt(10));
+      b.deadline(o.startDate() != null && deadline.isAfter(o.startDate()) ? o.startDate() : deadline);
+    }
+    if (rnd.nextInt(3) == 0) {
+      Employer e = o.employer();
+      b.employer(new Employer(null, null, null, true, e != null && e.disabilityFriendly(), e == null ? null : e.location()));
+    }
+    return b.build();
+  }
+
+  private static void replay(String where, List<ShortlistEvent> events, Map<String, Set<String>> members,
+      Map<String, Set<String>> suggested) {
+    for (ShortlistEvent e : events) {
+      switch (e.kind()) {
+        case ENTERED -> assertTrue(members.computeIfAbsent(e.orderId(), k -> new LinkedHashSet<>()).add(e.citizenId()),
+            where + ": entered twice " + e);
+        case LEFT -> assertTrue(members.getOrDefault(e.orderId(), Set.of()).contains(e.citizenId())
+            && members.get(e.orderId()).remove(e.citizenId()), where + ": left without being there " + e);
+        case SUGGESTED -> suggested.computeIfAbsent(e.citizenId(), k -> new LinkedHashSet<>()).add(e.orderId());
+      }
+    }
+  }
+
+  private static void check(String where, MatchEngine engine, LiveShortlists live, Map<String, Set<String>> members,
+      Map<String, Set<String>> suggested, boolean initial) {
+    LocalDate today = engine.today();
+    List<String> open = new ArrayList<>();
+    for (JobOrder o : engine.orders()) {
+      boolean expired = o.deadline() != null && o.deadline().isBefore(today);
+      if (expired) {
+        assertEquals(List.of(), live.shortlist(o.id()), where + ": expired order " + o.id());
+        continue;
+      }
+      open.add(o.id());
+      int k = o.maxCandidates() != null ? o.maxCandidates() : LiveShortlists.DEFAULT_K;
+      List<Match> expected = engine.rank(o, k);
+      List<Match> actual = live.shortlist(o.id());
+      assertEquals(expected, actual, where + ": shortlist of " + o.id());
+      Set<String> ids = new LinkedHashSet<>();
+      for (Match m : expected) {
+        ids.add(m.citizenId());
+      }
+      if (initial) {
+        members.put(o.id(), ids);
+      } else {
+        assertEquals(ids, members.getOrDefault(o.id(), Set.of()), where + ": events replayed for " + o.id());
+      }
+    }
+    assertEquals(open, live.openOrders(), where + ": open orders");
+    for (String gone : new ArrayList<>(members.keySet())) {
+      if (!open.contains(gone)) {
+        assertEquals(Set.of(), members.get(gone), where + ": closed order still has members by the events " + gone);
+      }
+    }
+    for (String id : engine.citizenIds()) {
+      Citizen c = engine.citizen(id).orElseThrow();
+      List<Match> expected = engine.suggest(c, SUGGESTIONS);
+      assertEquals(expected, live.suggestions(id), where + ": suggestions of " + id);
+      if (initial) {
+        Set<String> s = new LinkedHashSet<>();
+        expected.forEach(m -> s.add(m.orderId()));
+        suggested.put(id, s);
+      } else {
+        for (Match m : expected) {
+          assertTrue(suggested.getOrDefault(id, Set.of()).contains(m.orderId()),
+              where + ": " + m.orderId() + " in the suggestions of " + id + " without a SUGGESTED event");
+        }
+      }
+    }
+  }
+}
