@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * The {@code jobmatch} command line (DESIGN.md §4): {@code match}, {@code suggest}, {@code batch}
+ * The {@code jobmatch} command line (docs/cli.md): {@code match}, {@code suggest}, {@code batch}
  * and {@code validate} over JSON Lines files.
  *
  * <p>{@link #run(String[], PrintStream, PrintStream)} runs the CLI in-process and returns the
