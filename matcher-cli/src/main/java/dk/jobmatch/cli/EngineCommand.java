@@ -257,6 +257,7 @@ public abstract class EngineCommand implements Callable<Integer> {
     if (asOf != null) {
       b.asOf(asOf);
     }
+    configure(b);
     if (index == null || !readsIndex()) {
       return b.build();
     }
@@ -279,6 +280,9 @@ public abstract class EngineCommand implements Callable<Integer> {
         engine.citizenCount(), engine.orderCount());
     return engine;
   }
+
+  /** A last word on the engine's configuration before it is built (e.g. a directory); nothing by default. */
+  protected void configure(MatchEngine.Builder builder) {}
 
   /** The engine opened on {@code --index}, once {@link #buildEngine()} has run in index mode. */
   private MatchEngine indexEngine;

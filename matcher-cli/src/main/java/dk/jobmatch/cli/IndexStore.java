@@ -158,7 +158,7 @@ final class IndexStore {
   }
 
   /** The committed state of an index: its generation, fingerprint and counts. */
-  record Meta(long generation, Fingerprint fingerprint, long citizens, long orders, String committed) {}
+  record Meta(long generation, Fingerprint fingerprint, long citizens, long orders, String committed, String asOf) {}
 
   /** The committed generation's meta, or {@code null} if the directory holds no index. */
   static Meta committed(Path dir) {
@@ -189,7 +189,7 @@ final class IndexStore {
     Fingerprint f = new Fingerprint(text(n, "esco"), text(n, "disco"), text(n, "shortage"), text(n, "policy"),
         text(n, "policySha256"));
     return new Meta(n.path("generation").asLong(), f, n.path("citizens").asLong(), n.path("orders").asLong(),
-        text(n, "committed"));
+        text(n, "committed"), text(n, "asOf"));
   }
 
   private static String text(JsonNode n, String field) {
@@ -319,15 +319,18 @@ final class IndexStore {
      * Commits: writes the description, then makes this generation the current one in one atomic
      * rename, then removes the previous generation. The engine must be closed before.
      *
+     * @param asOf the day the standing shortlists are now computed for (the next apply starts there)
+     *
      * @throws IOException if the commit cannot be written (the index stays at its last commit)
      */
-    void commit(Fingerprint fingerprint, long citizens, long orders) throws IOException {
+    void commit(Fingerprint fingerprint, long citizens, long orders, java.time.LocalDate asOf) throws IOException {
       ObjectNode n = JSON.createObjectNode();
       n.put("format", FORMAT);
       n.put("generation", generation);
       n.put("committed", Instant.now().toString());
       n.put("citizens", citizens);
       n.put("orders", orders);
+      n.put("asOf", asOf.toString());
       n.put("policy", fingerprint.policyLabel());
       n.put("policySha256", fingerprint.policyHash());
       n.put("esco", fingerprint.esco());
