@@ -408,9 +408,9 @@ public final class LiveShortlists {
       }
     }
     st.holders.remove(citizenId);
-    if (f != null && FeatureScorer.score(st.co, f) > 0) {
+    double score = f == null ? -1 : FeatureScorer.score(st.co, f);
+    if (score > 0) {
       boolean holder = st.co.publicEmployer && f.has(CitizenFeatures.FORTRINSADGANG);
-      double score = FeatureScorer.score(st.co, f);
       boolean enters = st.complete
           || (!st.buffer.isEmpty() && beats(score, citizenId, st.buffer.get(st.buffer.size() - 1)));
       if (enters || holder) {
@@ -439,19 +439,29 @@ public final class LiveShortlists {
   }
 
   private CitizenState freshSuggestions(CitizenFeatures f) {
-    List<Match> all = new ArrayList<>();
-    for (OrderState st : open.values()) {
-      if (FeatureScorer.score(st.co, f) > 0) {
-        Match m = FeatureScorer.explain(st.co, f);
-        if (m != null) {
-          all.add(m);
-        }
+    // Score every open order exactly; explain only the best (explaining allocates).
+    OrderState[] states = open.values().toArray(new OrderState[0]);
+    double[] scores = new double[states.length];
+    List<Integer> hits = new ArrayList<>();
+    for (int i = 0; i < states.length; i++) {
+      scores[i] = FeatureScorer.score(states[i].co, f);
+      if (scores[i] > 0) {
+        hits.add(i);
       }
     }
-    all.sort(Match.BY_SCORE_THEN_ORDER);
-    boolean complete = all.size() <= suggestCap;
-    CitizenState cs = new CitizenState(new ArrayList<>(all.subList(0, Math.min(suggestCap, all.size()))), complete);
-    cs.visible = List.copyOf(cs.buffer.subList(0, Math.min(suggestTop, cs.buffer.size())));
+    hits.sort((a, b) -> {
+      int c = Double.compare(scores[b], scores[a]);
+      return c != 0 ? c : states[a].order.id().compareTo(states[b].order.id());
+    });
+    List<Match> best = new ArrayList<>(Math.min(suggestCap, hits.size()));
+    for (int i = 0; i < hits.size() && best.size() < suggestCap; i++) {
+      Match m = FeatureScorer.explain(states[hits.get(i)].co, f);
+      if (m != null) {
+        best.add(m);
+      }
+    }
+    CitizenState cs = new CitizenState(best, hits.size() <= suggestCap);
+    cs.visible = List.copyOf(best.subList(0, Math.min(suggestTop, best.size())));
     return cs;
   }
 
