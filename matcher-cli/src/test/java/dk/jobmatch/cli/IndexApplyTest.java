@@ -325,6 +325,34 @@ class IndexApplyTest {
   }
 
   @Test
+  void indexingALargeFileShowsProgressAndSaysWhatWasCommitted() {
+    Random rnd = new Random(8);
+    List<String> lines = new ArrayList<>();
+    long bytes = 0;
+    for (int i = 0; bytes < 1_200_000; i++) {
+      String l = TestData.json(TestData.citizen(rnd, "c-" + i));
+      lines.add(l);
+      bytes += l.length() + 1;
+    }
+    Path citizens = CliRun.write(dir, "big.jsonl", lines.toArray(String[]::new));
+    Path idx = dir.resolve("index");
+    CliRun r = CliRun.of("index", "--citizens", citizens.toString(), "--index", idx.toString());
+    ok(r);
+    List<String> err = r.errLines();
+    List<String> percents = new ArrayList<>();
+    for (String l : err.subList(0, err.size() - 1)) {
+      java.util.regex.Matcher m = java.util.regex.Pattern
+          .compile("indexing " + java.util.regex.Pattern.quote(citizens.toString()) + ": (\\d+)% \\([\\d,]+ lines, [\\d,]+ lines/s, 0 errors\\)")
+          .matcher(l);
+      assertTrue(m.matches(), l);
+      percents.add(m.group(1));
+    }
+    assertEquals(List.of("10", "20", "30", "40", "50", "60", "70", "80", "90", "100"), percents);
+    assertEquals(String.format(java.util.Locale.ROOT, "%s: committed generation 1: %,d citizens, 0 job orders", idx, lines.size()),
+        err.get(err.size() - 1));
+  }
+
+  @Test
   void usage() {
     CliRun none = CliRun.of("index");
     assertEquals(ExitCode.USAGE, none.exitCode());
