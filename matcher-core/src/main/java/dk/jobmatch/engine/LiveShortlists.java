@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Standing shortlists for every open order, and standing top suggestions for every citizen, kept
@@ -49,8 +48,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * with the scoring kernel (one exact score per order, no search); it enters a buffer it beats and
  * leaves the one it no longer belongs to. Only when a buffer falls below K members (and there may
  * be eligible citizens outside it) is that order ranked again with {@link MatchEngine#rank}. A
- * changed order is ranked afresh. Suggestions work alike: a changed citizen is scored against all
- * open orders; a changed order is scored against every citizen.
+ * changed order is ranked afresh. Suggestions are not stored: a changed citizen's top suggestions
+ * are computed before and after (one exact score per open order, twice); a changed order is
+ * scored against every citizen, and for those eligible for it before or after, their suggestions
+ * before and after are computed the same way. Starting therefore costs one {@code rank} per open
+ * order, nothing per citizen.
  *
  * <p><b>Skill rarity.</b> Skills without a taxonomy reuse level weigh by their rarity in the
  * population ({@link PopulationStats}), which moves when citizens are added, deleted or change
@@ -110,9 +112,7 @@ public final class LiveShortlists {
   private final MatchEngine engine;
   private final ShortlistListener listener;
   private final int suggestTop;
-  private final int suggestCap;
   private Map<String, OrderState> open = new LinkedHashMap<>();
-  private final Map<String, CitizenState> citizens = new HashMap<>();
   private LocalDate day;
   private long reranks;
 
@@ -144,23 +144,10 @@ public final class LiveShortlists {
     }
   }
 
-  /** One citizen's standing suggestions. */
-  private static final class CitizenState {
-    final List<Match> buffer;
-    boolean complete;
-    List<Match> visible;
-
-    CitizenState(List<Match> buffer, boolean complete) {
-      this.buffer = buffer;
-      this.complete = complete;
-    }
-  }
-
   private LiveShortlists(MatchEngine engine, ShortlistListener listener, int suggestTop) {
     this.engine = engine;
     this.listener = listener;
     this.suggestTop = suggestTop;
-    this.suggestCap = Math.max(2 * suggestTop, suggestTop + 5);
   }
 
   /**
@@ -175,10 +162,10 @@ public final class LiveShortlists {
 
   /**
    * Starts standing lists over everything the engine holds now (refreshing it first). Costs one
-   * {@code rank} per open order and one exhaustive suggestion per citizen (in parallel). Emits no
-   * events.
+   * {@code rank} per open order. Emits no events.
    *
-   * @param suggestions standing suggestions per citizen (0: none, and no {@code SUGGESTED} events)
+   * @param suggestions how many top suggestions per citizen are watched (0: none, and no {@code
+   *     SUGGESTED} events)
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code suggestions} is negative
    */
@@ -197,12 +184,6 @@ public final class LiveShortlists {
           OrderState st = live.fresh(o);
           live.open.put(o.id(), st);
         }
-      }
-      if (suggestions > 0) {
-        Map<String, CitizenState> computed = new ConcurrentHashMap<>();
-        engine.citizenIds().parallelStream().forEach(id ->
-            engine.indexedFeatures(id).ifPresent(f -> computed.put(id, live.freshSuggestions(f))));
-        live.citizens.putAll(computed);
       }
     }
     return live;
@@ -251,6 +232,17 @@ public final class LiveShortlists {
   public synchronized void apply(List<? extends Change> changes) {
     Set<String> changedCitizens = new LinkedHashSet<>();
     Set<String> upsertedOrders = new HashSet<>();
+    // Each touched citizen's features before the changes, for the suggestions she had.
+    Map<String, CitizenFeatures> oldFeatures = new HashMap<>();
+    if (suggestTop > 0) {
+      for (Change c : changes) {
+        String id = c instanceof Change.UpsertCitizen u ? u.citizen().id()
+            : c instanceof Change.DeleteCitizen d ? d.citizenId() : null;
+        if (id != null && !oldFeatures.containsKey(id)) {
+          oldFeatures.put(id, engine.indexedFeatures(id).orElse(null));
+        }
+      }
+    }
     List<Citizen> pending = new ArrayList<>();
     for (Change c : changes) {
       Objects.requireNonNull(c, "change");
@@ -280,7 +272,7 @@ public final class LiveShortlists {
     }
     flush(pending);
     engine.refresh();
-    reconcile(changedCitizens, upsertedOrders);
+    reconcile(changedCitizens, upsertedOrders, oldFeatures);
   }
 
   private void flush(List<Citizen> pending) {
@@ -296,10 +288,28 @@ public final class LiveShortlists {
     return st == null ? List.of() : st.visible;
   }
 
-  /** The standing top suggestions of a citizen (empty if unknown, or suggestions are off). */
+  /**
+   * The standing top suggestions of a citizen: what {@link MatchEngine#suggest(Citizen, int)} gives
+   * now (empty if the citizen is not indexed, or suggestions are off). Computed on demand from the
+   * standing orders.
+   */
   public synchronized List<Match> suggestions(String citizenId) {
-    CitizenState cs = citizens.get(Objects.requireNonNull(citizenId, "citizenId"));
-    return cs == null ? List.of() : cs.visible;
+    CitizenFeatures f = engine.indexedFeatures(Objects.requireNonNull(citizenId, "citizenId")).orElse(null);
+    if (f == null || suggestTop == 0) {
+      return List.of();
+    }
+    List<CompiledOrder> orders = new ArrayList<>(open.size());
+    for (OrderState st : open.values()) {
+      orders.add(st.co);
+    }
+    List<Match> out = new ArrayList<>();
+    for (int i : top(orders, f)) {
+      Match m = FeatureScorer.explain(orders.get(i), f);
+      if (m != null) {
+        out.add(m);
+      }
+    }
+    return List.copyOf(out);
   }
 
   /** The ids of the orders with a standing list, in the engine's order. */
@@ -398,16 +408,19 @@ public final class LiveShortlists {
   /**
    * Updates an order's buffer for one changed citizen (features null: deleted).
    *
-   * @return false if the buffer fell below K and the order must be ranked afresh
+   * @return -1 if the buffer fell below K and the order must be ranked afresh, 1 if the buffer or
+   *     the holders changed, 0 if nothing did
    */
-  private static boolean offer(OrderState st, String citizenId, CitizenFeatures f) {
+  private static int offer(OrderState st, String citizenId, CitizenFeatures f) {
+    boolean changed = false;
     for (int i = 0; i < st.buffer.size(); i++) {
       if (st.buffer.get(i).citizenId().equals(citizenId)) {
         st.buffer.remove(i);
+        changed = true;
         break;
       }
     }
-    st.holders.remove(citizenId);
+    changed |= st.holders.remove(citizenId) != null;
     double score = f == null ? -1 : FeatureScorer.score(st.co, f);
     if (score > 0) {
       boolean holder = st.co.publicEmployer && f.has(CitizenFeatures.FORTRINSADGANG);
@@ -418,10 +431,12 @@ public final class LiveShortlists {
         if (m != null) {
           if (m.has(Flag.FORTRINSADGANG)) {
             st.holders.put(citizenId, m);
+            changed = true;
           }
           if (enters) {
             int at = Collections.binarySearch(st.buffer, m, Match.BY_SCORE_THEN_CITIZEN);
             st.buffer.add(at < 0 ? -at - 1 : at, m);
+            changed = true;
             if (st.buffer.size() > st.cap) {
               st.buffer.remove(st.buffer.size() - 1);
               st.complete = false;
@@ -430,7 +445,7 @@ public final class LiveShortlists {
         }
       }
     }
-    return st.complete || st.buffer.size() >= st.k;
+    return st.complete || st.buffer.size() >= st.k ? (changed ? 1 : 0) : -1;
   }
 
   /** Whether (score, id) ranks before {@code m}: higher score, or equal score and smaller id. */
@@ -438,34 +453,35 @@ public final class LiveShortlists {
     return score > m.score() || (score == m.score() && id.compareTo(m.citizenId()) < 0);
   }
 
-  private CitizenState freshSuggestions(CitizenFeatures f) {
-    // Score every open order exactly; explain only the best (explaining allocates).
-    OrderState[] states = open.values().toArray(new OrderState[0]);
-    double[] scores = new double[states.length];
+  /** The indexes of the best {@code suggestTop} orders for a citizen, best first (ties by order id). */
+  private int[] top(List<CompiledOrder> orders, CitizenFeatures f) {
+    double[] scores = new double[orders.size()];
     List<Integer> hits = new ArrayList<>();
-    for (int i = 0; i < states.length; i++) {
-      scores[i] = FeatureScorer.score(states[i].co, f);
+    for (int i = 0; i < scores.length; i++) {
+      scores[i] = FeatureScorer.score(orders.get(i), f);
       if (scores[i] > 0) {
         hits.add(i);
       }
     }
     hits.sort((a, b) -> {
       int c = Double.compare(scores[b], scores[a]);
-      return c != 0 ? c : states[a].order.id().compareTo(states[b].order.id());
+      return c != 0 ? c : orders.get(a).order.id().compareTo(orders.get(b).order.id());
     });
-    List<Match> best = new ArrayList<>(Math.min(suggestCap, hits.size()));
-    for (int i = 0; i < hits.size() && best.size() < suggestCap; i++) {
-      Match m = FeatureScorer.explain(states[hits.get(i)].co, f);
-      if (m != null) {
-        best.add(m);
-      }
+    int n = Math.min(suggestTop, hits.size());
+    int[] out = new int[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = hits.get(i);
     }
-    CitizenState cs = new CitizenState(best, hits.size() <= suggestCap);
-    cs.visible = List.copyOf(best.subList(0, Math.min(suggestTop, best.size())));
-    return cs;
+    return out;
   }
 
-  private void reconcile(Set<String> changedCitizens, Set<String> upsertedOrders) {
+  /** Whether two compilations of an order score every citizen alike (the day and rarity inputs aside). */
+  private static boolean sameScoring(CompiledOrder a, CompiledOrder b) {
+    return a.asOfYear == b.asOfYear && a.shortage == b.shortage && a.shortageValue == b.shortageValue
+        && Arrays.equals(a.requiredWeight, b.requiredWeight);
+  }
+
+  private void reconcile(Set<String> changedCitizens, Set<String> upsertedOrders, Map<String, CitizenFeatures> oldFeatures) {
     LocalDate today = engine.today();
     boolean dayChanged = !today.equals(day);
     day = today;
@@ -475,7 +491,12 @@ public final class LiveShortlists {
       features.put(id, engine.indexedFeatures(id).orElse(null));
     }
     List<ShortlistEvent> events = new ArrayList<>();
-    Set<String> changedOrders = new LinkedHashSet<>();
+    // Orders whose scores changed for every citizen (new, updated, reweighted, closed): old and new compilations.
+    Map<String, CompiledOrder[]> changedOrders = new LinkedHashMap<>();
+    List<CompiledOrder> before = new ArrayList<>(open.size());
+    for (OrderState st : open.values()) {
+      before.add(st.co);
+    }
     Map<String, OrderState> next = new LinkedHashMap<>();
     Map<String, JobOrder> held = new LinkedHashMap<>();
     for (JobOrder o : engine.orders()) {
@@ -489,7 +510,7 @@ public final class LiveShortlists {
         for (int i = 0; i < old.visible.size(); i++) {
           events.add(new ShortlistEvent(Kind.LEFT, old.order.id(), old.visible.get(i).citizenId(), i + 1, r));
         }
-        changedOrders.add(old.order.id());
+        changedOrders.put(old.order.id(), new CompiledOrder[] {old.co, null});
       }
     }
     for (JobOrder o : held.values()) {
@@ -497,19 +518,19 @@ public final class LiveShortlists {
         continue;
       }
       OrderState old = open.get(o.id());
-      List<Match> before = old == null ? List.of() : old.visible;
+      List<Match> was = old == null ? List.of() : old.visible;
       OrderState st;
       Reason enteredReason = null;
       if (old == null || upsertedOrders.contains(o.id())) {
         st = fresh(o);
         enteredReason = old == null ? Reason.ORDER_OPENED : Reason.ORDER_CHANGED;
-        changedOrders.add(o.id());
+        changedOrders.put(o.id(), new CompiledOrder[] {old == null ? null : old.co, st.co});
       } else {
         st = old;
-        boolean rerank = dayChanged;
-        if (!rerank && rarityMoved(old, stats)) {
+        boolean rerank = false;
+        if (dayChanged || rarityMoved(old, stats)) {
           CompiledOrder co = engine.compile(o);
-          if (Arrays.equals(co.requiredWeight, old.co.requiredWeight)) {
+          if (sameScoring(co, old.co)) {
             noteRarity(old, stats);
           } else {
             rerank = true;
@@ -517,25 +538,28 @@ public final class LiveShortlists {
         }
         if (rerank) {
           st = fresh(o);
-          changedOrders.add(o.id());
+          changedOrders.put(o.id(), new CompiledOrder[] {old.co, st.co});
         } else {
           boolean ok = true;
+          boolean dirty = false;
           for (String id : changedCitizens) {
-            ok &= offer(st, id, features.get(id));
+            int r = offer(st, id, features.get(id));
+            ok &= r >= 0;
+            dirty |= r != 0;
           }
           if (!ok) {
             st = fresh(o);
-          } else {
+          } else if (dirty) {
             st.visible = visible(st);
           }
         }
       }
       next.put(o.id(), st);
-      diff(before, st, enteredReason, changedCitizens, features, events);
+      diff(was, st, enteredReason, changedCitizens, features, events);
     }
     open = next;
     if (suggestTop > 0) {
-      suggestions(changedCitizens, changedOrders, dayChanged, features, events);
+      suggestions(changedCitizens, changedOrders, before, features, oldFeatures, events);
     }
     for (ShortlistEvent e : events) {
       listener.on(e);
@@ -572,82 +596,61 @@ public final class LiveShortlists {
     }
   }
 
-  private void suggestions(Set<String> changedCitizens, Set<String> changedOrders, boolean dayChanged,
-      Map<String, CitizenFeatures> features, List<ShortlistEvent> events) {
-    for (String id : changedCitizens) {
-      if (features.get(id) == null) {
-        citizens.remove(id);
-      }
-    }
+  /**
+   * SUGGESTED events: for every citizen whose suggestions may have moved — the changed citizens,
+   * and every citizen eligible for a changed order before or after — the top suggestions before
+   * and after; an order in the new list and not in the old one is suggested.
+   */
+  private void suggestions(Set<String> changedCitizens, Map<String, CompiledOrder[]> changedOrders,
+      List<CompiledOrder> before, Map<String, CitizenFeatures> features, Map<String, CitizenFeatures> oldFeatures,
+      List<ShortlistEvent> events) {
     if (changedCitizens.isEmpty() && changedOrders.isEmpty()) {
       return;
     }
-    boolean all = dayChanged || changedOrders.size() * 2 > Math.max(1, open.size());
+    List<CompiledOrder> after = new ArrayList<>(open.size());
+    for (OrderState st : open.values()) {
+      after.add(st.co);
+    }
     // Only the changed citizens, unless orders changed: then every citizen, in the engine's order.
     Iterable<String> ids = changedOrders.isEmpty() ? changedCitizens : engine.citizenIds();
     for (String id : ids) {
       boolean changed = changedCitizens.contains(id);
-      CitizenFeatures f = changed ? features.get(id) : engine.indexedFeatures(id).orElse(null);
-      if (f == null) {
+      CitizenFeatures now = changed ? features.get(id) : engine.indexedFeatures(id).orElse(null);
+      if (now == null) {
         continue;
       }
-      CitizenState old = citizens.get(id);
-      List<Match> before = old == null ? List.of() : old.visible;
-      CitizenState cs;
-      if (changed || all || old == null) {
-        cs = freshSuggestions(f);
-      } else {
-        cs = old;
-        boolean touched = false;
-        for (String oid : changedOrders) {
-          touched |= cs.buffer.removeIf(m -> m.orderId().equals(oid));
-          OrderState st = open.get(oid);
-          if (st != null) {
-            double score = FeatureScorer.score(st.co, f);
-            if (score > 0 && (cs.complete || (!cs.buffer.isEmpty()
-                && beatsOrder(score, oid, cs.buffer.get(cs.buffer.size() - 1))))) {
-              Match m = FeatureScorer.explain(st.co, f);
-              if (m != null) {
-                int at = Collections.binarySearch(cs.buffer, m, Match.BY_SCORE_THEN_ORDER);
-                cs.buffer.add(at < 0 ? -at - 1 : at, m);
-                touched = true;
-                if (cs.buffer.size() > suggestCap) {
-                  cs.buffer.remove(cs.buffer.size() - 1);
-                  cs.complete = false;
-                }
-              }
-            }
-          }
-        }
-        if (!touched) {
-          continue;
-        }
-        if (!cs.complete && cs.buffer.size() < suggestTop) {
-          cs = freshSuggestions(f);
-        } else {
-          cs.visible = List.copyOf(cs.buffer.subList(0, Math.min(suggestTop, cs.buffer.size())));
+      CitizenFeatures then = changed ? oldFeatures.get(id) : now;
+      if (!changed && !affected(changedOrders, then, now)) {
+        continue;
+      }
+      Set<String> had = new HashSet<>();
+      if (then != null) {
+        for (int i : top(before, then)) {
+          had.add(before.get(i).order.id());
         }
       }
-      citizens.put(id, cs);
-      Set<String> was = new HashSet<>();
-      for (Match m : before) {
-        was.add(m.orderId());
-      }
-      for (int i = 0; i < cs.visible.size(); i++) {
-        String oid = cs.visible.get(i).orderId();
-        if (!was.contains(oid)) {
-          events.add(new ShortlistEvent(Kind.SUGGESTED, oid, id, i + 1, null));
+      int[] has = top(after, now);
+      for (int r = 0; r < has.length; r++) {
+        String oid = after.get(has[r]).order.id();
+        if (!had.contains(oid)) {
+          events.add(new ShortlistEvent(Kind.SUGGESTED, oid, id, r + 1, null));
         }
       }
     }
   }
 
-  private static boolean beatsOrder(double score, String orderId, Match m) {
-    return score > m.score() || (score == m.score() && orderId.compareTo(m.orderId()) < 0);
+  /** Whether a citizen is eligible for a changed order before or after the change. */
+  private static boolean affected(Map<String, CompiledOrder[]> changedOrders, CitizenFeatures then, CitizenFeatures now) {
+    for (CompiledOrder[] c : changedOrders.values()) {
+      if ((c[0] != null && FeatureScorer.score(c[0], then) > 0) || (c[1] != null && FeatureScorer.score(c[1], now) > 0)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override
   public synchronized String toString() {
-    return "LiveShortlists[orders=" + open.size() + ", citizens=" + citizens.size() + "]";
+    return "LiveShortlists[orders=" + open.size() + "]";
   }
 }

@@ -94,7 +94,8 @@ class LiveShortlistsPropertyTest {
       LiveShortlists live = LiveShortlists.start(engine, events::add, SUGGESTIONS);
       Map<String, Set<String>> members = new HashMap<>();
       Map<String, Set<String>> suggested = new HashMap<>();
-      check(where + " start", engine, live, members, suggested, true);
+      Map<String, List<String>> lastSuggestions = new HashMap<>();
+      check(where + " start", engine, live, members, suggested, lastSuggestions, true, List.of());
       for (int step = 0; step < 40; step++) {
         List<Change> changes = new ArrayList<>();
         int n = rnd.nextInt(6) == 0 ? 1 + rnd.nextInt(5) : 1;
@@ -125,7 +126,7 @@ class LiveShortlistsPropertyTest {
         events.clear();
         live.apply(changes);
         replay(where + " step " + step, events, members, suggested);
-        check(where + " step " + step, engine, live, members, suggested, false);
+        check(where + " step " + step, engine, live, members, suggested, lastSuggestions, false, events);
       }
       assertTrue(live.reranks() > 0, where);
     } catch (java.io.IOException e) {
@@ -173,7 +174,9 @@ class LiveShortlistsPropertyTest {
   }
 
   private static void check(String where, MatchEngine engine, LiveShortlists live, Map<String, Set<String>> members,
-      Map<String, Set<String>> suggested, boolean initial) {
+      Map<String, Set<String>> suggested, Map<String, List<String>> lastSuggestions, boolean initial,
+      List<ShortlistEvent> events) {
+    Set<String> expectedSuggested = new java.util.TreeSet<>();
     LocalDate today = engine.today();
     List<String> open = new ArrayList<>();
     for (JobOrder o : engine.orders()) {
@@ -203,10 +206,19 @@ class LiveShortlistsPropertyTest {
         assertEquals(Set.of(), members.get(gone), where + ": closed order still has members by the events " + gone);
       }
     }
+    lastSuggestions.keySet().retainAll(engine.citizenIds());
     for (String id : engine.citizenIds()) {
       Citizen c = engine.citizen(id).orElseThrow();
       List<Match> expected = engine.suggest(c, SUGGESTIONS);
       assertEquals(expected, live.suggestions(id), where + ": suggestions of " + id);
+      List<String> now = expected.stream().map(Match::orderId).toList();
+      List<String> had = lastSuggestions.getOrDefault(id, List.of());
+      for (int r = 0; r < now.size(); r++) {
+        if (!had.contains(now.get(r))) {
+          expectedSuggested.add(id + " " + now.get(r) + " " + (r + 1));
+        }
+      }
+      lastSuggestions.put(id, now);
       if (initial) {
         Set<String> s = new LinkedHashSet<>();
         expected.forEach(m -> s.add(m.orderId()));
@@ -217,6 +229,16 @@ class LiveShortlistsPropertyTest {
               where + ": " + m.orderId() + " in the suggestions of " + id + " without a SUGGESTED event");
         }
       }
+    }
+    if (!initial) {
+      Set<String> actual = new java.util.TreeSet<>();
+      for (ShortlistEvent e : events) {
+        if (e.kind() == ShortlistEvent.Kind.SUGGESTED) {
+          assertTrue(actual.add(e.citizenId() + " " + e.orderId() + " " + e.rank()), where + ": twice " + e);
+        }
+      }
+      assertEquals(expectedSuggested, actual, where + ": SUGGESTED events = orders new in a citizen's top "
+          + SUGGESTIONS);
     }
   }
 }
