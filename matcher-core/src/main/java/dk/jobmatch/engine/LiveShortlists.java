@@ -63,6 +63,15 @@ import java.util.Set;
  * such orders are rare; without one, adding or deleting a citizen re-ranks every order with
  * required skills — batch many changes in one {@link #apply(List)} to pay that once.
  *
+ * <p><b>Suggested orders.</b> {@code SUGGESTED} is reported, exactly, for every citizen whose
+ * suggestions may have moved through a change of the citizen or of an order: the changed
+ * citizens, and every citizen eligible before or after for an order that was added, updated,
+ * closed or expired (or whose shortage status or scoring year moved). An order moving into
+ * someone's top suggestions only because skill rarity drifted (another citizen's change
+ * reweighted it) is not reported — it is no news to a job agent, and finding every such move
+ * would mean scoring every citizen against every open order on each change — though {@link
+ * #suggestions(String)} always gives the current list.
+ *
  * <p><b>Thread safety.</b> Thread-safe: changes are serialised; readers see the lists of the last
  * completed change. All changes to the engine must go through this object while it is in use
  * (changes made directly to the engine are not seen until they touch a listed citizen or order).
@@ -528,17 +537,24 @@ public final class LiveShortlists {
       } else {
         st = old;
         boolean rerank = false;
+        boolean ruleMoved = false;
         if (dayChanged || rarityMoved(old, stats)) {
           CompiledOrder co = engine.compile(o);
           if (sameScoring(co, old.co)) {
             noteRarity(old, stats);
           } else {
             rerank = true;
+            ruleMoved = co.asOfYear != old.co.asOfYear || co.shortage != old.co.shortage
+                || co.shortageValue != old.co.shortageValue;
           }
         }
         if (rerank) {
           st = fresh(o);
-          changedOrders.put(o.id(), new CompiledOrder[] {old.co, st.co});
+          if (ruleMoved) {
+            // A new year or a new shortage status: the order scores differently for everyone.
+            // (Rarity drift alone is no news to a job agent; see the class comment.)
+            changedOrders.put(o.id(), new CompiledOrder[] {old.co, st.co});
+          }
         } else {
           boolean ok = true;
           boolean dirty = false;
