@@ -37,11 +37,12 @@ import picocli.CommandLine.ParameterException;
  * are reported and skipped (exit 3), or with {@code --strict} nothing is applied. The result is
  * the index that {@code index} would build from the merged files.
  *
- * <p><b>Events.</b> The standing lists (each open order's shortlist, K = its {@code
- * maxCandidates}, else 10; each citizen's top 10 suggestions) are recomputed from the index at
- * the start, as of the day of the last commit, then the day moves to {@code --as-of} (default
- * today: orders whose deadline has passed close) and the changes are applied together. The
- * events are the net difference, as JSON Lines, written once the index is committed.
+ * <p><b>Events.</b> The standing shortlists (each open order's, K = its {@code maxCandidates},
+ * else 10) are recomputed from the index at the start (one {@code rank} per open order), as of the
+ * day of the last commit; then the day moves to {@code --as-of} (default today: orders whose
+ * deadline has passed close) and the changes are applied together. The events are the net
+ * difference, with {@code SUGGESTED} for orders entering a concerned citizen's top 10 suggestions,
+ * as JSON Lines, written once the index is committed (see {@code LiveShortlists}).
  *
  * <p>Not thread-safe: one instance runs once.
  */

@@ -88,7 +88,7 @@ public final class LiveShortlists {
       }
     }
 
-    /** Deletes a citizen (unknown ids are counted, not an error). */
+    /** Deletes a citizen (an unknown id is ignored). */
     record DeleteCitizen(String citizenId) implements Change {
       /** @throws NullPointerException if citizenId is null */
       public DeleteCitizen {
@@ -104,7 +104,7 @@ public final class LiveShortlists {
       }
     }
 
-    /** Deletes an order (unknown ids are counted, not an error). */
+    /** Deletes an order (an unknown id is ignored). */
     record DeleteOrder(String orderId) implements Change {
       /** @throws NullPointerException if orderId is null */
       public DeleteOrder {
@@ -115,7 +115,7 @@ public final class LiveShortlists {
 
   /** The shortlist length for an order without {@code maxCandidates}. */
   public static final int DEFAULT_K = 10;
-  /** The default number of standing suggestions per citizen. */
+  /** The default number of top suggestions watched per citizen (for {@code SUGGESTED} events). */
   public static final int DEFAULT_SUGGESTIONS = 10;
 
   private final MatchEngine engine;
