@@ -119,9 +119,11 @@ class IndexApplyTest {
 
       Path mc = write("merged-c.jsonl", s.mergedCitizens());
       Path mo = write("merged-o.jsonl", s.mergedOrders());
-      for (String cmd : List.of("match", "suggest")) {
-        CliRun fromFiles = CliRun.of(cmd, "--citizens", mc.toString(), "--orders", mo.toString(), "--top", "4", "--as-of", DAY2);
-        CliRun fromIndex = CliRun.of(cmd, "--index", idx.toString(), "--top", "4", "--as-of", DAY2);
+      for (String cmd : List.of("match", "suggest", "batch")) {
+        String top = cmd.equals("batch") ? "--per-citizen" : "--top";
+        String k = cmd.equals("batch") ? "2" : "4";
+        CliRun fromFiles = CliRun.of(cmd, "--citizens", mc.toString(), "--orders", mo.toString(), top, k, "--as-of", DAY2);
+        CliRun fromIndex = CliRun.of(cmd, "--index", idx.toString(), top, k, "--as-of", DAY2);
         ok(fromFiles);
         ok(fromIndex);
         assertFalse(fromFiles.outLines().isEmpty());
