@@ -145,6 +145,11 @@ public final class ApplyCommand extends EngineCommand {
     checkOptions(1);
     RecordFile<Change> file = changeFile();
     file.checkReadable();
+    checkNotAnInput("--events", events);
+    if (events != null && Files.exists(events) && Files.isSameFile(events, changes)) {
+      throw CliException.usage("--events: is the same file as --changes (" + events
+          + "); writing it would replace the input. Choose another file");
+    }
     if (events != null && Files.isDirectory(events)) {
       throw CliException.usage("--events: is a directory: " + events);
     }
