@@ -58,11 +58,13 @@ class LiveShortlistsPropertyTest {
 
   @Test
   void standingListsEqualFreshRankingsAfterEveryChange() {
-    long base = System.nanoTime();
+    // -Dlive.seed=N replays the seeds N, N+1, ... of a failed run (the message names the failing one).
+    long base = Long.getLong("live.seed", System.nanoTime());
     for (int i = 0; i < 6; i++) {
       long seed = base + i;
       try {
-        run(seed, i % 3 == 0 ? Taxonomy.none() : i % 3 == 1 ? RandomPopulation.relatedTaxonomy() : reuseEverywhere());
+        long t = Math.floorMod(seed, 3);
+        run(seed, t == 0 ? Taxonomy.none() : t == 1 ? RandomPopulation.relatedTaxonomy() : reuseEverywhere());
       } catch (RuntimeException e) {
         throw new AssertionError("seed " + seed + "L: " + e, e);
       }
@@ -273,7 +275,8 @@ class LiveShortlistsPropertyTest {
         suggested.put(id, s);
       } else {
         for (Match m : expected) {
-          assertTrue(suggested.getOrDefault(id, Set.of()).contains(m.orderId()),
+          // (with rarity drift an order may move into a list unreported; see LiveShortlists)
+          assertTrue(drift || suggested.getOrDefault(id, Set.of()).contains(m.orderId()),
               where + ": " + m.orderId() + " in the suggestions of " + id + " without a SUGGESTED event");
         }
       }
