@@ -367,9 +367,8 @@ public final class LiveShortlists {
     int[] ids = new int[req.length];
     int n = 0;
     for (String id : req) {
-      if (engine.taxonomy().reuseLevel(id).isEmpty()) {
-        ids[n++] = st.co.skillNames.lookup(id);
-      }
+      // Every required skill: rarity weighs skills with and without a reuse level (rarityInfluence).
+      ids[n++] = st.co.skillNames.lookup(id);
     }
     st.rarityIds = Arrays.copyOf(ids, n);
     st.rarityCounts = new int[n];

@@ -109,14 +109,17 @@ class LiveShortlistsPropertyTest {
   }
 
   private static void run(long seed, Taxonomy taxonomy) {
+    // Without drift: every skill has a reuse level and rarity does not modulate it.
     boolean drift = !(taxonomy.reuseLevel(RandomPopulation.skill(1)).isPresent()
         && taxonomy.reuseLevel(RandomPopulation.skill(2)).isPresent());
+    dk.jobmatch.scoring.ScoringPolicy policy = drift ? dk.jobmatch.scoring.ScoringPolicy.defaults()
+        : dk.jobmatch.scoring.ScoringPolicy.defaults().toBuilder().set(dk.jobmatch.scoring.PolicyConstant.RARITY_INFLUENCE, 0).build();
     String where = "seed " + seed + "L";
     SplittableRandom rnd = new SplittableRandom(seed);
     RandomPopulation pop = new RandomPopulation(seed);
     DayClock clock = new DayClock(RandomPopulation.AS_OF);
     try (MatchEngine engine = MatchEngine.builder().taxonomy(taxonomy).shortage(RandomPopulation.shortage())
-        .clock(clock).build()) {
+        .policy(policy).clock(clock).build()) {
       int nextCitizen = 0;
       int nextOrder = 0;
       List<String> citizenIds = new ArrayList<>();
