@@ -8,6 +8,7 @@ import dk.jobmatch.engine.ShortlistEvent.Kind;
 import dk.jobmatch.engine.ShortlistEvent.Reason;
 import dk.jobmatch.model.Citizen;
 import dk.jobmatch.model.JobOrder;
+import dk.jobmatch.scoring.Component;
 import dk.jobmatch.scoring.Flag;
 import dk.jobmatch.scoring.Match;
 import java.time.LocalDate;
@@ -124,6 +125,8 @@ public final class LiveShortlists {
   private Map<String, OrderState> open = new LinkedHashMap<>();
   private LocalDate day;
   private long reranks;
+  /** Orders brought to new rarity weights by rescoring their buffer instead of a rank (tests). */
+  long reweighs;
 
   /** One open order's standing list. */
   private static final class OrderState {
@@ -456,6 +459,73 @@ public final class LiveShortlists {
     return st.complete || st.buffer.size() >= st.k ? (changed ? 1 : 0) : -1;
   }
 
+  /**
+   * Brings an order to new skill weights (rarity moved, nothing else) without a search, when that
+   * is provably exact. With weights w, the skills component min(1, Σ w_j·credit_j), credit_j in
+   * [0, 1], moves by at most Σ|Δw_j|, so every score moves by at most ε = weight(SKILLS)·Σ|Δw_j|.
+   * A citizen outside the buffer scored at most the buffer's last old score, so now at most that
+   * plus ε: the buffer members, rescored exactly, whose new score is above that bound are the
+   * exact top. If at least K remain (or the buffer held every eligible citizen), the list is exact.
+   *
+   * @return false if the order must be ranked afresh
+   */
+  private boolean reweigh(OrderState st, CompiledOrder co, PopulationStats stats) {
+    double[] a = st.co.requiredWeight;
+    double[] b = co.requiredWeight;
+    if (a.length != b.length || !sameRules(st.co, co)) {
+      return false;
+    }
+    double l1 = 0;
+    for (int j = 0; j < a.length; j++) {
+      if (a[j] <= 0 || b[j] <= 0) {
+        return false; // a weight at 0 could change who is qualified; not worth the reasoning
+      }
+      l1 += Math.abs(a[j] - b[j]);
+    }
+    if (!st.complete && st.buffer.isEmpty()) {
+      return false;
+    }
+    double bound = st.complete ? Double.NEGATIVE_INFINITY
+        : st.buffer.get(st.buffer.size() - 1).score() + co.policy.weight(Component.SKILLS) * l1 + 1e-9;
+    List<Match> rescored = new ArrayList<>(st.buffer.size());
+    for (Match m : st.buffer) {
+      CitizenFeatures f = engine.indexedFeatures(m.citizenId()).orElse(null);
+      Match n = f == null ? null : FeatureScorer.explain(co, f);
+      if (n != null) {
+        rescored.add(n);
+      }
+    }
+    rescored.sort(Match.BY_SCORE_THEN_CITIZEN);
+    int keep = 0;
+    while (keep < rescored.size() && rescored.get(keep).score() > bound) {
+      keep++;
+    }
+    if (!st.complete && keep < st.k) {
+      return false;
+    }
+    Map<String, Match> holders = new HashMap<>();
+    for (Match m : st.holders.values()) {
+      CitizenFeatures f = engine.indexedFeatures(m.citizenId()).orElse(null);
+      Match n = f == null ? null : FeatureScorer.explain(co, f);
+      if (n != null && n.has(Flag.FORTRINSADGANG)) {
+        holders.put(n.citizenId(), n);
+      }
+    }
+    st.buffer.clear();
+    st.buffer.addAll(rescored.subList(0, keep));
+    st.holders.clear();
+    st.holders.putAll(holders);
+    st.co = co;
+    noteRarity(st, stats);
+    return true;
+  }
+
+  /** Whether two compilations differ at most in their skill weights. */
+  private static boolean sameRules(CompiledOrder a, CompiledOrder b) {
+    return a.asOfYear == b.asOfYear && a.shortage == b.shortage && a.shortageValue == b.shortageValue
+        && Arrays.equals(a.requiredIds, b.requiredIds);
+  }
+
   /** Whether (score, id) ranks before {@code m}: higher score, or equal score and smaller id. */
   private static boolean beats(double score, String id, Match m) {
     return score > m.score() || (score == m.score() && id.compareTo(m.citizenId()) < 0);
@@ -537,8 +607,9 @@ public final class LiveShortlists {
         st = old;
         boolean rerank = false;
         boolean ruleMoved = false;
+        CompiledOrder co = null;
         if (dayChanged || rarityMoved(old, stats)) {
-          CompiledOrder co = engine.compile(o);
+          co = engine.compile(o);
           if (sameScoring(co, old.co)) {
             noteRarity(old, stats);
           } else {
@@ -546,6 +617,11 @@ public final class LiveShortlists {
             ruleMoved = co.asOfYear != old.co.asOfYear || co.shortage != old.co.shortage
                 || co.shortageValue != old.co.shortageValue;
           }
+        }
+        if (rerank && !ruleMoved && reweigh(old, co, stats)) {
+          reweighs++;
+          rerank = false; // only the rarity weights moved, and rescoring the buffer settled it
+          st.visible = visible(st);
         }
         if (rerank) {
           st = fresh(o);

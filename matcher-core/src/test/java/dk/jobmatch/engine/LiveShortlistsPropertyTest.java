@@ -182,6 +182,7 @@ class LiveShortlistsPropertyTest {
         check(where + " step " + step, engine, live, members, suggested, lastSuggestions, false, events, drift, touched);
       }
       assertTrue(live.reranks() > 0, where);
+      assertTrue(!drift || live.reweighs > 0, where + ": the rescoring path for rarity drift was never taken");
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
