@@ -55,14 +55,15 @@ import java.util.Set;
  * before and after are computed the same way. Starting therefore costs one {@code rank} per open
  * order, nothing per citizen.
  *
- * <p><b>Skill rarity.</b> Skills without a taxonomy reuse level weigh by their rarity in the
- * population ({@link PopulationStats}), which moves when citizens are added, deleted or change
- * skills, and moves every affected score slightly. The lists follow the engine exactly by
- * detection: after a change, an order whose rarity inputs (population, counts of its required
- * skills) moved is compiled again, and if its skill weights differ in any bit it is ranked afresh
- * (and treated as a changed order for suggestions). With a taxonomy giving reuse levels (ESCO),
- * such orders are rare; without one, adding or deleting a citizen re-ranks every order with
- * required skills — batch many changes in one {@link #apply(List)} to pay that once.
+ * <p><b>Skill rarity.</b> Required skills weigh by their rarity in the population ({@link
+ * PopulationStats}; alone without a reuse level, modulating it by the policy's {@code
+ * rarityInfluence} otherwise), which moves when citizens are added, deleted or change skills,
+ * and moves every affected score slightly. The lists follow the engine exactly by detection:
+ * after a change, an order whose rarity inputs (population, counts of its required skills) moved
+ * is compiled again; if its skill weights differ in any bit, its buffer is rescored with the new
+ * weights and the members provably above every outsider are kept (see {@code reweigh}); only if
+ * fewer than K remain is it ranked afresh. Batch many changes in one {@link #apply(List)} to pay
+ * this once.
  *
  * <p><b>Suggested orders.</b> {@code SUGGESTED} is reported, exactly, for every citizen whose
  * suggestions may have moved through a change of the citizen or of an order: the changed
