@@ -86,12 +86,11 @@ import org.slf4j.LoggerFactory;
  * close, every method that reads or changes the indexes throws {@link IllegalStateException}
  * and changes nothing.
  *
- * <p><b>Visibility.</b> Updates to existing citizens and deletions take effect for searches at
- * once — a deleted citizen never appears in a result of a search that starts after {@code
- * delete} returns. A newly added citizen becomes searchable at
- * the next {@link #refresh()}, which takes about a millisecond for a few thousand changes (it
- * does not wait for merges), or automatically every {@link Builder#refreshInterval(Duration)}
- * if set. Skill-rarity statistics are also snapshotted at refresh.
+ * <p><b>Visibility.</b> Every change — an added, updated or deleted citizen — is seen by every
+ * search that starts after the call returns, and the skill-rarity statistics of that search are
+ * those of the population it sees, so a ranking always equals the reference scorer's on the
+ * current population. A deleted citizen never appears in a result again (the right to erasure;
+ * {@link #purgeDeleted()} also rewrites the index files). {@link #refresh()} is only a hint.
  *
  * <p><b>Thread safety.</b> An engine is thread-safe: any number of threads may rank, suggest and
  * explain concurrently with each other and with updates; updates are serialised internally.
@@ -104,6 +103,8 @@ public final class MatchEngine implements Closeable {
   private static final Logger LOG = LoggerFactory.getLogger(MatchEngine.class);
 
   private final Taxonomy taxonomy;
+  /** The taxonomy as order compilation sees it: same answers, per-skill look-ups remembered. */
+  private final Taxonomy compileTaxonomy;
   private final ShortageLookup shortage;
   private final ScoringPolicy policy;
   private final Clock clock;
@@ -122,6 +123,7 @@ public final class MatchEngine implements Closeable {
 
   private MatchEngine(Builder b) {
     this.taxonomy = b.taxonomy;
+    this.compileTaxonomy = new CompileCache(b.taxonomy);
     this.shortage = b.shortage;
     this.policy = b.policy;
     this.clock = b.clock;
@@ -322,7 +324,9 @@ public final class MatchEngine implements Closeable {
   }
 
   /**
-   * Makes citizens added so far searchable and snapshots skill statistics.
+   * A hint, never a condition: every change is visible to searches as soon as its call returns.
+   * Refreshes the reader behind {@link #citizen(String)} ahead of time (it also refreshes by
+   * itself when needed).
    *
    * @throws IllegalStateException if the engine is closed
    */
@@ -377,8 +381,9 @@ public final class MatchEngine implements Closeable {
     Preconditions.checkArgument(k >= 1, "k: '%s' must be at least 1", k);
     Objects.requireNonNull(order, "order");
     ensureOpen();
-    CompiledOrder co = CompiledOrder.compile(order, taxonomy, shortage, policy, today(), vocabularies, citizens.stats());
-    return audited(AuditEvent.Kind.RANK, order.id(), null, List.copyOf(citizens.search(co, k)));
+    LocalDate day = today();
+    return audited(AuditEvent.Kind.RANK, order.id(), null, List.copyOf(citizens.search(
+        stats -> CompiledOrder.compile(order, compileTaxonomy, shortage, policy, day, vocabularies, stats), k)));
   }
 
   /**
@@ -415,6 +420,11 @@ public final class MatchEngine implements Closeable {
     return audited(AuditEvent.Kind.SUGGEST, null, citizen.id(), List.copyOf(out));
   }
 
+  /** What the last {@link #rank} on the calling thread did (population, touched, exactly scored); for tests. */
+  static CitizenIndex.SearchStats lastSearchStats() {
+    return CitizenIndex.lastSearchStats();
+  }
+
   /**
    * The best {@code k} open orders for an indexed citizen.
    *
@@ -422,7 +432,7 @@ public final class MatchEngine implements Closeable {
    */
   public List<Match> suggest(String citizenId, int k) {
     Citizen c = citizen(citizenId).orElseThrow(
-        () -> new IllegalArgumentException("citizenId: '" + Checks.printable(citizenId) + "' is not indexed (or not refreshed yet)"));
+        () -> new IllegalArgumentException("citizenId: '" + Checks.printable(citizenId) + "' is not indexed"));
     return suggest(c, k);
   }
 
@@ -437,7 +447,7 @@ public final class MatchEngine implements Closeable {
     List<CompiledOrder> compiled = new ArrayList<>(source.size());
     for (JobOrder o : source) {
       if (o.deadline() == null || !o.deadline().isBefore(day)) {
-        compiled.add(CompiledOrder.compile(o, taxonomy, shortage, policy, day, vocabularies, stats));
+        compiled.add(CompiledOrder.compile(o, compileTaxonomy, shortage, policy, day, vocabularies, stats));
       }
     }
     compiledOrders = new CompiledOrders(source, stats, day, List.copyOf(compiled));
@@ -451,12 +461,12 @@ public final class MatchEngine implements Closeable {
    */
   public Optional<Match> explain(Citizen citizen, JobOrder order) {
     CitizenFeatures f = CitizenFeatures.of(Objects.requireNonNull(citizen, "citizen"), vocabularies, this::resolve);
-    CompiledOrder co = CompiledOrder.compile(Objects.requireNonNull(order, "order"), taxonomy, shortage, policy, today(),
+    CompiledOrder co = CompiledOrder.compile(Objects.requireNonNull(order, "order"), compileTaxonomy, shortage, policy, today(),
         vocabularies, citizens.stats());
     return Optional.ofNullable(FeatureScorer.explain(co, f));
   }
 
-  /** An indexed citizen as it was added (after a refresh), if present. */
+  /** An indexed citizen as last upserted, if present. */
   public Optional<Citizen> citizen(String id) {
     return citizens.citizen(Objects.requireNonNull(id, "id"));
   }
