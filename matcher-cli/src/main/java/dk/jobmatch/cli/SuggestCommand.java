@@ -62,7 +62,7 @@ public final class SuggestCommand extends EngineCommand {
       })) {
         long t0 = ctx.nanoClock().getAsLong();
         if (fromIndex()) {
-          // The index's citizens, in the order they were first added.
+          // The index's citizens, by id.
           for (String id : engine.citizenIds()) {
             Citizen c = engine.citizen(id).orElse(null);
             if (c != null) {

@@ -119,10 +119,15 @@ class IndexApplyTest {
 
       Path mc = write("merged-c.jsonl", s.mergedCitizens());
       Path mo = write("merged-o.jsonl", s.mergedOrders());
+      // suggest --index lists citizens by id
+      List<Citizen> byId = new ArrayList<>(s.mergedCitizens());
+      byId.sort(java.util.Comparator.comparing(Citizen::id));
+      Path mcById = write("merged-c-by-id.jsonl", byId);
       for (String cmd : List.of("match", "suggest", "batch")) {
         String top = cmd.equals("batch") ? "--per-citizen" : "--top";
         String k = cmd.equals("batch") ? "2" : "4";
-        CliRun fromFiles = CliRun.of(cmd, "--citizens", mc.toString(), "--orders", mo.toString(), top, k, "--as-of", DAY2);
+        CliRun fromFiles = CliRun.of(cmd, "--citizens", (cmd.equals("suggest") ? mcById : mc).toString(), "--orders",
+            mo.toString(), top, k, "--as-of", DAY2);
         CliRun fromIndex = CliRun.of(cmd, "--index", idx.toString(), top, k, "--as-of", DAY2);
         ok(fromFiles);
         ok(fromIndex);

@@ -546,8 +546,8 @@ public final class MatchEngine implements Closeable {
    * @throws NullPointerException if {@code order} is null
    */
   CompiledOrder compile(JobOrder order) {
-    return CompiledOrder.compile(Objects.requireNonNull(order, "order"), taxonomy, shortage, policy, today(), vocabularies,
-        citizens.stats());
+    return CompiledOrder.compile(Objects.requireNonNull(order, "order"), compileTaxonomy, shortage, policy, today(),
+        vocabularies, citizens.stats());
   }
 
   /**
@@ -573,7 +573,7 @@ public final class MatchEngine implements Closeable {
     return citizens.stats();
   }
 
-  /** The ids of all indexed citizens, in the order they were first added. Immutable snapshot; thread-safe. */
+  /** The ids of all indexed citizens, in ascending order. Immutable snapshot; thread-safe. */
   public List<String> citizenIds() {
     return citizens.ids();
   }

@@ -418,17 +418,17 @@ public final class CitizenIndex implements Closeable {
     }
   }
 
-  /** The ids of all indexed citizens, in the order they were first added (by their stable ord). */
-  public synchronized List<String> ids() {
-    String[] byOrd = new String[nextOrd];
-    ords.forEachKeyValue((id, ord) -> byOrd[ord] = id);
-    List<String> out = new ArrayList<>(ords.size());
-    for (String id : byOrd) {
-      if (id != null) {
-        out.add(id);
-      }
+  /** The ids of all indexed citizens, in ascending order. */
+  public List<String> ids() {
+    lock.readLock().lock();
+    try {
+      List<String> out = new ArrayList<>(ords.size());
+      ords.forEachKey(out::add);
+      out.sort(null);
+      return List.copyOf(out);
+    } finally {
+      lock.readLock().unlock();
     }
-    return List.copyOf(out);
   }
 
   /** The features of an indexed citizen, if present. */
