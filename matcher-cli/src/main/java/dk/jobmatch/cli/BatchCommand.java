@@ -135,7 +135,7 @@ public final class BatchCommand extends EngineCommand {
       verbose(t0, "ranked %,d job orders (%.1f s) and allocated %,d of %,d places (%.1f s)", result.shortlists().size(),
           result.rankingTime().toMillis() / 1e3, result.placesFilled(), result.placesRequested(),
           result.allocationTime().toMillis() / 1e3);
-      MatchLineWriter writer = new MatchLineWriter(output.stream(), MatchLineWriter.Direction.ORDER_FIRST);
+      MatchLineWriter writer = new MatchLineWriter(output.stream(), MatchLineWriter.Direction.ORDER_FIRST, engine.policy().label());
       for (Shortlist s : result.shortlists()) {
         int rank = 0;
         for (Match m : s.matches()) {
@@ -151,6 +151,7 @@ public final class BatchCommand extends EngineCommand {
             .population(fromIndex() ? pool(engine).values() : pool(citizenFile).values())
             .citizens(engine::citizen)
             .taxonomy(engine.taxonomy())
+            .policy(engine.policy().label())
             .build();
         if (json != null) {
           json.commit(ReportJson.write(r));

@@ -5,6 +5,7 @@ import dk.jobmatch.cli.io.Progress;
 import dk.jobmatch.engine.MatchEngine;
 import dk.jobmatch.model.Citizen;
 import dk.jobmatch.model.JobOrder;
+import dk.jobmatch.scoring.PolicyFile;
 import dk.jobmatch.scoring.ScoringPolicy;
 import dk.jobmatch.taxonomy.DataFileException;
 import dk.jobmatch.taxonomy.ShortageLookup;
@@ -95,6 +96,12 @@ public abstract class EngineCommand implements Callable<Integer> {
       description = "Shortage occupations, CSV: occupation,rarArea,category,validFrom,validTo.")
   protected Path shortage;
 
+  /** {@code --policy}: a scoring policy file, or null for the default policy. */
+  @Option(names = "--policy", paramLabel = "FILE",
+      description = "A scoring policy file (JSON: name, version, weights, constants, relaxedGates); default: the built-in"
+          + " policy. Every result line names the policy as \"policy\":\"name@version\".")
+  protected Path policyFile;
+
   /** {@code --out}: the result file, or null for standard output. */
   @Option(names = "--out", paramLabel = "FILE",
       description = "Write results to FILE (replaced only when the run completes) instead of standard output.")
@@ -133,6 +140,42 @@ public abstract class EngineCommand implements Callable<Integer> {
       } catch (DateTimeParseException e) {
         throw new TypeConversionException("'" + value + "' is not a date YYYY-MM-DD");
       }
+    }
+  }
+
+  /** The policy read from {@link #policyFile}, once. */
+  private ScoringPolicy policy;
+
+  /**
+   * The scoring policy: the {@code --policy} file, or the default.
+   *
+   * @throws CliException ({@link ExitCode#USAGE}) naming the file, the line, the field and the
+   *     rule when the file cannot be read or is not a valid policy
+   */
+  protected ScoringPolicy policy() {
+    if (policy == null) {
+      policy = readPolicy("--policy", policyFile);
+    }
+    return policy;
+  }
+
+  /**
+   * Reads a policy file for an option, or returns the default policy for {@code null}.
+   *
+   * @throws CliException ({@link ExitCode#USAGE}) naming the option, the file, the field and the rule
+   */
+  static ScoringPolicy readPolicy(String option, Path file) {
+    if (file == null) {
+      return ScoringPolicy.defaults();
+    }
+    try {
+      return PolicyFile.read(file);
+    } catch (NoSuchFileException e) {
+      throw CliException.usage(option + ": file not found: " + file);
+    } catch (IOException e) {
+      throw CliException.usage(option + ": cannot read " + file + ": " + RecordFile.describe(e));
+    } catch (IllegalArgumentException e) {
+      throw CliException.usage(option + ": " + file + ": " + e.getMessage());
     }
   }
 
@@ -222,6 +265,7 @@ public abstract class EngineCommand implements Callable<Integer> {
     if (shortage != null && !Files.isRegularFile(shortage)) {
       throw CliException.usage("--shortage: file not found: " + shortage);
     }
+    policy();
   }
 
   /**
@@ -234,8 +278,8 @@ public abstract class EngineCommand implements Callable<Integer> {
     if (output == null) {
       return;
     }
-    String[] names = {"--citizens", "--orders", "--disco", "--shortage"};
-    Path[] inputs = {citizens, orders, disco, shortage};
+    String[] names = {"--citizens", "--orders", "--disco", "--shortage", "--policy"};
+    Path[] inputs = {citizens, orders, disco, shortage, policyFile};
     for (int i = 0; i < inputs.length; i++) {
       if (inputs[i] != null && samePath(output, inputs[i])) {
         throw CliException.usage(option + ": is the same file as " + names[i] + " (" + output
@@ -250,7 +294,7 @@ public abstract class EngineCommand implements Callable<Integer> {
     }
   }
 
-  private static boolean samePath(Path a, Path b) {
+  static boolean samePath(Path a, Path b) {
     try {
       if (Files.exists(a) && Files.exists(b)) {
         return Files.isSameFile(a, b);
@@ -291,7 +335,7 @@ public abstract class EngineCommand implements Callable<Integer> {
       verbose(t0, "loaded shortage list from %s", shortage);
     }
     this.taxonomy = taxonomy;
-    MatchEngine.Builder b = MatchEngine.builder().taxonomy(taxonomy).shortage(shortages);
+    MatchEngine.Builder b = MatchEngine.builder().taxonomy(taxonomy).shortage(shortages).policy(policy());
     if (asOf != null) {
       b.asOf(asOf);
     }

@@ -104,6 +104,8 @@ public final class Main implements Callable<Integer> {
     cl.addSubcommand(new CommandLine(new ValidateCommand(ctx)));
     cl.addSubcommand(new CommandLine(new IndexCommand(ctx)));
     cl.addSubcommand(new CommandLine(new ApplyCommand(ctx)));
+    cl.addSubcommand(new CommandLine(new TuneCommand(ctx)));
+    cl.addSubcommand(new CommandLine(new ComparePoliciesCommand(ctx)));
     PrintWriter out = new PrintWriter(new OutputStreamWriter(ctx.out(), StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new StderrWriter(ctx.err()), true);
     cl.setOut(out);

@@ -52,7 +52,7 @@ public final class SuggestCommand extends EngineCommand {
       // Citizens are indexed too: without ESCO, skill specificity comes from rarity in the population.
       RecordFile.Summary citizenSummary = indexCitizens(citizenFile, engine, checked);
 
-      MatchLineWriter writer = new MatchLineWriter(output.stream(), MatchLineWriter.Direction.CITIZEN_FIRST);
+      MatchLineWriter writer = new MatchLineWriter(output.stream(), MatchLineWriter.Direction.CITIZEN_FIRST, engine.policy().label());
       try (OrderedPipeline<List<Match>> pipeline = new OrderedPipeline<>(threadCount(), matches -> {
         int rank = 0;
         for (Match m : matches) {

@@ -164,6 +164,18 @@ public final class FeatureScorer {
     return total(o.policy, scratch.values);
   }
 
+  /**
+   * Fills {@code out} with every component's value in [0, 1], in {@link Component} order, without
+   * checking the gates: what the weights multiply. The policy tuner fits weights on these.
+   *
+   * @param scratch work arrays for this order (not thread-safe)
+   * @param out one slot per component
+   */
+  public static void componentValues(CompiledOrder o, CitizenFeatures c, Scratch scratch, double[] out) {
+    java.util.Arrays.fill(scratch.best, 0);
+    componentValues(o, c, out, scratch.best, null, null);
+  }
+
   private static double total(ScoringPolicy p, double[] values) {
     double sum = 0;
     for (int i = 0; i < COMPONENTS.length; i++) {

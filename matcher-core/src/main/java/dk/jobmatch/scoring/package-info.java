@@ -40,7 +40,8 @@
  * <h2>One formula, two executions</h2>
  *
  * <p>Every number named below is a default: each is a {@link dk.jobmatch.scoring.PolicyConstant}
- * that a policy may change within its documented range.
+ * that a policy may change within its documented range. {@link dk.jobmatch.scoring.PolicyFile}
+ * reads and writes a policy as a JSON file (the format every command's {@code --policy} takes).
  *
  * <p>The formula is implemented once, in the internal scoring kernel, on compact per-citizen
  * features. The engine applies it to
