@@ -19,8 +19,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * The {@code jobmatch} command line (DESIGN.md §4): {@code match}, {@code suggest}, {@code batch}
- * and {@code validate} over JSON Lines files.
+ * The {@code jobmatch} command line: {@code match}, {@code suggest}, {@code batch}, {@code
+ * validate} and {@code explain} over JSON Lines files.
  *
  * <p>{@link #run(String[], PrintStream, PrintStream)} runs the CLI in-process and returns the
  * exit code (see {@link ExitCode}); {@link #main} calls it with the process's streams and exits.
@@ -102,6 +102,7 @@ public final class Main implements Callable<Integer> {
     cl.addSubcommand(new CommandLine(new SuggestCommand(ctx)));
     cl.addSubcommand(new CommandLine(new BatchCommand(ctx)));
     cl.addSubcommand(new CommandLine(new ValidateCommand(ctx)));
+    cl.addSubcommand(new CommandLine(new ExplainCommand(ctx)));
     PrintWriter out = new PrintWriter(new OutputStreamWriter(ctx.out(), StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new StderrWriter(ctx.err()), true);
     cl.setOut(out);
