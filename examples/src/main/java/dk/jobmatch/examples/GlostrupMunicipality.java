@@ -43,7 +43,7 @@ import java.util.Random;
 /**
  * A small synthetic municipality modelled on Glostrup (about 23,000 inhabitants, west of
  * Copenhagen): a few hundred unemployed citizens in the target-group proportions Glostrup had in
- * Q1 2022 (DESIGN.md §2), living in and around Glostrup, and a dozen job orders from public and
+ * Q1 2022 (docs/domain.md), living in and around Glostrup, and a dozen job orders from public and
  * private employers across welfare, warehouse, transport, retail, cleaning and office work.
  *
  * <p>Everything is generated from a fixed seed, so the same call gives the same data; no person
@@ -62,7 +62,7 @@ public final class GlostrupMunicipality {
   /** The default number of citizens. */
   public static final int POPULATION = 300;
 
-  /** Full-time persons per target group in Glostrup, Q1 2022 (DESIGN.md §2). */
+  /** Full-time persons per target group in Glostrup, Q1 2022 (docs/domain.md). */
   public static final Map<TargetGroup, Integer> FULL_TIME_PERSONS_2022 = Collections.unmodifiableMap(new EnumMap<>(Map.of(
       TargetGroup.A_DAGPENGE, 334,
       TargetGroup.KONTANTHJAELP, 206,

@@ -8,7 +8,7 @@
  *       -DskipTests package}) — a Glostrup-like municipality of 300 synthetic citizens and twelve
  *       job orders, with shortlists and suggestions printed the way a caseworker reads them.
  *   <li>{@link dk.jobmatch.examples.GlostrupMunicipality}: the demo's data, generated from a fixed
- *       seed in the target-group proportions of Glostrup (DESIGN.md §2); reusable in tests.
+ *       seed in the target-group proportions of Glostrup (docs/domain.md); reusable in tests.
  * </ul>
  *
  * <p>Occupation and skill ids live in one table ({@code DemoVocabulary}); they are the ids of the

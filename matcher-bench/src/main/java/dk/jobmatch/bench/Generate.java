@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Writes a generated population as JSON Lines (DESIGN.md §4) for CLI tests and analysts.
+ * Writes a generated population as JSON Lines (docs/cli.md) for CLI tests and analysts.
  *
  * <p>Usage: {@code java -cp matcher-bench/target/benchmarks.jar dk.jobmatch.bench.Generate
  * --citizens 20000 --orders 500 [--seed 42] [--esco DIR | --synthetic] --out DIR}; writes {@code

@@ -25,7 +25,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Writes citizens and job orders as JSON Lines in the format of DESIGN.md §4 (the CLI's input):
+ * Writes citizens and job orders as JSON Lines in the format of docs/cli.md (the CLI's input):
  * one object per line, UTF-8, fields in the documented order, absent optional fields left out,
  * certificates sorted so the same data always gives the same bytes.
  *
@@ -294,7 +294,7 @@ public final class JsonLines {
     }
   }
 
-  /** Whole numbers without a fraction ({@code 30}, not {@code 30.0}), as in DESIGN.md's examples. */
+  /** Whole numbers without a fraction ({@code 30}, not {@code 30.0}), as in docs/cli.md's examples. */
   private static void number(JsonGenerator g, double v) throws IOException {
     if (v == Math.rint(v) && Math.abs(v) < 1e15) {
       g.writeNumber((long) v);

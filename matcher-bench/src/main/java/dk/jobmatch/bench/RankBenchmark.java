@@ -30,7 +30,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>One idea per class, as in the JMH samples: this class measures a single ranking call.
  * {@link #latency} (sample mode, one thread) gives the median and the p99; {@link #throughput1}
  * and {@link #throughput2} give operations per second on one and two threads, the scaling that
- * DESIGN.md §5 asks for (≥ 1.8×).
+ * docs/performance.md asks for (≥ 1.8×).
  *
  * <ul>
  *   <li>The index (or the population, for the reference scorer) is built once per trial, in a

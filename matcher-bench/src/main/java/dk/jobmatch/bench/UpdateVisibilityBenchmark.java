@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Visibility delay of an update: upsert a changed citizen, refresh, and rank until the change is
- * seen — the time from a caseworker saving a profile to that profile being matched. DESIGN.md §5
+ * seen — the time from a caseworker saving a profile to that profile being matched. docs/performance.md
  * asks for at most 50 ms.
  *
  * <p>Every call gives one probe citizen a new, unique skill and ranks an order that requires just

@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code batch}: shortlists for all job orders at once, no citizen put forward to more than C
- * orders (DESIGN.md §4, issue 6), in the line format of {@code match}; optionally the coverage,
+ * orders (docs/cli.md), in the line format of {@code match}; optionally the coverage,
  * congestion, shortage-gap, upskilling and exposure report as JSON ({@code --report}) and as a
  * self-contained HTML page ({@code --report-html}).
  *

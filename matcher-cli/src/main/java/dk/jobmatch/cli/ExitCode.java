@@ -1,7 +1,7 @@
 package dk.jobmatch.cli;
 
 /**
- * The CLI's exit codes. Scripts branch on them, so they are part of the contract (DESIGN.md §4)
+ * The CLI's exit codes. Scripts branch on them, so they are part of the contract (docs/cli.md)
  * and never change meaning. Constants only.
  */
 public final class ExitCode {

@@ -19,8 +19,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * The {@code jobmatch} command line: {@code match}, {@code suggest}, {@code batch}, {@code
- * validate} and {@code explain} over JSON Lines files.
+ * The {@code jobmatch} command line (docs/cli.md): {@code match}, {@code suggest}, {@code batch},
+ * {@code validate} and {@code explain} over JSON Lines files.
  *
  * <p>{@link #run(String[], PrintStream, PrintStream)} runs the CLI in-process and returns the
  * exit code (see {@link ExitCode}); {@link #main} calls it with the process's streams and exits.

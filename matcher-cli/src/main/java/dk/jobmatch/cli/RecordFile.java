@@ -50,7 +50,7 @@ public final class RecordFile<T> {
     void accept(long line, T record) throws IOException;
   }
 
-  /** Citizens (DESIGN.md §4). */
+  /** Citizens (docs/cli.md). */
   public static final Parser<Citizen> CITIZENS = new Parser<>() {
     @Override public Citizen parse(String text, boolean truncatedHint) throws LineProblem {
       return CitizenJson.parse(text, truncatedHint);
@@ -60,7 +60,7 @@ public final class RecordFile<T> {
     }
   };
 
-  /** Job orders (DESIGN.md §4). */
+  /** Job orders (docs/cli.md). */
   public static final Parser<JobOrder> ORDERS = new Parser<>() {
     @Override public JobOrder parse(String text, boolean truncatedHint) throws LineProblem {
       return JobOrderJson.parse(text, truncatedHint);

@@ -1,5 +1,5 @@
 /**
- * The {@code jobmatch} command line: JSON Lines in, JSON Lines out (DESIGN.md §4).
+ * The {@code jobmatch} command line: JSON Lines in, JSON Lines out (docs/cli.md).
  *
  * <p><b>Parts.</b> {@link dk.jobmatch.cli.Main} builds the picocli command tree ({@code match},
  * {@code suggest}, {@code batch}, {@code validate}) and maps every outcome to an {@link

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * One test per kind of bad input (DESIGN.md §4): the exact message, the exit code, and that the
+ * One test per kind of bad input (docs/cli.md): the exact message, the exit code, and that the
  * valid lines were still matched — through {@code match}, and through {@code validate}.
  */
 class BadInputTest {

@@ -23,7 +23,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The scoring formula of DESIGN.md §3, on compact features. One implementation, used by the
+ * The scoring formula of docs/scoring.md, on compact features. One implementation, used by the
  * index-based ranking, the suggestions and the exhaustive reference scorer alike, so that they
  * cannot drift apart: {@code score = 0} if a hard gate fails, else {@code Σ wᵢ·fᵢ} summed in
  * {@link Component} order. Stateless and thread-safe.

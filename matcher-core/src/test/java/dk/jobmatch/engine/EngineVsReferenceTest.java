@@ -207,7 +207,7 @@ class EngineVsReferenceTest {
     return matches.stream().map(m -> m.citizenId() + "@" + m.score()).toList();
   }
 
-  /** The hard gates of DESIGN.md §3, written again from the model, independently of the scorer. */
+  /** The hard gates of docs/scoring.md, written again from the model, independently of the scorer. */
   static boolean gatesHold(Citizen c, JobOrder o) {
     if (!c.searchable()) {
       return false;

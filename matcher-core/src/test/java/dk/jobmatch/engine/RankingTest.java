@@ -29,7 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Exact rankings on a small hand-made population (DESIGN.md §3 in miniature). */
+/** Exact rankings on a small hand-made population (docs/scoring.md in miniature). */
 class RankingTest {
   static final LocalDate AS_OF = LocalDate.of(2026, 11, 22);
   static final double GLOSTRUP_LAT = 55.6660;

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class CitizenTest {
 
-  /** A citizen with every field set, the way the JSON example in DESIGN.md §4 has it. */
+  /** A citizen with every field set, the way the JSON example in docs/cli.md has it. */
   static Citizen full() {
     return Citizen.builder("c-000123")
         .targetGroup(TargetGroup.A_DAGPENGE)

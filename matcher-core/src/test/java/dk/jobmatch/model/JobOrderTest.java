@@ -17,7 +17,7 @@ class JobOrderTest {
   private static final Employer REGION = new Employer("12345678", "1003456789", "Region Hovedstaden", true, true,
       new Location("2600", 55.66, 12.40));
 
-  /** An order with every field set, as in the JSON example in DESIGN.md §4. */
+  /** An order with every field set, as in the JSON example in docs/cli.md. */
   static JobOrder full() {
     return JobOrder.builder("jo-2026-0042", "disco:532210")
         .title("Social- og sundhedsassistent, nattevagt")

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Reads a citizen line of DESIGN.md §4 into a {@link Citizen}. Only {@code id} is required.
+ * Reads a citizen line of docs/cli.md into a {@link Citizen}. Only {@code id} is required.
  * Where the format leaves a detail open, the choices are:
  *
  * <ul>

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Reads a job-order line of DESIGN.md §4 into a {@link JobOrder}. Required: {@code id} and
+ * Reads a job-order line of docs/cli.md into a {@link JobOrder}. Required: {@code id} and
  * {@code occupation}. Where the format leaves a detail open, the choices are:
  *
  * <ul>

@@ -16,7 +16,7 @@ import java.math.RoundingMode;
 import java.util.List;
 
 /**
- * Writes result lines of DESIGN.md §4, one JSON object per line, UTF-8, {@code \n}-terminated:
+ * Writes result lines of docs/cli.md, one JSON object per line, UTF-8, {@code \n}-terminated:
  *
  * <pre>{@code
  * {"order":"jo-1","rank":1,"citizen":"c-7","score":0.8123,

@@ -1,5 +1,5 @@
 /**
- * The JSON Lines formats of DESIGN.md §4. Reading: {@link dk.jobmatch.cli.json.JsonLine} parses
+ * The JSON Lines formats of docs/cli.md. Reading: {@link dk.jobmatch.cli.json.JsonLine} parses
  * one line into a Jackson tree (duplicate keys and trailing content are errors; syntax errors are
  * reworded so they never echo input), and {@link dk.jobmatch.cli.json.CitizenJson} and {@link
  * dk.jobmatch.cli.json.JobOrderJson} map the tree onto the model's records, rejecting unknown

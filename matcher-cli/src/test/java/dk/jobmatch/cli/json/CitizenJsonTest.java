@@ -19,7 +19,7 @@ class CitizenJsonTest {
   static final String OCC = "http://data.europa.eu/esco/occupation/0c1d5f5b-0f0a-4f3c-9d8f-2c4b0c9b1c9a";
   static final String SKILL = "http://data.europa.eu/esco/skill/8f7d4a4c-4f0a-4d2b-9d4e-1f5d1a8b7c6e";
 
-  /** The citizen line of DESIGN.md §4, with concrete URIs. */
+  /** The citizen line of docs/cli.md, with concrete URIs. */
   static final String DESIGN_EXAMPLE = "{\"id\":\"c-000123\",\"targetGroup\":\"A_DAGPENGE\",\"jobReady\":true,\"searchable\":true,"
       + "\"unemployedSince\":\"2026-03-01\",\"availableFrom\":\"2026-12-01\","
       + "\"location\":{\"postalCode\":\"2600\",\"lat\":55.6660,\"lon\":12.3990},\"maxCommuteKm\":30,"

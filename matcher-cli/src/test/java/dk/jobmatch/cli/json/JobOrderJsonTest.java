@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class JobOrderJsonTest {
   static final String SKILL = "http://data.europa.eu/esco/skill/8f7d4a4c-4f0a-4d2b-9d4e-1f5d1a8b7c6e";
 
-  /** The job-order line of DESIGN.md §4, with concrete values for the elisions. */
+  /** The job-order line of docs/cli.md, with concrete values for the elisions. */
   static final String DESIGN_EXAMPLE = "{\"id\":\"jo-2026-0042\",\"title\":\"Social- og sundhedsassistent, nattevagt\","
       + "\"occupation\":\"disco:532210\",\"description\":\"Nattevagt på plejecenter.\","
       + "\"employer\":{\"cvr\":\"12345678\",\"pNumber\":\"1003456789\",\"name\":\"Glostrup Kommune\",\"public\":true,"
