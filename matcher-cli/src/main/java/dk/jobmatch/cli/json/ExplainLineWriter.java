@@ -9,6 +9,8 @@ import java.io.Closeable;
 import java.io.Flushable;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +30,10 @@ import java.util.Map;
  * as {@code YYYY-MM-DD}; whole numbers without a decimal point). An eligible pair's line goes on
  * with the fields of a {@code match} line ({@code score}, {@code components}, {@code
  * matchedSkills}, {@code missingSkills}, {@code flags}), then {@code rank} (the place among all
- * eligible citizens), {@code gapToTop} (rounded to four decimals like the score) and {@code
- * kthScore} (the score of the K-th place, {@code null} when fewer than K are eligible).
+ * eligible citizens), {@code gapToTop} and {@code kthScore} (the score of the K-th place, {@code
+ * null} when fewer than K are eligible). Scores are rounded half-up to four decimals; the gap is
+ * rounded <em>up</em>, so that it is never shown smaller than what the citizen lacks (and a
+ * citizen below the K-th place by a hair does not read as lacking nothing).
  *
  * <p>Not thread-safe: one writer, fed in order by one thread.
  */
@@ -76,7 +80,7 @@ public final class ExplainLineWriter implements Closeable, Flushable {
     if (e.match().isPresent()) {
       MatchLineWriter.writeMatchFields(gen, e.match().get());
       gen.writeNumberField("rank", e.rank());
-      gen.writeNumberField("gapToTop", MatchLineWriter.round4(e.gapToTop()));
+      gen.writeNumberField("gapToTop", roundUp4(e.gapToTop()));
       gen.writeFieldName("kthScore");
       if (e.kthScore().isPresent()) {
         gen.writeNumber(MatchLineWriter.round4(e.kthScore().getAsDouble()));
@@ -123,6 +127,14 @@ public final class ExplainLineWriter implements Closeable, Flushable {
     } else {
       gen.writeString(v.toString());
     }
+  }
+
+  /** Rounds up to four decimals: the least four-decimal number at or above {@code v}. */
+  static double roundUp4(double v) {
+    if (!Double.isFinite(v)) {
+      throw new IllegalArgumentException("gapToTop: '" + v + "' must be finite");
+    }
+    return BigDecimal.valueOf(v).setScale(4, RoundingMode.CEILING).doubleValue();
   }
 
   /** Lines written so far. */
