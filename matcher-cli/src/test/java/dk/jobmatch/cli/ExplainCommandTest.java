@@ -249,6 +249,18 @@ class ExplainCommandTest {
     assertEquals(ExitCode.USAGE, badTop.exitCode());
   }
 
+  @Test
+  void helpListsTheOptions() {
+    CliRun r = CliRun.of("explain", "--help");
+    assertEquals(ExitCode.OK, r.exitCode(), r.describe());
+    assertTrue(r.out().startsWith("Usage: jobmatch explain"), r.describe());
+    for (String option : List.of("--citizens=FILE", "--orders=FILE", "--citizen=ID", "--order=ID", "--pairs=FILE",
+        "--top=K", "--esco=DIR", "--disco=FILE", "--shortage=FILE", "--as-of=DATE", "--out=FILE", "--strict")) {
+      assertTrue(r.out().contains(option), option + " missing in\n" + r.out());
+    }
+    assertTrue(CliRun.of("--help").out().contains("  explain   Explain (citizen, order) pairs"), "listed in jobmatch --help");
+  }
+
   /**
    * The oracle: on a seeded random population, every line equals the line written from the
    * reference scorer's explanation; independently, the rank is the citizen's place in the
