@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dk.jobmatch.model.CefrLevel;
 import dk.jobmatch.model.Citizen;
+import dk.jobmatch.model.CompensationScheme;
 import dk.jobmatch.model.Employer;
 import dk.jobmatch.model.EmploymentType;
 import dk.jobmatch.model.Fleksjob;
@@ -302,6 +303,35 @@ class ExplainPairTest {
         }
       }
       assertEquals(reference.explainPair(population, newcomer, o, 2), outsider);
+    }
+  }
+
+  @Test
+  void fortrinsadgangSeatsAreNotCounted() throws Exception {
+    // A public employer: rank(order, 1) lists c-a, then the qualified holder c-f as an extra seat,
+    // although c-b scores higher than c-f. c-b's rank is 2 all the same, c-f's 3.
+    JobOrder o = order().employer(new Employer(null, null, null, true, false, NEAR_WORK)).build();
+    List<Citizen> population = List.of(
+        citizen("c-a").location(new Location("2600", 55.09, 12.4)).build(),
+        citizen("c-b").location(new Location("2600", 55.08, 12.4)).build(),
+        citizen("c-f").location(new Location("2600", 55.07, 12.4)).compensation(CompensationScheme.FORTRINSADGANG).build());
+    ReferenceScorer reference = new ReferenceScorer(Taxonomy.none(), ShortageLookup.none(), ScoringPolicy.defaults(), AS_OF);
+    try (MatchEngine engine = engine(ScoringPolicy.defaults())) {
+      engine.upsertAll(population);
+      engine.refresh();
+      List<Match> shortlist = engine.rank(o, 1);
+      assertEquals(List.of("c-a", "c-f"), shortlist.stream().map(Match::citizenId).toList());
+      PairExplanation b = engine.explainPair("c-b", o, 1);
+      assertEquals(2, b.rank());
+      assertEquals(shortlist.get(0).score() - b.match().orElseThrow().score(), b.gapToTop());
+      PairExplanation f = engine.explainPair("c-f", o, 1);
+      assertEquals(3, f.rank());
+      assertTrue(f.match().orElseThrow().has(dk.jobmatch.scoring.Flag.FORTRINSADGANG));
+      assertEquals(OptionalDouble.of(shortlist.get(0).score()), f.kthScore());
+      assertTrue(f.gapToTop() > 0, "on the list as an extra seat, yet below the K-th place");
+      for (Citizen c : population) {
+        assertEquals(reference.explainPair(population, c, o, 1), engine.explainPair(c.id(), o, 1), c.id());
+      }
     }
   }
 
