@@ -43,14 +43,29 @@ public final class FeatureScorer {
    */
   public static boolean passesGates(CompiledOrder o, CitizenFeatures c) {
     ScoringPolicy p = o.policy;
-    return (p.relaxed(Gate.SEARCHABLE) || searchableRule(c))
-        && (p.relaxed(Gate.FLEKSJOB) || fleksjobRule(o, c))
-        && (p.relaxed(Gate.EMPLOYMENT_TYPE) || employmentTypeRule(o, c))
+    return passesFlagGates(o, c.flags)
         && (p.relaxed(Gate.HOURS) || hoursRule(o, c))
         && (p.relaxed(Gate.AVAILABILITY) || availabilityRule(o, c))
         && (p.relaxed(Gate.CERTIFICATES) || certificatesRule(o, c))
         && (p.relaxed(Gate.LANGUAGES) || languagesRule(o, c))
-        && (p.relaxed(Gate.COMMUTE) || commuteRule(o, c));
+        && passesCommute(o, c.lat, c.lon, c.maxCommuteKm);
+  }
+
+  /**
+   * The enforced gates that depend only on the citizen's {@link CitizenFeatures#flags flags}
+   * (searchable, fleksjob, employment type): {@link #passesGates} fails whenever this fails, so
+   * a retrieval may check it first from a packed per-citizen record.
+   */
+  public static boolean passesFlagGates(CompiledOrder o, int flags) {
+    ScoringPolicy p = o.policy;
+    return (p.relaxed(Gate.SEARCHABLE) || searchableRule(flags))
+        && (p.relaxed(Gate.FLEKSJOB) || fleksjobRule(o, flags))
+        && (p.relaxed(Gate.EMPLOYMENT_TYPE) || employmentTypeRule(o, flags));
+  }
+
+  /** The commute gate as enforced: relaxed, or the home-to-workplace distance within the citizen's own maximum. */
+  public static boolean passesCommute(CompiledOrder o, double lat, double lon, double maxCommuteKm) {
+    return o.policy.relaxed(Gate.COMMUTE) || commuteRule(o, lat, lon, maxCommuteKm);
   }
 
   /**
@@ -60,25 +75,25 @@ public final class FeatureScorer {
    */
   public static boolean gateRule(Gate gate, CompiledOrder o, CitizenFeatures c) {
     return switch (gate) {
-      case SEARCHABLE -> searchableRule(c);
-      case COMMUTE -> commuteRule(o, c);
+      case SEARCHABLE -> searchableRule(c.flags);
+      case COMMUTE -> commuteRule(o, c.lat, c.lon, c.maxCommuteKm);
       case HOURS -> hoursRule(o, c);
-      case FLEKSJOB -> fleksjobRule(o, c);
+      case FLEKSJOB -> fleksjobRule(o, c.flags);
       case CERTIFICATES -> certificatesRule(o, c);
       case LANGUAGES -> languagesRule(o, c);
       case AVAILABILITY -> availabilityRule(o, c);
-      case EMPLOYMENT_TYPE -> employmentTypeRule(o, c);
+      case EMPLOYMENT_TYPE -> employmentTypeRule(o, c.flags);
     };
   }
 
   /** The citizen is searchable. */
-  private static boolean searchableRule(CitizenFeatures c) {
-    return c.has(CitizenFeatures.SEARCHABLE);
+  private static boolean searchableRule(int flags) {
+    return (flags & CitizenFeatures.SEARCHABLE) != 0;
   }
 
   /** A fleksjob-approved citizen only for an order accepting fleksjob; a fleksjob order only for them. */
-  private static boolean fleksjobRule(CompiledOrder o, CitizenFeatures c) {
-    boolean fleks = c.has(CitizenFeatures.FLEKSJOB);
+  private static boolean fleksjobRule(CompiledOrder o, int flags) {
+    boolean fleks = (flags & CitizenFeatures.FLEKSJOB) != 0;
     return fleks ? o.fleksjobFeasible : o.type != EmploymentType.FLEKSJOB;
   }
 
@@ -87,10 +102,10 @@ public final class FeatureScorer {
    * order accepts fleksjob); internships and wage subsidy for all; fleksjob orders for
    * fleksjob-approved citizens.
    */
-  private static boolean employmentTypeRule(CompiledOrder o, CitizenFeatures c) {
-    boolean fleks = c.has(CitizenFeatures.FLEKSJOB);
+  private static boolean employmentTypeRule(CompiledOrder o, int flags) {
+    boolean fleks = (flags & CitizenFeatures.FLEKSJOB) != 0;
     return switch (o.type) {
-      case ORDINARY, APPRENTICESHIP -> c.has(CitizenFeatures.JOB_READY) || (fleks && o.fleksjobFeasible);
+      case ORDINARY, APPRENTICESHIP -> (flags & CitizenFeatures.JOB_READY) != 0 || (fleks && o.fleksjobFeasible);
       case INTERNSHIP, WAGE_SUBSIDY -> true;
       case FLEKSJOB -> fleks;
     };
@@ -155,17 +170,9 @@ public final class FeatureScorer {
   }
 
   /** Within the citizen's maximum commute; an unknown location or limit fits. */
-  private static boolean commuteRule(CompiledOrder o, CitizenFeatures c) {
-    double km = commuteKm(o, c);
-    return Double.isNaN(km) || km <= c.maxCommuteKm;
-  }
-
-  /** Home-to-workplace distance when the gate can judge it (both locations and a limit known), else NaN. */
-  private static double commuteKm(CompiledOrder o, CitizenFeatures c) {
-    if (c.maxCommuteKm == Double.POSITIVE_INFINITY || Double.isNaN(c.lat) || Double.isNaN(o.workLat)) {
-      return Double.NaN;
-    }
-    return Geo.distanceKm(c.lat, c.lon, o.workLat, o.workLon);
+  private static boolean commuteRule(CompiledOrder o, double lat, double lon, double maxCommuteKm) {
+    return maxCommuteKm == Double.POSITIVE_INFINITY || Double.isNaN(lat) || Double.isNaN(o.workLat)
+        || Geo.distanceKm(lat, lon, o.workLat, o.workLon) <= maxCommuteKm;
   }
 
   /**

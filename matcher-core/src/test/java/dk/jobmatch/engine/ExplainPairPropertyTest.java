@@ -123,6 +123,9 @@ class ExplainPairPropertyTest {
           }
         }
         assertEquals(FeatureScorer.passesGates(o, f), all, ctx + " " + checks);
+        assertEquals(checks.get(Gate.SEARCHABLE.ordinal()).passed() && checks.get(Gate.FLEKSJOB.ordinal()).passed()
+            && checks.get(Gate.EMPLOYMENT_TYPE.ordinal()).passed(), FeatureScorer.passesFlagGates(o, f.flags), ctx);
+        assertEquals(checks.get(Gate.COMMUTE.ordinal()).passed(), FeatureScorer.passesCommute(o, f.lat, f.lon, f.maxCommuteKm), ctx);
         assertEquals(all, FeatureScorer.explainEligible(o, f) != null, ctx);
       }
     }
