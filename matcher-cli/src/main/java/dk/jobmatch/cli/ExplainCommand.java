@@ -143,7 +143,7 @@ public final class ExplainCommand extends EngineCommand {
       }
 
       long t0 = ctx.nanoClock().getAsLong();
-      ExplainLineWriter writer = new ExplainLineWriter(output.stream());
+      ExplainLineWriter writer = new ExplainLineWriter(output.stream(), engine.policy().label());
       try (OrderedPipeline<PairExplanation> pipeline = new OrderedPipeline<>(threadCount(), e -> {
         writer.write(e);
         checkStdout();

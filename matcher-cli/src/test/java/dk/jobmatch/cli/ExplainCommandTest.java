@@ -122,7 +122,9 @@ class ExplainCommandTest {
     assertEquals(ExitCode.OK, r.exitCode(), r.describe());
     assertEquals(1, r.outLines().size(), r.describe());
     JsonNode line = parse(r.outLines().get(0));
-    assertEquals(List.of("citizen", "order", "eligible", "gates"), fieldNames(line), "an ineligible pair has no match fields");
+    assertEquals(List.of("citizen", "order", "eligible", "gates", "policy"), fieldNames(line),
+        "an ineligible pair has no match fields");
+    assertEquals(ScoringPolicy.defaults().label(), line.get("policy").asText());
     assertEquals("c-1", line.get("citizen").asText());
     assertEquals("o-1", line.get("order").asText());
     assertFalse(line.get("eligible").asBoolean());
@@ -151,7 +153,7 @@ class ExplainCommandTest {
     assertEquals(ExitCode.OK, r.exitCode(), r.describe());
     JsonNode line = parse(r.outLines().get(0));
     assertEquals(List.of("citizen", "order", "eligible", "gates", "score", "components", "matchedSkills", "missingSkills",
-        "flags", "rank", "gapToTop", "kthScore"), fieldNames(line));
+        "flags", "rank", "gapToTop", "kthScore", "policy"), fieldNames(line));
     assertTrue(line.get("eligible").asBoolean());
     assertEquals(3, line.get("rank").asInt());
     assertEquals("[\"skill:a\"]", line.get("matchedSkills").toString());
@@ -318,7 +320,7 @@ class ExplainCommandTest {
 
   private static String line(PairExplanation e) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (ExplainLineWriter w = new ExplainLineWriter(out)) {
+    try (ExplainLineWriter w = new ExplainLineWriter(out, ScoringPolicy.defaults().label())) {
       w.write(e);
     }
     return out.toString(StandardCharsets.UTF_8).stripTrailing();

@@ -22,7 +22,8 @@ import java.util.Map;
  * <pre>{@code
  * {"citizen":"c-7","order":"jo-1","eligible":false,
  *  "gates":[{"gate":"SEARCHABLE","passed":true,"relaxed":false,"searchable":true},
- *           {"gate":"COMMUTE","passed":false,"relaxed":false,"distanceKm":42.1,"maxCommuteKm":30},…]}
+ *           {"gate":"COMMUTE","passed":false,"relaxed":false,"distanceKm":42.1,"maxCommuteKm":30},…],
+ *  "policy":"jobmatch-default@2"}
  * }</pre>
  *
  * <p>{@code gates} lists every gate in the order of the Java enum {@code Gate}, each with the
@@ -33,7 +34,8 @@ import java.util.Map;
  * eligible citizens), {@code gapToTop} and {@code kthScore} (the score of the K-th place, {@code
  * null} when fewer than K are eligible). Scores are rounded half-up to four decimals; the gap is
  * rounded <em>up</em>, so that it is never shown smaller than what the citizen lacks (and a
- * citizen below the K-th place by a hair does not read as lacking nothing).
+ * citizen below the K-th place by a hair does not read as lacking nothing). Every line ends with
+ * {@code policy}, the scoring policy that judged the pair, as {@code name@version}.
  *
  * <p>Not thread-safe: one writer, fed in order by one thread.
  */
@@ -41,14 +43,19 @@ public final class ExplainLineWriter implements Closeable, Flushable {
   private static final JsonFactory FACTORY = JsonFactory.builder().build();
 
   private final JsonGenerator gen;
+  private final String policy;
   private long lines;
 
   /**
    * Writes to {@code out}; {@link #close()} flushes but leaves {@code out} open.
    *
+   * @param out the stream
+   * @param policy the label ({@code name@version}) of the policy that judged the pairs
    * @throws IOException if the generator cannot be created
+   * @throws NullPointerException if {@code policy} is null
    */
-  public ExplainLineWriter(OutputStream out) throws IOException {
+  public ExplainLineWriter(OutputStream out, String policy) throws IOException {
+    this.policy = java.util.Objects.requireNonNull(policy, "policy");
     this.gen = FACTORY.createGenerator(out, JsonEncoding.UTF8);
     this.gen.setRootValueSeparator(null);
     this.gen.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
@@ -88,6 +95,7 @@ public final class ExplainLineWriter implements Closeable, Flushable {
         gen.writeNull();
       }
     }
+    gen.writeStringField("policy", policy);
     gen.writeEndObject();
     gen.writeRaw('\n');
     lines++;
