@@ -107,6 +107,8 @@ public final class BatchCommand extends EngineCommand {
   @Override
   public Integer call() throws Exception {
     checkOptions(top);
+    checkNotAnInput("--report", report);
+    checkNotAnInput("--report-html", reportHtml);
     BatchOptions options = batchOptions();
     RecordFile<JobOrder> orderFile = orderFile();
     RecordFile<Citizen> citizenFile = citizenFile();

@@ -155,6 +155,7 @@ public abstract class EngineCommand implements Callable<Integer> {
     }
     orderFile().checkReadable();
     citizenFile().checkReadable();
+    checkNotAnInput("--out", out);
     if (esco != null && !Files.isDirectory(esco)) {
       throw CliException.usage("--esco: not a directory: " + esco);
     }
@@ -164,6 +165,40 @@ public abstract class EngineCommand implements Callable<Integer> {
     if (shortage != null && !Files.isRegularFile(shortage)) {
       throw CliException.usage("--shortage: file not found: " + shortage);
     }
+  }
+
+  /**
+   * Refuses an output path that is one of the inputs (or inside the ESCO directory): writing it
+   * would silently replace the data the run reads.
+   *
+   * @throws CliException ({@link ExitCode#USAGE}) naming both options
+   */
+  protected void checkNotAnInput(String option, Path output) {
+    if (output == null) {
+      return;
+    }
+    String[] names = {"--citizens", "--orders", "--disco", "--shortage"};
+    Path[] inputs = {citizens, orders, disco, shortage};
+    for (int i = 0; i < inputs.length; i++) {
+      if (inputs[i] != null && samePath(output, inputs[i])) {
+        throw CliException.usage(option + ": is the same file as " + names[i] + " (" + output
+            + "); writing it would replace the input. Choose another file");
+      }
+    }
+    if (esco != null && output.toAbsolutePath().normalize().startsWith(esco.toAbsolutePath().normalize())) {
+      throw CliException.usage(option + ": is inside the --esco directory (" + output + "); choose another file");
+    }
+  }
+
+  private static boolean samePath(Path a, Path b) {
+    try {
+      if (Files.exists(a) && Files.exists(b)) {
+        return Files.isSameFile(a, b);
+      }
+    } catch (java.io.IOException e) {
+      // fall back to comparing the names
+    }
+    return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
   }
 
   /** The number of ranking threads. */

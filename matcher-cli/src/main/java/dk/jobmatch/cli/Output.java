@@ -52,11 +52,17 @@ final class Output implements AutoCloseable {
     }
     Path dir = abs.getParent();
     try {
-      // Not Files.createTempFile: its owner-only permissions would stick to the moved result file;
-      // a plain new file gets the user's usual permissions (umask).
+      // Owner-only (rw-------) where the file system supports it: results name citizens, and the
+      // permissions stick to the file when it is moved into place.
       Path temp = dir.resolve("." + abs.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
+      if (temp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+        Files.createFile(temp, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+            java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+      } else {
+        Files.createFile(temp);
+      }
       return new Output(abs, temp, new BufferedOutputStream(
-          Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16));
+          Files.newOutputStream(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING), 1 << 16));
     } catch (NoSuchFileException e) {
       throw CliException.usage("--out: directory does not exist: " + dir);
     } catch (AccessDeniedException e) {

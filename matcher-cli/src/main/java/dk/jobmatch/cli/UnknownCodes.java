@@ -79,9 +79,10 @@ final class UnknownCodes {
     }
   }
 
+  /** Names the file, line and JSON path, never the code or URI itself: it describes a person. */
   private void report(long line, String path, String value, String where) {
     if (++count <= SHOWN) {
-      err.println(file + ":" + line + ": warning: " + path + ": '" + value + "' is not in " + where
+      err.println(file + ":" + line + ": warning: " + path + ": is not in " + where
           + " (kept, without taxonomy credit)");
     }
   }

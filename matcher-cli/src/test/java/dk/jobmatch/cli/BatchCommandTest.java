@@ -219,9 +219,9 @@ class BatchCommandTest {
       assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "temporary files left");
     }
     if (Files.getFileStore(dir).supportsFileAttributeView("posix")) {
-      // The report gets the user's usual permissions, like any new file, not a temp file's 600.
-      Path plain = Files.createFile(dir.resolve("plain"));
-      assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(json));
+      // Results and reports name citizens: owner-only, whatever the umask (SECURITY.md).
+      assertEquals(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(json));
+      assertEquals(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(out));
     }
   }
 }

@@ -224,7 +224,7 @@ class EndToEndTest {
     assertEquals("", r.out());
     assertFalse(Files.exists(out), "no result file under --strict");
     assertEquals(List.of(
-        citizens + ":2: hoursPerWeek.min: '-3' must be between 0 and 80",
+        citizens + ":2: hoursPerWeek.min: must be between 0 and 80",
         citizens + ":3: skils: unknown field; did you mean 'skills'?",
         citizens + ": 2 of 3 lines rejected",
         citizens + ": --strict: the file has problems; nothing was indexed or written"), r.errLines());

@@ -119,7 +119,8 @@ public final class BatchMatcher {
    * @return the shortlists
    * @throws IllegalArgumentException if an order id occurs twice or an argument is null
    * @throws InterruptedException if the calling thread is interrupted (the pool is stopped)
-   * @throws RuntimeException whatever the engine or the listener threw, unwrapped
+   * @throws RuntimeException whatever the engine, the listener or the engine's audit listener
+   *     threw, unwrapped
    */
   public BatchResult run(MatchEngine engine, Collection<JobOrder> orders, BatchListener listener)
       throws InterruptedException {
@@ -140,7 +141,12 @@ public final class BatchMatcher {
     for (int i = 0; i < list.size(); i++) {
       inputs.add(input(list.get(i), ranked.get(i), shortage));
     }
-    return allocate(inputs, ranking, listener);
+    BatchResult result = allocate(inputs, ranking, listener);
+    // The audit trail (GDPR art. 22): each order's allocated shortlist, as proposed.
+    for (Shortlist s : result.shortlists()) {
+      engine.reportShortlist(dk.jobmatch.engine.AuditEvent.Kind.BATCH, s.order().id(), null, s.matches());
+    }
+    return result;
   }
 
   /**
@@ -223,6 +229,8 @@ public final class BatchMatcher {
       if (c == null) {
         throw new IllegalArgumentException("candidates[" + order.id() + "]: must not contain null");
       }
+      // Candidate lists may come from the caller: the same id rules as a citizen's (no CPR number).
+      Checks.id("candidates[" + order.id() + "].citizenId", c.citizenId());
       if (!c.orderId().equals(order.id())) {
         throw Checks.fail("candidates[" + order.id() + "]", c.orderId(), "is a match for another order");
       }

@@ -8,6 +8,7 @@ import dk.jobmatch.kernel.FeatureScorer;
 import dk.jobmatch.index.OrderIndex;
 import dk.jobmatch.kernel.PopulationStats;
 import dk.jobmatch.kernel.Vocabularies;
+import dk.jobmatch.model.Checks;
 import dk.jobmatch.model.Citizen;
 import dk.jobmatch.model.JobOrder;
 import dk.jobmatch.model.OccupationRef;
@@ -22,6 +23,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -30,13 +33,18 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.FilterDirectory;
+import org.apache.lucene.store.IOContext;
+import org.apache.lucene.store.IndexOutput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,9 +67,31 @@ import org.slf4j.LoggerFactory;
  * finds every citizen and order of the last {@link #commit()} (Lucene commits are atomic: a
  * crash loses at most what was added since; {@link #close()} commits).
  *
+ * <p><b>Files.</b> A persistent engine keeps its indexes in {@code citizens/} and {@code orders/}
+ * under the directory. Where the file system supports POSIX permissions, both directories are
+ * created owner-only ({@code rwx------}) and every index file owner-only ({@code rw-------}),
+ * whatever the process's umask.
+ *
+ * <p><b>Erasure (GDPR art. 17).</b> From the moment {@link #delete(String)} returns, the citizen
+ * appears in no result. The bytes leave the disk at {@link #purgeDeleted()}: it rewrites every
+ * index segment that holds a deleted (or replaced, by an update) citizen, commits, and releases
+ * the old files; when it returns, no file in the index directory holds the deleted citizen's id,
+ * skills, certificates or any other stored value — unless a search that started before it is
+ * still running, in which case the old files go when that search ends. {@link #commit()} and
+ * {@link #close()} alone do not rewrite segments. (The file system may still hold freed blocks;
+ * encrypt the volume for protection against disk forensics.)
+ *
+ * <p><b>Audit.</b> With {@link Builder#auditListener(AuditListener)}, every shortlist produced
+ * ({@code rank}, {@code suggest}, each order of a batch) is reported with the policy's
+ * {@linkplain PolicyFingerprint fingerprint}, the ids and the explanations.
+ *
+ * <p><b>Lifecycle.</b> {@link #close()} commits and closes; a second call does nothing. After
+ * close, every method that reads or changes the indexes throws {@link IllegalStateException}
+ * and changes nothing.
+ *
  * <p><b>Visibility.</b> Updates to existing citizens and deletions take effect for searches at
- * once — a deleted citizen never appears in a result again (the right to erasure; {@link
- * #purgeDeleted()} also rewrites the index files). A newly added citizen becomes searchable at
+ * once — a deleted citizen never appears in a result of a search that starts after {@code
+ * delete} returns. A newly added citizen becomes searchable at
  * the next {@link #refresh()}, which takes about a millisecond for a few thousand changes (it
  * does not wait for merges), or automatically every {@link Builder#refreshInterval(Duration)}
  * if set. Skill-rarity statistics are also snapshotted at refresh.
@@ -87,6 +117,9 @@ public final class MatchEngine implements Closeable {
   private final OrderIndex orders;
   private final ScheduledExecutorService refresher;
   private volatile CompiledOrders compiledOrders;
+  private final AuditListener audit;
+  private final String policyFingerprint;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private record CompiledOrders(List<JobOrder> source, PopulationStats stats, LocalDate day, List<CompiledOrder> compiled) {}
 
@@ -96,6 +129,8 @@ public final class MatchEngine implements Closeable {
     this.policy = b.policy;
     this.clock = b.clock;
     this.asOf = b.asOf;
+    this.audit = b.audit;
+    this.policyFingerprint = PolicyFingerprint.of(b.policy);
     Directory citizenDir;
     Directory orderDir;
     try {
@@ -103,8 +138,11 @@ public final class MatchEngine implements Closeable {
         citizenDir = new ByteBuffersDirectory();
         orderDir = new ByteBuffersDirectory();
       } else {
-        citizenDir = FSDirectory.open(Files.createDirectories(b.directory.resolve("citizens")));
-        orderDir = FSDirectory.open(Files.createDirectories(b.directory.resolve("orders")));
+        if (!Files.isDirectory(b.directory)) {
+          createOwnerOnly(b.directory);
+        }
+        citizenDir = ownerOnly(b.directory.resolve("citizens"));
+        orderDir = ownerOnly(b.directory.resolve("orders"));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("directory: cannot open " + b.directory + ": " + e.getMessage(), e);
@@ -123,6 +161,91 @@ public final class MatchEngine implements Closeable {
       refresher = null;
     }
     LOG.debug("engine opened: {} citizens, {} orders", citizens.size(), orders.all().size());
+  }
+
+  private static final Set<PosixFilePermission> OWNER_DIR = PosixFilePermissions.fromString("rwx------");
+  private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
+
+  private static boolean posix(Path p) {
+    return p.getFileSystem().supportedFileAttributeViews().contains("posix");
+  }
+
+  private static void createOwnerOnly(Path dir) throws IOException {
+    if (posix(dir)) {
+      Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(OWNER_DIR));
+    } else {
+      Files.createDirectories(dir);
+    }
+  }
+
+  /** An index directory readable by the owner only, whose new files are owner-only too. */
+  private static Directory ownerOnly(Path dir) throws IOException {
+    createOwnerOnly(dir);
+    if (!posix(dir)) {
+      return FSDirectory.open(dir);
+    }
+    Files.setPosixFilePermissions(dir, OWNER_DIR);
+    // Files of an index written by an earlier version (or copied in) are made owner-only too.
+    try (var existing = Files.list(dir)) {
+      for (Path f : existing.filter(Files::isRegularFile).toList()) {
+        Files.setPosixFilePermissions(f, OWNER_FILE);
+      }
+    }
+    FSDirectory fs = FSDirectory.open(dir);
+    return new FilterDirectory(fs) {
+      @Override
+      public IndexOutput createOutput(String name, IOContext context) throws IOException {
+        IndexOutput out = super.createOutput(name, context);
+        Files.setPosixFilePermissions(fs.getDirectory().resolve(out.getName()), OWNER_FILE);
+        return out;
+      }
+
+      @Override
+      public org.apache.lucene.store.Lock obtainLock(String name) throws IOException {
+        org.apache.lucene.store.Lock lock = super.obtainLock(name);
+        Path file = fs.getDirectory().resolve(name);
+        if (Files.exists(file)) {
+          Files.setPosixFilePermissions(file, OWNER_FILE);
+        }
+        return lock;
+      }
+
+      @Override
+      public IndexOutput createTempOutput(String prefix, String suffix, IOContext context) throws IOException {
+        IndexOutput out = super.createTempOutput(prefix, suffix, context);
+        Files.setPosixFilePermissions(fs.getDirectory().resolve(out.getName()), OWNER_FILE);
+        return out;
+      }
+    };
+  }
+
+  private void ensureOpen() {
+    if (closed.get()) {
+      throw new IllegalStateException("the engine is closed");
+    }
+  }
+
+  private List<Match> audited(AuditEvent.Kind kind, String orderId, String citizenId, List<Match> shortlist) {
+    if (audit != null) {
+      audit.shortlist(new AuditEvent(kind, clock.instant(), today(), policy.label(), policyFingerprint, orderId, citizenId,
+          shortlist));
+    }
+    return shortlist;
+  }
+
+  /**
+   * Reports a shortlist chosen from this engine's rankings (a batch allocation) to the audit
+   * listener, if one is set; does nothing otherwise.
+   *
+   * @throws RuntimeException whatever the listener throws
+   */
+  public void reportShortlist(AuditEvent.Kind kind, String orderId, String citizenId, List<Match> shortlist) {
+    audited(Objects.requireNonNull(kind, "kind"), orderId, citizenId, Objects.requireNonNull(shortlist, "shortlist"));
+  }
+
+  /** The fingerprint of the scoring policy, as reported to the audit listener. */
+  public String policyFingerprint() {
+    return policyFingerprint;
   }
 
   /** A builder with an empty taxonomy, no shortage data, the default policy, in memory. */
@@ -147,6 +270,7 @@ public final class MatchEngine implements Closeable {
    *
    * @throws NullPointerException if {@code citizen} is null
    * @throws UncheckedIOException if the index cannot be written
+   * @throws IllegalStateException if the engine is closed
    */
   public void upsert(Citizen citizen) {
     upsertAll(List.of(Objects.requireNonNull(citizen, "citizen")));
@@ -157,8 +281,10 @@ public final class MatchEngine implements Closeable {
    *
    * @throws NullPointerException if the collection or an element is null
    * @throws UncheckedIOException if the index cannot be written
+   * @throws IllegalStateException if the engine is closed
    */
   public void upsertAll(Collection<Citizen> batch) {
+    ensureOpen();
     for (Citizen c : batch) {
       Objects.requireNonNull(c, "citizen");
     }
@@ -166,37 +292,76 @@ public final class MatchEngine implements Closeable {
   }
 
   /**
-   * Deletes a citizen. From the moment this returns, the citizen appears in no result.
+   * Deletes a citizen. From the moment this returns, the citizen appears in no result of a search
+   * that starts afterwards; the stored bytes leave the disk at {@link #purgeDeleted()}.
    *
    * @return whether a citizen with that id was indexed
+   * @throws IllegalStateException if the engine is closed (nothing is changed)
    */
   public boolean delete(String citizenId) {
-    return citizens.delete(Objects.requireNonNull(citizenId, "citizenId"));
+    Objects.requireNonNull(citizenId, "citizenId");
+    ensureOpen();
+    return citizens.delete(citizenId);
   }
 
-  /** Adds an open job order, or replaces the one with the same id; visible to suggestions at once. */
+  /**
+   * Adds an open job order, or replaces the one with the same id; visible to suggestions at once.
+   *
+   * @throws IllegalStateException if the engine is closed
+   */
   public void upsertOrder(JobOrder order) {
+    ensureOpen();
     orders.upsert(Objects.requireNonNull(order, "order"));
   }
 
-  /** Removes a job order (filled or withdrawn); returns whether it was there. */
+  /**
+   * Removes a job order (filled or withdrawn); returns whether it was there.
+   *
+   * @throws IllegalStateException if the engine is closed
+   */
   public boolean deleteOrder(String orderId) {
+    ensureOpen();
     return orders.delete(Objects.requireNonNull(orderId, "orderId"));
   }
 
-  /** Makes citizens added so far searchable and snapshots skill statistics. */
+  /**
+   * Makes citizens added so far searchable and snapshots skill statistics.
+   *
+   * @throws IllegalStateException if the engine is closed
+   */
   public void refresh() {
+    ensureOpen();
     citizens.refresh();
   }
 
-  /** Makes every change so far durable (persistent engines); a no-op cost in memory. */
+  /**
+   * Makes every change so far durable (persistent engines); a no-op cost in memory. When this
+   * returns, a crash loses nothing changed before the call. The citizens and the orders are two
+   * indexes, committed in that order, each atomically: a crash during the call leaves each index
+   * at its previous commit or at this one.
+   *
+   * @throws IllegalStateException if the engine is closed
+   * @throws UncheckedIOException if the index cannot be written
+   */
   public void commit() {
+    ensureOpen();
     citizens.commit();
     orders.commit();
   }
 
-  /** Rewrites index segments so that deleted citizens' stored data leaves the files, then commits. */
+  /**
+   * Erases deleted citizens from the disk: rewrites every index segment that holds a deleted or
+   * replaced citizen, commits, and releases the old files. When this returns, no file in the
+   * index directory holds a byte of a citizen deleted before the call (nor of a replaced
+   * version), unless a search that started earlier is still running; its files go when it ends.
+   * Costs a rewrite of the affected segments (for a few deletions among many citizens, about the
+   * time of writing those segments again).
+   *
+   * @throws IllegalStateException if the engine is closed
+   * @throws UncheckedIOException if the index cannot be written
+   */
   public void purgeDeleted() {
+    ensureOpen();
     citizens.purgeDeleted();
   }
 
@@ -208,12 +373,15 @@ public final class MatchEngine implements Closeable {
    *
    * @throws IllegalArgumentException if {@code k < 1}
    * @throws NullPointerException if {@code order} is null
+   * @throws IllegalStateException if the engine is closed
+   * @throws RuntimeException whatever the {@linkplain Builder#auditListener audit listener} throws
    */
   public List<Match> rank(JobOrder order, int k) {
     Preconditions.checkArgument(k >= 1, "k: '%s' must be at least 1", k);
     Objects.requireNonNull(order, "order");
+    ensureOpen();
     CompiledOrder co = CompiledOrder.compile(order, taxonomy, shortage, policy, today(), vocabularies, citizens.stats());
-    return List.copyOf(citizens.search(co, k));
+    return audited(AuditEvent.Kind.RANK, order.id(), null, List.copyOf(citizens.search(co, k)));
   }
 
   /**
@@ -223,9 +391,12 @@ public final class MatchEngine implements Closeable {
    *
    * @throws IllegalArgumentException if {@code k < 1}
    * @throws NullPointerException if {@code citizen} is null
+   * @throws IllegalStateException if the engine is closed
+   * @throws RuntimeException whatever the {@linkplain Builder#auditListener audit listener} throws
    */
   public List<Match> suggest(Citizen citizen, int k) {
     Preconditions.checkArgument(k >= 1, "k: '%s' must be at least 1", k);
+    ensureOpen();
     CitizenFeatures f = CitizenFeatures.of(Objects.requireNonNull(citizen, "citizen"), vocabularies, this::resolve);
     List<CompiledOrder> compiled = compiledOrders();
     double[] scores = new double[compiled.size()];
@@ -244,7 +415,7 @@ public final class MatchEngine implements Closeable {
     for (int i = 0; i < Math.min(k, hits.size()); i++) {
       out.add(FeatureScorer.explain(compiled.get(hits.get(i)), f));
     }
-    return List.copyOf(out);
+    return audited(AuditEvent.Kind.SUGGEST, null, citizen.id(), List.copyOf(out));
   }
 
   /**
@@ -254,7 +425,7 @@ public final class MatchEngine implements Closeable {
    */
   public List<Match> suggest(String citizenId, int k) {
     Citizen c = citizen(citizenId).orElseThrow(
-        () -> new IllegalArgumentException("citizenId: '" + citizenId + "' is not indexed (or not refreshed yet)"));
+        () -> new IllegalArgumentException("citizenId: '" + Checks.printable(citizenId) + "' is not indexed (or not refreshed yet)"));
     return suggest(c, k);
   }
 
@@ -415,14 +586,22 @@ public final class MatchEngine implements Closeable {
     return asOf != null ? asOf : LocalDate.now(clock);
   }
 
-  /** Stops background refresh, commits and closes the indexes. */
+  /**
+   * Stops background refresh, commits and closes the indexes. A second call does nothing.
+   *
+   * @throws IOException if the indexes cannot be committed or closed
+   */
   @Override
   public void close() throws IOException {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     if (refresher != null) {
       refresher.shutdownNow();
     }
     try {
-      commit();
+      citizens.commit();
+      orders.commit();
     } finally {
       try {
         citizens.close();
@@ -446,8 +625,18 @@ public final class MatchEngine implements Closeable {
     private Clock clock = Clock.systemDefaultZone();
     private LocalDate asOf;
     private Duration refreshInterval;
+    private AuditListener audit;
 
     private Builder() {}
+
+    /**
+     * Reports every shortlist produced to {@code listener} (default: none); see {@link
+     * AuditListener}.
+     */
+    public Builder auditListener(AuditListener listener) {
+      this.audit = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
 
     /** The occupation and skill taxonomy (default: none). */
     public Builder taxonomy(Taxonomy t) { this.taxonomy = Objects.requireNonNull(t, "taxonomy"); return this; }

@@ -71,7 +71,7 @@ public final class ReferenceScorer {
         top.offer(s, f);
       }
     }
-    List<Match> result = new ArrayList<>(k);
+    List<Match> result = new ArrayList<>(); // not sized by k: k may be Integer.MAX_VALUE
     for (CitizenFeatures f : top.sorted()) {
       result.add(FeatureScorer.explain(o, f));
     }

@@ -8,6 +8,13 @@
  * the same explanations. It is in memory by default and persistent (Lucene commits) when given a
  * directory. Searches run concurrently with each other and with updates.
  *
+ * <p>Privacy: {@link dk.jobmatch.engine.MatchEngine#delete} removes a citizen from every later
+ * result and {@link dk.jobmatch.engine.MatchEngine#purgeDeleted} erases the bytes from the index
+ * files; index files are owner-only. An optional {@link dk.jobmatch.engine.AuditListener} receives
+ * every proposed shortlist ({@link dk.jobmatch.engine.AuditEvent}) with the policy's label and
+ * {@link dk.jobmatch.engine.PolicyFingerprint fingerprint}, so that the calling system can record
+ * what was proposed and what a caseworker decided (GDPR art. 22).
+ *
  * <pre>{@code
  * try (MatchEngine engine = MatchEngine.builder().taxonomy(SampleTaxonomy.get()).build()) {
  *   engine.upsertAll(citizens);

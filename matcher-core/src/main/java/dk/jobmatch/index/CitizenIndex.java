@@ -36,6 +36,7 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -115,6 +116,7 @@ public final class CitizenIndex implements Closeable {
   private int nextOrd;
   private int[] skillCounts = new int[1024];
   private volatile PopulationStats stats = PopulationStats.EMPTY;
+  private boolean closed;
 
   /**
    * Opens (or creates) the index in {@code directory}, loading every committed citizen.
@@ -131,6 +133,11 @@ public final class CitizenIndex implements Closeable {
       // Do not wait for merges on refresh: visibility within milliseconds matters more.
       cfg.setMaxFullFlushMergeWaitMillis(0);
       cfg.setRAMBufferSizeMB(64);
+      // Erasure: forceMergeDeletes must rewrite every segment holding a deleted document, however
+      // small a fraction of the segment it is (the default skips segments under 10 % deleted).
+      TieredMergePolicy merges = new TieredMergePolicy();
+      merges.setForceMergeDeletesPctAllowed(0);
+      cfg.setMergePolicy(merges);
       this.writer = new IndexWriter(directory, cfg);
       this.manager = new SearcherManager(writer, true, false, null);
       load();
@@ -169,6 +176,7 @@ public final class CitizenIndex implements Closeable {
 
   /** Adds or replaces (same id) citizens. */
   public synchronized void upsertAll(Collection<Citizen> citizens) {
+    ensureOpen();
     List<CitizenFeatures> features = citizens.size() > 256
         ? citizens.parallelStream().map(c -> CitizenFeatures.of(c, vocabularies, resolver)).toList()
         : citizens.stream().map(c -> CitizenFeatures.of(c, vocabularies, resolver)).toList();
@@ -225,6 +233,7 @@ public final class CitizenIndex implements Closeable {
 
   /** Deletes a citizen; it stops appearing in results at once. Returns whether it was there. */
   public synchronized boolean delete(String id) {
+    ensureOpen();
     int ord = ords.getIfAbsent(id, -1);
     if (ord < 0) {
       return false;
@@ -302,15 +311,28 @@ public final class CitizenIndex implements Closeable {
     }
   }
 
-  /** Rewrites segments holding deleted citizens so that their stored data leaves the files. */
+  /**
+   * Rewrites every segment holding a deleted (or replaced) citizen, commits, and refreshes so
+   * that the searcher lets go of the old segments; the writer deletes their files as soon as no
+   * reader holds them (at once, unless a search that started earlier is still running).
+   */
   public synchronized void purgeDeleted() {
+    ensureOpen();
     try {
       writer.forceMergeDeletes(true);
       writer.commit();
+      manager.maybeRefreshBlocking();
+      writer.deleteUnusedFiles();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    refresh();
+    snapshotStats();
+  }
+
+  private void ensureOpen() {
+    if (closed) {
+      throw new IllegalStateException("the citizen index is closed");
+    }
   }
 
   /** The statistics snapshot of the last refresh. */
@@ -426,7 +448,7 @@ public final class CitizenIndex implements Closeable {
       } else {
         forEachCitizen(searcher, filter, scoreInto(o, top));
       }
-      List<Match> result = new ArrayList<>(k);
+      List<Match> result = new ArrayList<>(); // not sized by k: k may be Integer.MAX_VALUE
       for (CitizenFeatures f : top.sorted()) {
         Match m = FeatureScorer.explain(o, f);
         if (m != null) {
@@ -760,8 +782,13 @@ public final class CitizenIndex implements Closeable {
     }
   }
 
+  /** Closes the index; a second call does nothing. */
   @Override
-  public void close() throws IOException {
+  public synchronized void close() throws IOException {
+    if (closed) {
+      return;
+    }
+    closed = true;
     try {
       manager.close();
       writer.close();

@@ -14,6 +14,7 @@ import dk.jobmatch.model.JobGoal;
 import dk.jobmatch.model.JobOrder;
 import dk.jobmatch.model.LanguageRequirement;
 import dk.jobmatch.model.LanguageSkill;
+import dk.jobmatch.model.Limits;
 import dk.jobmatch.model.Location;
 import dk.jobmatch.model.OccupationRef;
 import dk.jobmatch.model.RarArea;
@@ -31,16 +32,34 @@ import java.time.LocalDate;
 /**
  * The compact binary form in which citizens and orders are stored in the Lucene index, so that
  * a persistent index can be reopened into exactly the records that were added. Versioned by a
- * leading byte. Decoding runs the records' validation again. Stateless and thread-safe.
+ * leading byte: version 2 (written) keeps list sizes in 32 bits; version 1 (read only) kept them
+ * in 16. Decoding runs the records' validation again.
+ *
+ * <p><b>Round trip.</b> Whatever {@link #encode} writes, {@link #decodeCitizen}/{@link
+ * #decodeOrder} read back: every list is bounded by {@link Limits} (checked again on encoding, so
+ * a record that somehow exceeds a limit fails <em>before</em> anything is stored), every string
+ * by the model's length limits (far below the format's 65,535 bytes per string).
+ *
+ * <p><b>Errors.</b> A record that cannot be encoded fails with an {@link IllegalArgumentException};
+ * a stored record that cannot be decoded (truncated, corrupt, or written by a newer version)
+ * fails with an {@link UncheckedIOException} whose message names the record kind and what is
+ * wrong, never a field value.
+ *
+ * <p>Stateless and thread-safe.
  *
  * @lucene.internal
  */
 public final class ModelCodec {
-  private static final int VERSION = 1;
+  private static final int VERSION = 2;
 
   private ModelCodec() {}
 
-  /** Encodes a citizen. */
+  /**
+   * Encodes a citizen.
+   *
+   * @throws IllegalArgumentException if a list exceeds its {@link Limits limit} or a string the
+   *     format (not reachable through the validating model constructors)
+   */
   public static byte[] encode(Citizen c) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
     try (DataOutputStream out = new DataOutputStream(bytes)) {
@@ -54,18 +73,18 @@ public final class ModelCodec {
       writeLocation(out, c.location());
       out.writeDouble(c.maxCommuteKm() == null ? Double.NaN : c.maxCommuteKm());
       writeHours(out, c.hoursPerWeek());
-      out.writeShort(c.jobGoals().size());
+      writeSize(out, "jobGoals", c.jobGoals().size(), Limits.CITIZEN_JOB_GOALS);
       for (JobGoal g : c.jobGoals()) {
         out.writeUTF(g.occupation().toString());
         out.writeByte(g.priority());
       }
-      out.writeShort(c.experience().size());
+      writeSize(out, "experience", c.experience().size(), Limits.CITIZEN_EXPERIENCE);
       for (Experience e : c.experience()) {
         out.writeUTF(e.occupation().toString());
         out.writeDouble(e.years());
         out.writeShort(e.lastYear() == null ? 0 : e.lastYear());
       }
-      out.writeShort(c.skills().size());
+      writeSize(out, "skills", c.skills().size(), Limits.CITIZEN_SKILLS);
       for (SkillHolding s : c.skills()) {
         out.writeUTF(s.id());
         out.writeShort(s.lastUsedYear() == null ? 0 : s.lastUsedYear());
@@ -76,11 +95,11 @@ public final class ModelCodec {
         writeString(out, c.education().field());
         out.writeShort(c.education().completedYear() == null ? 0 : c.education().completedYear());
       }
-      out.writeShort(c.certificates().size());
+      writeSize(out, "certificates", c.certificates().size(), Limits.CITIZEN_CERTIFICATES);
       for (String s : c.certificates().stream().sorted().toList()) {
         out.writeUTF(s);
       }
-      out.writeShort(c.languages().size());
+      writeSize(out, "languages", c.languages().size(), Limits.CITIZEN_LANGUAGES);
       for (LanguageSkill l : c.languages()) {
         out.writeUTF(l.code());
         out.writeByte(l.level().ordinal());
@@ -95,16 +114,23 @@ public final class ModelCodec {
         comp |= 1 << s.ordinal();
       }
       out.writeByte(comp);
+    } catch (java.io.UTFDataFormatException e) {
+      throw new IllegalArgumentException("citizen " + c.id() + ": a string is too long for the stored-record format");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return bytes.toByteArray();
   }
 
-  /** Decodes a citizen written by {@link #encode(Citizen)}. */
+  /**
+   * Decodes a citizen written by {@link #encode(Citizen)}.
+   *
+   * @throws UncheckedIOException if the bytes are not a readable citizen record (the message
+   *     names no field value)
+   */
   public static Citizen decodeCitizen(byte[] data, int offset, int length) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data, offset, length))) {
-      checkVersion(in);
+      int version = checkVersion(in);
       Citizen.Builder b = Citizen.builder(in.readUTF());
       b.targetGroup(readEnum(in, TargetGroup.class));
       b.jobReady(in.readBoolean());
@@ -115,22 +141,22 @@ public final class ModelCodec {
       double commute = in.readDouble();
       b.maxCommuteKm(Double.isNaN(commute) ? null : commute);
       b.hoursPerWeek(readHours(in));
-      for (int i = in.readShort(); i > 0; i--) {
+      for (int i = readSize(in, version, "jobGoals", Limits.CITIZEN_JOB_GOALS); i > 0; i--) {
         b.jobGoal(new JobGoal(OccupationRef.parse(in.readUTF()), in.readByte()));
       }
-      for (int i = in.readShort(); i > 0; i--) {
+      for (int i = readSize(in, version, "experience", Limits.CITIZEN_EXPERIENCE); i > 0; i--) {
         b.experience(new Experience(OccupationRef.parse(in.readUTF()), in.readDouble(), year(in.readShort())));
       }
-      for (int i = in.readShort(); i > 0; i--) {
+      for (int i = readSize(in, version, "skills", Limits.CITIZEN_SKILLS); i > 0; i--) {
         b.skill(new SkillHolding(in.readUTF(), year(in.readShort())));
       }
       if (in.readBoolean()) {
         b.education(new Education(in.readByte(), readString(in), year(in.readShort())));
       }
-      for (int i = in.readShort(); i > 0; i--) {
+      for (int i = readSize(in, version, "certificates", Limits.CITIZEN_CERTIFICATES); i > 0; i--) {
         b.certificate(in.readUTF());
       }
-      for (int i = in.readShort(); i > 0; i--) {
+      for (int i = readSize(in, version, "languages", Limits.CITIZEN_LANGUAGES); i > 0; i--) {
         b.language(new LanguageSkill(in.readUTF(), CefrLevel.values()[in.readByte()]));
       }
       if (in.readBoolean()) {
@@ -142,13 +168,22 @@ public final class ModelCodec {
           b.compensation(s);
         }
       }
-      return b.build();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      Citizen c = b.build();
+      if (in.available() != 0) {
+        throw new IOException("bytes left over after the record");
+      }
+      return c;
+    } catch (IOException | RuntimeException e) {
+      throw corrupt("citizen", e);
     }
   }
 
-  /** Encodes a job order. */
+  /**
+   * Encodes a job order.
+   *
+   * @throws IllegalArgumentException if a list exceeds its {@link Limits limit} or a string the
+   *     format (not reachable through the validating model constructors)
+   */
   public static byte[] encode(JobOrder o) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
     try (DataOutputStream out = new DataOutputStream(bytes)) {
@@ -170,17 +205,17 @@ public final class ModelCodec {
       writeEnum(out, o.rarArea());
       writeEnum(out, o.employmentType());
       out.writeBoolean(o.acceptsFleksjob());
-      out.writeShort(o.requiredSkills().size());
+      writeSize(out, "requiredSkills", o.requiredSkills().size(), Limits.ORDER_REQUIRED_SKILLS);
       for (RequiredSkill r : o.requiredSkills()) {
         out.writeUTF(r.id());
         out.writeBoolean(r.essential());
       }
       out.writeByte(o.minEducationLevel() == null ? 0 : o.minEducationLevel());
-      out.writeShort(o.certificates().size());
+      writeSize(out, "certificates", o.certificates().size(), Limits.ORDER_CERTIFICATES);
       for (String s : o.certificates().stream().sorted().toList()) {
         out.writeUTF(s);
       }
-      out.writeShort(o.languages().size());
+      writeSize(out, "languages", o.languages().size(), Limits.ORDER_LANGUAGES);
       for (LanguageRequirement l : o.languages()) {
         out.writeUTF(l.code());
         out.writeByte(l.minLevel().ordinal());
@@ -190,16 +225,23 @@ public final class ModelCodec {
       out.writeInt(o.maxCandidates() == null ? 0 : o.maxCandidates());
       writeDate(out, o.startDate());
       writeDate(out, o.deadline());
+    } catch (java.io.UTFDataFormatException ex) {
+      throw new IllegalArgumentException("job order " + o.id() + ": a string is too long for the stored-record format");
     } catch (IOException ex) {
       throw new UncheckedIOException(ex);
     }
     return bytes.toByteArray();
   }
 
-  /** Decodes a job order written by {@link #encode(JobOrder)}. */
+  /**
+   * Decodes a job order written by {@link #encode(JobOrder)}.
+   *
+   * @throws UncheckedIOException if the bytes are not a readable order record (the message names
+   *     no field value)
+   */
   public static JobOrder decodeOrder(byte[] data, int offset, int length) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data, offset, length))) {
-      checkVersion(in);
+      int version = checkVersion(in);
       String id = in.readUTF();
       String title = readString(in);
       JobOrder.Builder b = JobOrder.builder(id, OccupationRef.parse(in.readUTF()));
@@ -212,15 +254,15 @@ public final class ModelCodec {
       b.rarArea(readEnum(in, RarArea.class));
       b.employmentType(readEnum(in, EmploymentType.class));
       b.acceptsFleksjob(in.readBoolean());
-      for (int i = in.readShort(); i > 0; i--) {
+      for (int i = readSize(in, version, "requiredSkills", Limits.ORDER_REQUIRED_SKILLS); i > 0; i--) {
         b.requiredSkill(new RequiredSkill(in.readUTF(), in.readBoolean()));
       }
       int edu = in.readByte();
       b.minEducationLevel(edu == 0 ? null : edu);
-      for (int i = in.readShort(); i > 0; i--) {
+      for (int i = readSize(in, version, "certificates", Limits.ORDER_CERTIFICATES); i > 0; i--) {
         b.certificate(in.readUTF());
       }
-      for (int i = in.readShort(); i > 0; i--) {
+      for (int i = readSize(in, version, "languages", Limits.ORDER_LANGUAGES); i > 0; i--) {
         b.language(new LanguageRequirement(in.readUTF(), CefrLevel.values()[in.readByte()]));
       }
       b.hoursPerWeek(readHours(in));
@@ -229,17 +271,57 @@ public final class ModelCodec {
       b.maxCandidates(max == 0 ? null : max);
       b.startDate(readDate(in));
       b.deadline(readDate(in));
-      return b.build();
-    } catch (IOException ex) {
-      throw new UncheckedIOException(ex);
+      JobOrder o = b.build();
+      if (in.available() != 0) {
+        throw new IOException("bytes left over after the record");
+      }
+      return o;
+    } catch (IOException | RuntimeException ex) {
+      throw corrupt("job order", ex);
     }
   }
 
-  private static void checkVersion(DataInputStream in) throws IOException {
-    int v = in.readByte();
-    if (v != VERSION) {
-      throw new IOException("stored record has format version " + v + ", this library reads " + VERSION);
+  /**
+   * A decoding failure, described without any value: model validation messages name only the
+   * field and the rule; low-level failures are named by their kind. The cause is not kept, so
+   * that no lower layer's message (which could quote bytes) travels with it.
+   */
+  private static UncheckedIOException corrupt(String kind, Exception e) {
+    String why;
+    if (e instanceof IllegalArgumentException) {
+      why = e.getMessage();
+    } else if (e instanceof java.io.EOFException) {
+      why = "the record is cut short";
+    } else if (e instanceof IOException && e.getClass() == IOException.class) {
+      why = e.getMessage();
+    } else {
+      why = e.getClass().getSimpleName();
     }
+    return new UncheckedIOException(new IOException("stored " + kind + " record is corrupt or unreadable: " + why
+        + " (restore the index from a backup, or rebuild it from the source data)"));
+  }
+
+  private static int checkVersion(DataInputStream in) throws IOException {
+    int v = in.readByte();
+    if (v != 1 && v != VERSION) {
+      throw new IOException("format version " + v + ", this library reads 1 and " + VERSION);
+    }
+    return v;
+  }
+
+  private static void writeSize(DataOutputStream out, String field, int size, int max) throws IOException {
+    if (size > max) {
+      throw new IllegalArgumentException(field + ": must hold at most " + max + " entries (was " + size + ")");
+    }
+    out.writeInt(size);
+  }
+
+  private static int readSize(DataInputStream in, int version, String field, int max) throws IOException {
+    int size = version == 1 ? in.readUnsignedShort() : in.readInt();
+    if (size < 0 || size > max) {
+      throw new IOException(field + ": list size out of range");
+    }
+    return size;
   }
 
   private static Integer year(short y) {

@@ -11,7 +11,7 @@ final class Certificates {
     Set<String> set = Checks.set(field, codes);
     for (String c : set) {
       if (!c.matches("[A-Z0-9_]{1,40}")) {
-        throw Checks.fail(field, Checks.abbreviate(c), "must be an upper-case code of A-Z, 0-9 and _ (e.g. DRIVING_B)");
+        throw Checks.rule(field, "must be an upper-case code of A-Z, 0-9 and _ (e.g. DRIVING_B)");
       }
     }
     return set;

@@ -7,9 +7,13 @@ import java.util.regex.Pattern;
 
 /**
  * Boundary validation shared by the model records. Every failure is an {@link
- * IllegalArgumentException} whose message names the field, the bad value and the rule, in the
- * form {@code field: 'value' rule}. Values quoted here are never personal data: the model has
- * no free-text personal fields.
+ * IllegalArgumentException} whose message names the field and the rule, in the form {@code
+ * field: rule}, and never the value: a postal code, a coordinate, hours, a skill or a date of a
+ * citizen is personal data, and a value may hold control characters that would forge lines of a
+ * log. Only {@link #fail(String, Object, String)} quotes a value, and it is used for record ids
+ * and non-personal configuration only (never with a citizen's field values).
+ *
+ * <p>Stateless and thread-safe.
  *
  * @lucene.internal
  */
@@ -18,9 +22,17 @@ public final class Checks {
 
   private Checks() {}
 
-  /** Fails with {@code field: 'value' rule}. */
+  /**
+   * Fails with {@code field: 'value' rule}: only for a record id that already passed {@link
+   * #id} or for non-personal configuration (policy weights); control characters are replaced.
+   */
   public static IllegalArgumentException fail(String field, Object value, String rule) {
-    return new IllegalArgumentException(field + ": '" + value + "' " + rule);
+    return new IllegalArgumentException(field + ": '" + printable(String.valueOf(value)) + "' " + rule);
+  }
+
+  /** Fails with {@code field: rule}, naming no value. */
+  public static IllegalArgumentException rule(String field, String rule) {
+    return new IllegalArgumentException(field + ": " + rule);
   }
 
   /** Checks that {@code value} is non-null. */
@@ -31,19 +43,78 @@ public final class Checks {
     return value;
   }
 
-  /** Checks an opaque record id: 1–128 characters of letters, digits and {@code ._:/#@+-}. */
+  /**
+   * Checks an opaque, pseudonymous record id: 1–128 characters of letters, digits and {@code
+   * ._:/#@+-}, and nothing shaped like a Danish CPR number ({@code DDMMYY-NNNN} or {@code
+   * DDMMYYNNNN} with a valid date, not run together with other digits).
+   *
+   * @throws IllegalArgumentException naming the field and the rule, never the value
+   */
   public static String id(String field, String value) {
     required(field, value);
     if (!ID.matcher(value).matches()) {
-      throw fail(field, abbreviate(value), "must be 1-128 characters of letters, digits and ._:/#@+-");
+      throw rule(field, "must be 1-128 characters of letters, digits and ._:/#@+-");
+    }
+    if (looksLikeCpr(value)) {
+      throw rule(field, "looks like a CPR number (DDMMYY-NNNN); use the pseudonymous id of the calling system instead");
     }
     return value;
+  }
+
+  private static final Pattern CPR = Pattern.compile("(?<![0-9])([0-3][0-9])([01][0-9])([0-9]{2})-?[0-9]{4}(?![0-9])");
+
+  /** Whether {@code s} holds a CPR-shaped number: six digits of a valid date, an optional dash, four digits. */
+  public static boolean looksLikeCpr(String s) {
+    var m = CPR.matcher(s);
+    while (m.find()) {
+      int day = Integer.parseInt(m.group(1));
+      int month = Integer.parseInt(m.group(2));
+      int yy = Integer.parseInt(m.group(3));
+      if (month >= 1 && month <= 12 && day >= 1) {
+        // The century is not known from six digits: 29 February counts in any year divisible by 4.
+        int max = java.time.Month.of(month).length(yy % 4 == 0);
+        if (day <= max) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Checks a collection's size against a documented {@link Limits limit}. */
+  public static void maxSize(String field, java.util.Collection<?> values, int max) {
+    if (values != null && values.size() > max) {
+      throw rule(field, "must hold at most " + max + " entries (was " + values.size() + ")");
+    }
+  }
+
+  /**
+   * Replaces control characters (newline, escape, …), line separators and bidirectional overrides
+   * by {@code ?}, so that a message stays one plain line that reads as it is.
+   */
+  public static String printable(String s) {
+    StringBuilder sb = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      // Controls, line and paragraph separators, and bidirectional overrides (which can make a
+      // line read differently from what it holds).
+      if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029' || (c >= '\u202A' && c <= '\u202E')
+          || (c >= '\u2066' && c <= '\u2069')) {
+        if (sb == null) {
+          sb = new StringBuilder(s.length()).append(s, 0, i);
+        }
+        sb.append('?');
+      } else if (sb != null) {
+        sb.append(c);
+      }
+    }
+    return sb == null ? s : sb.toString();
   }
 
   /** Checks {@code min <= value <= max}. */
   public static int range(String field, int value, int min, int max) {
     if (value < min || value > max) {
-      throw fail(field, value, "must be between " + min + " and " + max);
+      throw rule(field, "must be between " + min + " and " + max);
     }
     return value;
   }
@@ -51,7 +122,7 @@ public final class Checks {
   /** Checks {@code min <= value <= max} and that the value is a finite number. */
   public static double range(String field, double value, double min, double max) {
     if (!Double.isFinite(value) || value < min || value > max) {
-      throw fail(field, value, "must be a finite number between " + min + " and " + max);
+      throw rule(field, "must be a finite number between " + min + " and " + max);
     }
     return value;
   }
@@ -67,7 +138,7 @@ public final class Checks {
   /** Checks a nullable string's maximum length. */
   public static String maxLength(String field, String value, int max) {
     if (value != null && value.length() > max) {
-      throw fail(field, abbreviate(value), "must be at most " + max + " characters (was " + value.length() + ")");
+      throw rule(field, "must be at most " + max + " characters (was " + value.length() + ")");
     }
     return value;
   }
@@ -95,7 +166,7 @@ public final class Checks {
   /**
    * Parses an enumeration constant spelled exactly as declared.
    *
-   * @throws IllegalArgumentException naming the field, the value and the allowed constants
+   * @throws IllegalArgumentException naming the field and the allowed constants
    */
   public static <E extends Enum<E>> E enumValue(String field, Class<E> type, String value) {
     required(field, value);
@@ -104,7 +175,7 @@ public final class Checks {
         return e;
       }
     }
-    throw fail(field, abbreviate(value), "is not one of " + java.util.Arrays.toString(type.getEnumConstants()));
+    throw rule(field, "is not one of " + java.util.Arrays.toString(type.getEnumConstants()));
   }
 
   static String abbreviate(String s) {

@@ -17,7 +17,7 @@ import java.util.Set;
  * <p>Immutable and thread-safe; all collections are unmodifiable and null-free. Optional scalar
  * fields are {@code null} when unknown. {@link #toString()} shows only the id.
  *
- * @param id opaque pseudonymous id, 1–128 characters
+ * @param id opaque pseudonymous id, 1–128 characters; a CPR-shaped id is refused
  * @param targetGroup målgruppe, or {@code null}
  * @param jobReady jobparat; if false (aktivitetsparat), only internships, wage-subsidy jobs and,
  *     if approved, fleksjob are feasible
@@ -56,9 +56,9 @@ public record Citizen(
     Set<CompensationScheme> compensation) {
 
   /**
-   * Validates and copies every collection.
+   * Validates and copies every collection; sizes are bounded by {@link Limits}.
    *
-   * @throws IllegalArgumentException naming the field and the bad value
+   * @throws IllegalArgumentException naming the field and the rule broken (never the value)
    */
   public Citizen {
     Checks.id("id", id);
@@ -73,20 +73,25 @@ public record Citizen(
     compensation = compensation == null || compensation.isEmpty()
         ? Set.of()
         : java.util.Collections.unmodifiableSet(EnumSet.copyOf(Checks.list("compensation", compensation)));
+    Checks.maxSize("jobGoals", jobGoals, Limits.CITIZEN_JOB_GOALS);
+    Checks.maxSize("experience", experience, Limits.CITIZEN_EXPERIENCE);
+    Checks.maxSize("skills", skills, Limits.CITIZEN_SKILLS);
+    Checks.maxSize("certificates", certificates, Limits.CITIZEN_CERTIFICATES);
+    Checks.maxSize("languages", languages, Limits.CITIZEN_LANGUAGES);
     Set<String> seen = new HashSet<>();
     for (SkillHolding s : skills) {
       if (!seen.add(s.id())) {
-        throw Checks.fail("skills", Checks.abbreviate(s.id()), "is listed twice");
+        throw Checks.rule("skills", "a skill is listed twice");
       }
     }
     Set<String> langs = new HashSet<>();
     for (LanguageSkill l : languages) {
       if (!langs.add(l.code())) {
-        throw Checks.fail("languages", l.code(), "is listed twice");
+        throw Checks.rule("languages", "a language is listed twice");
       }
     }
     if (unemployedSince != null && availableFrom != null && availableFrom.isBefore(unemployedSince.minusYears(50))) {
-      throw Checks.fail("availableFrom", availableFrom, "is implausibly early");
+      throw Checks.rule("availableFrom", "is implausibly early (more than 50 years before unemployedSince)");
     }
   }
 

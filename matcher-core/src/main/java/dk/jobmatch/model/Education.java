@@ -20,4 +20,13 @@ public record Education(int level, String field, Integer completedYear) {
     }
     Checks.year("education.completedYear", completedYear);
   }
+
+  /**
+   * No field values: they describe a person (or an order's requirements) and must not reach logs
+   * or exception messages through string concatenation.
+   */
+  @Override
+  public String toString() {
+    return "Education[values not shown]";
+  }
 }

@@ -15,11 +15,20 @@ public record Employer(
   /** @throws IllegalArgumentException on a malformed CVR or P-number or an over-long name */
   public Employer {
     if (cvr != null && !cvr.matches("\\d{8}")) {
-      throw Checks.fail("employer.cvr", Checks.abbreviate(cvr), "must be eight digits");
+      throw Checks.rule("employer.cvr", "must be eight digits");
     }
     if (pNumber != null && !pNumber.matches("\\d{10}")) {
-      throw Checks.fail("employer.pNumber", Checks.abbreviate(pNumber), "must be ten digits");
+      throw Checks.rule("employer.pNumber", "must be ten digits");
     }
     Checks.maxLength("employer.name", name, 200);
+  }
+
+  /**
+   * No field values: they describe a person (or an order's requirements) and must not reach logs
+   * or exception messages through string concatenation.
+   */
+  @Override
+  public String toString() {
+    return "Employer[values not shown]";
   }
 }

@@ -14,4 +14,13 @@ public record Experience(OccupationRef occupation, double years, Integer lastYea
     Checks.range("experience.years", years, 0, 60);
     Checks.year("experience.lastYear", lastYear);
   }
+
+  /**
+   * No field values: they describe a person (or an order's requirements) and must not reach logs
+   * or exception messages through string concatenation.
+   */
+  @Override
+  public String toString() {
+    return "Experience[values not shown]";
+  }
 }

@@ -21,4 +21,13 @@ public record Fleksjob(boolean approved, int maxHoursPerWeek) {
   public static Fleksjob approved(int maxHoursPerWeek) {
     return new Fleksjob(true, maxHoursPerWeek);
   }
+
+  /**
+   * No field values: they describe a person (or an order's requirements) and must not reach logs
+   * or exception messages through string concatenation.
+   */
+  @Override
+  public String toString() {
+    return "Fleksjob[values not shown]";
+  }
 }

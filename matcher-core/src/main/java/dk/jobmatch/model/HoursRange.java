@@ -12,12 +12,21 @@ public record HoursRange(int min, int max) {
     Checks.range("hoursPerWeek.min", min, 0, 80);
     Checks.range("hoursPerWeek.max", max, 0, 80);
     if (min > max) {
-      throw Checks.fail("hoursPerWeek", min + ".." + max, "min must not exceed max");
+      throw Checks.rule("hoursPerWeek", "min must not exceed max");
     }
   }
 
   /** Whether the two ranges share at least one hour value. */
   public boolean overlaps(HoursRange other) {
     return min <= other.max && other.min <= max;
+  }
+
+  /**
+   * No field values: they describe a person (or an order's requirements) and must not reach logs
+   * or exception messages through string concatenation.
+   */
+  @Override
+  public String toString() {
+    return "HoursRange[values not shown]";
   }
 }

@@ -12,4 +12,13 @@ public record JobGoal(OccupationRef occupation, int priority) {
     Checks.required("jobGoals.occupation", occupation);
     Checks.range("jobGoals.priority", priority, 1, 99);
   }
+
+  /**
+   * No field values: they describe a person (or an order's requirements) and must not reach logs
+   * or exception messages through string concatenation.
+   */
+  @Override
+  public String toString() {
+    return "JobGoal[values not shown]";
+  }
 }

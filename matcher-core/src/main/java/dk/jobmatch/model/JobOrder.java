@@ -53,9 +53,9 @@ public record JobOrder(
     LocalDate deadline) {
 
   /**
-   * Validates and copies every collection.
+   * Validates and copies every collection; sizes are bounded by {@link Limits}.
    *
-   * @throws IllegalArgumentException naming the field and the bad value
+   * @throws IllegalArgumentException naming the field and the rule broken (never the value)
    */
   public JobOrder {
     Checks.id("id", id);
@@ -66,10 +66,13 @@ public record JobOrder(
       employmentType = EmploymentType.ORDINARY;
     }
     requiredSkills = Checks.list("requiredSkills", requiredSkills);
+    Checks.maxSize("requiredSkills", requiredSkills, Limits.ORDER_REQUIRED_SKILLS);
+    Checks.maxSize("certificates", certificates, Limits.ORDER_CERTIFICATES);
+    Checks.maxSize("languages", languages, Limits.ORDER_LANGUAGES);
     Set<String> seen = new HashSet<>();
     for (RequiredSkill s : requiredSkills) {
       if (!seen.add(s.id())) {
-        throw Checks.fail("requiredSkills", Checks.abbreviate(s.id()), "is listed twice");
+        throw Checks.rule("requiredSkills", "a skill is listed twice");
       }
     }
     if (minEducationLevel != null) {
@@ -81,7 +84,7 @@ public record JobOrder(
     for (LanguageRequirement l : languages) {
       if (!langs.add(l.code())) {
         // Two minimum levels for one language leave the gate ambiguous.
-        throw Checks.fail("languages", l.code(), "is listed twice");
+        throw Checks.rule("languages", "a language is listed twice");
       }
     }
     Checks.range("positions", positions, 1, 10_000);
@@ -89,7 +92,7 @@ public record JobOrder(
       Checks.range("maxCandidates", maxCandidates, 1, 10_000);
     }
     if (startDate != null && deadline != null && deadline.isAfter(startDate)) {
-      throw Checks.fail("deadline", deadline, "must not be after startDate " + startDate);
+      throw Checks.rule("deadline", "must not be after startDate");
     }
   }
 

@@ -12,4 +12,13 @@ public record LanguageRequirement(String code, CefrLevel minLevel) {
     LanguageSkill.languageCode("languages.code", code);
     Checks.required("languages.minLevel", minLevel);
   }
+
+  /**
+   * No field values: they describe a person (or an order's requirements) and must not reach logs
+   * or exception messages through string concatenation.
+   */
+  @Override
+  public String toString() {
+    return "LanguageRequirement[values not shown]";
+  }
 }

@@ -16,8 +16,17 @@ public record LanguageSkill(String code, CefrLevel level) {
   static String languageCode(String field, String code) {
     Checks.required(field, code);
     if (!code.matches("[a-z]{2}")) {
-      throw Checks.fail(field, Checks.abbreviate(code), "must be an ISO 639-1 code (two lower-case letters)");
+      throw Checks.rule(field, "must be an ISO 639-1 code (two lower-case letters)");
     }
     return code;
+  }
+
+  /**
+   * No field values: they describe a person (or an order's requirements) and must not reach logs
+   * or exception messages through string concatenation.
+   */
+  @Override
+  public String toString() {
+    return "LanguageSkill[values not shown]";
   }
 }

@@ -14,7 +14,7 @@ public record Location(String postalCode, double lat, double lon) {
    */
   public Location {
     if (postalCode != null && !postalCode.matches("\\d{4}")) {
-      throw Checks.fail("location.postalCode", Checks.abbreviate(postalCode), "must be four digits");
+      throw Checks.rule("location.postalCode", "must be four digits");
     }
     Checks.range("location.lat", lat, -90, 90);
     Checks.range("location.lon", lon, -180, 180);
@@ -23,5 +23,14 @@ public record Location(String postalCode, double lat, double lon) {
   /** Great-circle distance in kilometres (haversine, mean Earth radius 6371.0088 km). */
   public double distanceKm(Location other) {
     return Geo.distanceKm(lat, lon, other.lat, other.lon);
+  }
+
+  /**
+   * No field values: they describe a person (or an order's requirements) and must not reach logs
+   * or exception messages through string concatenation.
+   */
+  @Override
+  public String toString() {
+    return "Location[values not shown]";
   }
 }

@@ -27,19 +27,19 @@ public record OccupationRef(Scheme scheme, String code) {
     switch (scheme) {
       case ISCO -> {
         if (!code.matches("\\d{1,4}")) {
-          throw Checks.fail("occupation", "isco:" + Checks.abbreviate(code), "must be isco: and 1-4 digits");
+          throw Checks.rule("occupation", "must be isco: and 1-4 digits");
         }
       }
       case DISCO -> {
         if (!code.matches("\\d{1,4}|\\d{6}")) {
-          throw Checks.fail("occupation", "disco:" + Checks.abbreviate(code), "must be disco: and 1-4 or 6 digits");
+          throw Checks.rule("occupation", "must be disco: and 1-4 or 6 digits");
         }
       }
       case ESCO -> {
         // A URI never contains whitespace; one that does is a copy-paste error, not a concept.
         if (!code.startsWith(ESCO_PREFIX) || code.length() == ESCO_PREFIX.length() || code.length() > 200
             || code.chars().anyMatch(Character::isWhitespace)) {
-          throw Checks.fail("occupation", Checks.abbreviate(code), "must be an ESCO occupation URI (" + ESCO_PREFIX + "...)");
+          throw Checks.rule("occupation", "must be an ESCO occupation URI (" + ESCO_PREFIX + "...)");
         }
       }
       default -> throw new AssertionError(scheme);
@@ -62,7 +62,7 @@ public record OccupationRef(Scheme scheme, String code) {
     if (text.startsWith("http://") || text.startsWith("https://")) {
       return new OccupationRef(Scheme.ESCO, text);
     }
-    throw Checks.fail("occupation", Checks.abbreviate(text), "must be isco:NNNN, disco:NNNNNN or an ESCO occupation URI");
+    throw Checks.rule("occupation", "must be isco:NNNN, disco:NNNNNN or an ESCO occupation URI");
   }
 
   /** Shorthand for an ISCO-08 reference. */

@@ -22,4 +22,13 @@ public record RequiredSkill(String id, boolean essential) {
   public static RequiredSkill optional(String id) {
     return new RequiredSkill(id, false);
   }
+
+  /**
+   * No field values: they describe a person (or an order's requirements) and must not reach logs
+   * or exception messages through string concatenation.
+   */
+  @Override
+  public String toString() {
+    return "RequiredSkill[values not shown]";
+  }
 }

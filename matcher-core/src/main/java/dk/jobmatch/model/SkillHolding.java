@@ -22,8 +22,17 @@ public record SkillHolding(String id, Integer lastUsedYear) {
   static String skillId(String field, String id) {
     Checks.required(field, id);
     if (id.isBlank() || id.length() > 300) {
-      throw Checks.fail(field, Checks.abbreviate(id), "must be 1-300 characters and not blank");
+      throw Checks.rule(field, "must be 1-300 characters and not blank");
     }
     return id;
+  }
+
+  /**
+   * No field values: they describe a person (or an order's requirements) and must not reach logs
+   * or exception messages through string concatenation.
+   */
+  @Override
+  public String toString() {
+    return "SkillHolding[values not shown]";
   }
 }

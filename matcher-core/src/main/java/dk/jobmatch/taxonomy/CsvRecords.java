@@ -75,6 +75,38 @@ final class CsvRecords implements Closeable {
     return open(Files.newInputStream(file), file.toString(), separator, comments);
   }
 
+  /**
+   * Opens a UTF-8 file that must end with a line break: a file cut off in the middle of a line
+   * (an interrupted download or copy) fails instead of loading a truncated last record.
+   *
+   * @throws DataFileException naming the file and its last line if it does not end with a line break
+   * @throws IOException if the file cannot be opened or its header cannot be read
+   */
+  static CsvRecords openComplete(Path file, char separator, boolean comments) throws IOException {
+    try (java.nio.channels.SeekableByteChannel ch = Files.newByteChannel(file)) {
+      long size = ch.size();
+      if (size > 0) {
+        java.nio.ByteBuffer last = java.nio.ByteBuffer.allocate(1);
+        ch.position(size - 1);
+        ch.read(last);
+        if (last.get(0) != '\n' && last.get(0) != '\r') {
+          long lines = 1;
+          try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            for (int b = in.read(); b >= 0; b = in.read()) {
+              if (b == '\n') {
+                lines++;
+              }
+            }
+          }
+          throw new DataFileException(file.toString(), lines,
+              "the file does not end with a line break: it was probably cut off (an interrupted download or copy);"
+                  + " get the file again");
+        }
+      }
+    }
+    return open(file, separator, comments);
+  }
+
   /** Opens a UTF-8 stream; {@code source} names it in error messages. Closes the stream on close. */
   static CsvRecords open(InputStream in, String source, char separator, boolean comments) throws IOException {
     Reader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
@@ -214,7 +246,7 @@ final class CsvRecords implements Closeable {
 
   /** An error about one field of the current record: {@code field: 'value' rule}. */
   DataFileException error(String field, String value, String rule) {
-    String v = value.length() > 120 ? value.substring(0, 117) + "..." : value;
+    String v = dk.jobmatch.model.Checks.printable(value.length() > 120 ? value.substring(0, 117) + "..." : value);
     return new DataFileException(source, line, field + ": '" + v + "' " + rule);
   }
 

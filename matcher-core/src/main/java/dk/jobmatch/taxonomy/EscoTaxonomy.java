@@ -69,6 +69,8 @@ import org.slf4j.LoggerFactory;
  * {@code occupations_en.csv}. By default such relations are skipped, counted in {@link #stats()},
  * listed in {@link #problems()} (with file and line) and logged once as a warning; with {@link
  * Options#strictReferences()} the first one fails the load.
+ * A file that does not end with a line break (cut off mid-line by an interrupted download or
+ * copy) fails with a {@link DataFileException} naming it, instead of loading a truncated record.
  *
  * <p>Memory is kept lean: concepts are numbered, relations are {@code int} arrays, labels are
  * kept as one string per concept, repeated values (ISCO digits) are shared. The full English
@@ -446,7 +448,7 @@ public final class EscoTaxonomy implements Taxonomy {
     }
 
     void readIscoGroups(Path file) throws IOException {
-      try (CsvRecords in = CsvRecords.open(file, ',', false)) {
+      try (CsvRecords in = CsvRecords.openComplete(file, ',', false)) {
         int uri = in.column("conceptUri");
         int code = in.column("code");
         int label = in.column("preferredLabel");
@@ -466,7 +468,7 @@ public final class EscoTaxonomy implements Taxonomy {
     }
 
     void readOccupations(Path file) throws IOException {
-      try (CsvRecords in = CsvRecords.open(file, ',', false)) {
+      try (CsvRecords in = CsvRecords.openComplete(file, ',', false)) {
         int uri = in.column("conceptUri");
         int isco = in.column("iscoGroup");
         int label = in.column("preferredLabel");
@@ -497,7 +499,7 @@ public final class EscoTaxonomy implements Taxonomy {
     }
 
     void readSkills(Path file) throws IOException {
-      try (CsvRecords in = CsvRecords.open(file, ',', false)) {
+      try (CsvRecords in = CsvRecords.openComplete(file, ',', false)) {
         int uri = in.column("conceptUri");
         int type = in.column("skillType");
         int reuse = in.column("reuseLevel");
@@ -544,7 +546,7 @@ public final class EscoTaxonomy implements Taxonomy {
     }
 
     void readOccupationSkills(Path file) throws IOException {
-      try (CsvRecords in = CsvRecords.open(file, ',', false)) {
+      try (CsvRecords in = CsvRecords.openComplete(file, ',', false)) {
         int occ = in.column("occupationUri");
         int type = in.column("relationType");
         int skill = in.column("skillUri");
@@ -572,7 +574,7 @@ public final class EscoTaxonomy implements Taxonomy {
     }
 
     void readSkillSkills(Path file) throws IOException {
-      try (CsvRecords in = CsvRecords.open(file, ',', false)) {
+      try (CsvRecords in = CsvRecords.openComplete(file, ',', false)) {
         int from = in.column("originalSkillUri");
         int type = in.column("relationType");
         int to = in.column("relatedSkillUri");
@@ -598,7 +600,7 @@ public final class EscoTaxonomy implements Taxonomy {
     }
 
     void readBroaderSkills(Path file) throws IOException {
-      try (CsvRecords in = CsvRecords.open(file, ',', false)) {
+      try (CsvRecords in = CsvRecords.openComplete(file, ',', false)) {
         int type = in.column("conceptType");
         int uri = in.column("conceptUri");
         int btype = in.column("broaderType");
@@ -655,7 +657,7 @@ public final class EscoTaxonomy implements Taxonomy {
       occBroaderIsco = new String[occUri.size()];
       occBroaderOcc = new int[occUri.size()];
       Arrays.fill(occBroaderOcc, -1);
-      try (CsvRecords in = CsvRecords.open(file, ',', false)) {
+      try (CsvRecords in = CsvRecords.openComplete(file, ',', false)) {
         int type = in.column("conceptType");
         int uri = in.column("conceptUri");
         int btype = in.column("broaderType");

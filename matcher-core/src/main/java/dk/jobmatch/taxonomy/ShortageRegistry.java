@@ -208,6 +208,20 @@ public final class ShortageRegistry implements ShortageLookup {
     return new ShortageRegistry(source, entries, taxonomy);
   }
 
+  /** The rule part of a model message {@code field: rule}. */
+  private static String rule(IllegalArgumentException e, String field) {
+    String m = String.valueOf(e.getMessage());
+    return m.startsWith(field + ": ") ? m.substring(field.length() + 2) : m;
+  }
+
+  private static ShortageCategory enumOrFail(CsvRecords in, String c) throws DataFileException {
+    try {
+      return Checks.enumValue("category", ShortageCategory.class, c);
+    } catch (IllegalArgumentException e) {
+      throw in.error("category", c, rule(e, "category"));
+    }
+  }
+
   private static Entry parse(CsvRecords in, int occ, int area, int cat, int from, int to, Taxonomy taxonomy)
       throws DataFileException {
     String o = in.get(occ).strip();
@@ -218,7 +232,8 @@ public final class ShortageRegistry implements ShortageLookup {
       }
       ref = OccupationRef.parse(o);
     } catch (IllegalArgumentException e) {
-      throw in.error(e.getMessage());
+      // Reference data, not personal: the value is quoted for the one fixing the file.
+      throw o.isEmpty() ? in.error(e.getMessage()) : in.error("occupation", o, rule(e, "occupation"));
     }
     if (taxonomy != null && taxonomy.covers(ref.scheme()) && !taxonomy.knows(ref)) {
       throw in.error("occupation", o, "is not an occupation of the taxonomy");
@@ -228,9 +243,15 @@ public final class ShortageRegistry implements ShortageLookup {
     ShortageCategory category;
     try {
       if (!a.isEmpty()) {
-        rar = Checks.enumValue("rarArea", RarArea.class, a);
+        try {
+          rar = Checks.enumValue("rarArea", RarArea.class, a);
+        } catch (IllegalArgumentException e) {
+          throw in.error("rarArea", a, rule(e, "rarArea"));
+        }
       }
-      category = Checks.enumValue("category", ShortageCategory.class, in.get(cat).strip());
+      String c = in.get(cat).strip();
+      category = c.isEmpty() ? Checks.enumValue("category", ShortageCategory.class, null)
+          : enumOrFail(in, c);
     } catch (IllegalArgumentException e) {
       throw in.error(e.getMessage());
     }

@@ -4,6 +4,7 @@ import static dk.jobmatch.batch.Cases.match;
 import static dk.jobmatch.batch.Cases.order;
 import static dk.jobmatch.batch.Cases.publicOrder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -214,7 +215,11 @@ class BatchMatcherTest {
     var e4 = assertThrows(IllegalArgumentException.class, () -> m.allocate(dup));
     assertEquals("orders: 'A' is given twice", e4.getMessage());
     var e5 = assertThrows(IllegalArgumentException.class, () -> BatchOptions.builder().perCitizen(0).build());
-    assertEquals("perCitizen: '0' must be between 1 and 1000", e5.getMessage());
+    assertEquals("perCitizen: must be between 1 and 1000", e5.getMessage());
+    var cpr = Map.of(a, List.of(match(a, "010190-1234", 0.5)));
+    var e6 = assertThrows(IllegalArgumentException.class, () -> m.allocate(cpr));
+    assertTrue(e6.getMessage().startsWith("candidates[A].citizenId: looks like a CPR number"), e6.getMessage());
+    assertFalse(e6.getMessage().contains("010190"), e6.getMessage());
   }
 
   @Test

@@ -85,4 +85,86 @@ class ConcurrencyTest {
       }
     }
   }
+
+  /**
+   * A persistent engine: three readers rank and suggest while a writer upserts, updates, deletes,
+   * commits and purges; a citizen whose delete returned before a search started is never in it.
+   * Bounded by the writer's work (not by time); the counts are printed for docs/reliability.md.
+   */
+  @Test
+  void persistentEngineReadersNeverSeeADeletedCitizenDuringWritesCommitsAndPurges(@org.junit.jupiter.api.io.TempDir
+      java.nio.file.Path dir) throws Exception {
+    RandomPopulation gen = new RandomPopulation(17);
+    List<Citizen> population = gen.citizens(3000);
+    List<JobOrder> orders = new ArrayList<>();
+    for (int i = 0; i < 15; i++) {
+      orders.add(gen.order("o-" + i));
+    }
+    Set<String> deleted = ConcurrentHashMap.newKeySet();
+    java.util.concurrent.atomic.AtomicLong searches = new java.util.concurrent.atomic.AtomicLong();
+    try (MatchEngine engine = MatchEngine.builder().directory(dir).asOf(RandomPopulation.AS_OF)
+        .refreshInterval(java.time.Duration.ofMillis(5)).build()) {
+      engine.upsertAll(population.subList(0, 1000));
+      orders.forEach(engine::upsertOrder);
+      engine.refresh();
+      AtomicBoolean stop = new AtomicBoolean();
+      ExecutorService pool = Executors.newFixedThreadPool(4);
+      List<Future<?>> readers = new ArrayList<>();
+      for (int t = 0; t < 3; t++) {
+        final int seed = t;
+        readers.add(pool.submit(() -> {
+          int n = 0;
+          while (!stop.get()) {
+            Set<String> deletedBefore = Set.copyOf(deleted);
+            if ((n + seed) % 3 == 0) {
+              // suggest for a citizen given by value: scored against the open orders
+              assertTrue(engine.suggest(population.get((n * 7 + seed) % 1000), 5).size() <= 5);
+            }
+            List<Match> result = engine.rank(orders.get((n + seed) % orders.size()), 20);
+            for (Match m : result) {
+              assertFalse(deletedBefore.contains(m.citizenId()), "deleted citizen " + m.citizenId() + " in a result");
+            }
+            n++;
+            searches.incrementAndGet();
+          }
+          return null;
+        }));
+      }
+      int deletes = 0;
+      for (int i = 1000; i < 3000; i += 100) {
+        engine.upsertAll(population.subList(i, i + 100));
+        // an update: the same citizen with other skills
+        Citizen u = population.get(i - 500);
+        if (!deleted.contains(u.id())) {
+          engine.upsert(gen.citizen(u.id()));
+        }
+        for (int d = i - 1000; d < i - 1000 + 20; d += 2) {
+          String id = population.get(d).id();
+          engine.delete(id);
+          deleted.add(id);
+          deletes++;
+        }
+        engine.commit();
+        if (i % 500 == 0) {
+          engine.purgeDeleted();
+        }
+      }
+      engine.refresh();
+      stop.set(true);
+      for (Future<?> f : readers) {
+        f.get();
+      }
+      pool.shutdown();
+      assertEquals(3000 - deleted.size(), engine.citizenCount());
+      System.out.printf("ConcurrencyTest (persistent): %d searches by 3 readers during 3000 upserts, 20 updates, %d deletes,"
+          + " 20 commits, 4 purges; 0 deleted citizens seen%n", searches.get(), deletes);
+      assertTrue(searches.get() > 0);
+    }
+    try (MatchEngine reopened = MatchEngine.builder().directory(dir).asOf(RandomPopulation.AS_OF).build()) {
+      assertEquals(3000 - deleted.size(), reopened.citizenCount());
+      for (String id : deleted) {
+        assertFalse(reopened.citizen(id).isPresent(), id);
+      }
+    }
+  }
 }

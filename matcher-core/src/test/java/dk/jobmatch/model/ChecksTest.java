@@ -49,10 +49,10 @@ class ChecksTest {
   }
 
   @Test
-  void idRefusesMoreThan128CharactersAndAbbreviatesTheValue() {
+  void idRefusesMoreThan128CharactersWithoutQuotingTheValue() {
     String longId = "x".repeat(129);
     String message = assertRejected("id", () -> Checks.id("id", longId));
-    assertTrue(message.contains("'" + "x".repeat(37) + "...'"), message);
+    assertTrue(!message.contains("xxxx"), message);
   }
 
   @Test
@@ -141,11 +141,11 @@ class ChecksTest {
   }
 
   @Test
-  void enumValueRefusesNullAndAbbreviatesLongValues() {
+  void enumValueRefusesNullAndNeverQuotesTheValue() {
     assertEquals("targetGroup: is required",
         assertRejected("targetGroup", () -> Checks.enumValue("targetGroup", TargetGroup.class, null)));
     String message = assertRejected("rarArea",
         () -> Checks.enumValue("rarArea", RarArea.class, "H".repeat(500)));
-    assertTrue(message.contains("H".repeat(37) + "...") && !message.contains("H".repeat(41)), message);
+    assertTrue(!message.contains("HH"), message);
   }
 }

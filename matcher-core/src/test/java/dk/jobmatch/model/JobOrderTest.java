@@ -137,7 +137,7 @@ class JobOrderTest {
     assertEquals(100, order().title("t".repeat(100)).build().title().length());
     String message = assertRejected("title", () -> order().title("t".repeat(101)).build());
     assertTrue(message.contains("at most 100 characters (was 101)"), message);
-    assertTrue(message.contains("'" + "t".repeat(37) + "...'"), message);
+    assertTrue(!message.contains("ttt"), message);
   }
 
   @Test
@@ -169,7 +169,7 @@ class JobOrderTest {
     order().deadline(start.plusYears(1)).build();
     String message = assertRejected("deadline", "2027-01-02",
         () -> order().startDate(start).deadline(start.plusDays(1)).build());
-    assertTrue(message.contains("2027-01-01"), message);
+    assertTrue(!message.contains("2027-01-01"), message);
   }
 
   @Test

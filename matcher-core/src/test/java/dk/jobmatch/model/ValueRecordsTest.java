@@ -114,7 +114,7 @@ class ValueRecordsTest {
     assertRejected("occupation", OccupationRef.ESCO_PREFIX, () -> OccupationRef.parse(OccupationRef.ESCO_PREFIX));
     String tooLong = OccupationRef.ESCO_PREFIX + "x".repeat(200);
     String message = assertRejected("occupation", () -> OccupationRef.parse(tooLong));
-    assertTrue(message.contains(tooLong.substring(0, 37) + "..."), message);
+    assertTrue(!message.contains("xxx"), message);
   }
 
   @Test

@@ -1,5 +1,9 @@
 package dk.jobmatch.taxonomy;
 
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.junit.jupiter.params.ParameterizedTest;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -286,5 +290,22 @@ class EscoTaxonomyFixtureTest {
   void optionsRejectAPathAsLanguage() {
     assertThrows(IllegalArgumentException.class, () -> EscoTaxonomy.Options.defaults().withLanguage("../x"));
     assertNull(EscoTaxonomy.Options.defaults().language());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"skillSkillRelations.csv", "occupationSkillRelations_en.csv", "broaderRelationsSkillPillar_en.csv",
+      "skills_en.csv"})
+  void aFileCutOffMidLineFailsNamingTheFile(String name) throws IOException {
+    Path dir = TestFiles.copy(TestFiles.ESCO_MINI, tmp);
+    Path file = dir.resolve(name);
+    byte[] bytes = java.nio.file.Files.readAllBytes(file);
+    // Cut in the middle of the last record: at its last comma plus a few characters.
+    int lastLineStart = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).stripTrailing().lastIndexOf('\n') + 1;
+    int cut = lastLineStart + (bytes.length - lastLineStart) / 2;
+    java.nio.file.Files.write(file, java.util.Arrays.copyOf(bytes, cut));
+    DataFileException e = assertThrows(DataFileException.class, () -> EscoTaxonomy.load(dir));
+    assertEquals(file.toString(), e.source());
+    assertTrue(e.getMessage().contains("does not end with a line break: it was probably cut off"), e.getMessage());
+    assertEquals(new String(bytes, 0, cut, java.nio.charset.StandardCharsets.UTF_8).lines().count(), e.line());
   }
 }

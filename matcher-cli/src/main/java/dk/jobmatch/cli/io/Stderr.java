@@ -29,10 +29,14 @@ public final class Stderr {
     return terminal;
   }
 
-  /** Prints one message line, clearing a status line first. */
+  /**
+   * Prints one message line, clearing a status line first. Control characters in the message
+   * (a newline, a carriage return, an ANSI escape) are replaced by {@code ?}, so that whatever a
+   * message carries from the input can never forge another line or recolour the terminal.
+   */
   public synchronized void println(String message) {
     clearStatus();
-    err.println(message);
+    err.println(dk.jobmatch.model.Checks.printable(String.valueOf(message)));
     err.flush();
   }
 

@@ -111,7 +111,7 @@ final class Fields {
     }
     if (v.isIntegralNumber()) {
       if (!v.canConvertToInt()) {
-        throw new LineProblem(where + ": '" + abbreviate(v.asText()) + "' is out of range");
+        throw new LineProblem(where + ": is out of range");
       }
       return v.intValue();
     }
@@ -120,7 +120,7 @@ final class Fields {
     if (Double.isFinite(d) && d == Math.rint(d) && Math.abs(d) <= Integer.MAX_VALUE) {
       return (int) d;
     }
-    throw new LineProblem(where + ": '" + abbreviate(v.asText()) + "' must be a whole number");
+    throw new LineProblem(where + ": must be a whole number");
   }
 
   int requiredInteger(String name) throws LineProblem {
@@ -161,7 +161,7 @@ final class Fields {
       }
       return LocalDate.parse(s);
     } catch (DateTimeParseException e) {
-      throw new LineProblem(path(name) + ": '" + abbreviate(s) + "' must be a date YYYY-MM-DD");
+      throw new LineProblem(path(name) + ": must be a date YYYY-MM-DD");
     }
   }
 
@@ -263,9 +263,16 @@ final class Fields {
     return s.length() <= 40 ? s : s.substring(0, 37) + "...";
   }
 
-  /** Field names are echoed, but cut short and stripped of control characters. */
+  private static final java.util.regex.Pattern IDENTIFIER = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,39}");
+
+  /**
+   * A field name as echoed in a message: a plain identifier of up to 40 letters, digits and
+   * underscores (a misspelt field) is shown; anything else ({@code "0101901234"}, a name with
+   * spaces, control characters or other data in it) is shown as {@code (field)}, since a key, too,
+   * can carry a personal value.
+   */
   static String safeName(String name) {
-    return abbreviate(name.replaceAll("\\p{Cntrl}", "?"));
+    return IDENTIFIER.matcher(name).matches() ? name : "(field)";
   }
 
   private static String suggestion(String name, Set<String> allowed) {

@@ -83,8 +83,12 @@ public final class JsonLine {
     }
     m = UNEXPECTED_CHAR.matcher(original);
     if (m.lookingAt()) {
-      String expecting = m.group(2).isEmpty() ? "" : ": " + m.group(2).split("\n")[0];
-      String ch = m.group(1).codePointAt(0) < 0x20 ? "control character" : "character '" + m.group(1) + "'";
+      String expecting = m.group(2).isEmpty() ? "" : ": " + dk.jobmatch.model.Checks.printable(m.group(2).split("\n")[0]);
+      int cp = m.group(1).codePointAt(0);
+      // Only a visible ASCII character is shown: anything else could be a control or bidi character.
+      String ch = cp < 0x20 ? "control character"
+          : cp < 0x7f ? "character '" + m.group(1) + "'"
+          : String.format(java.util.Locale.ROOT, "character U+%04X", cp);
       return "malformed JSON" + at + ": unexpected " + ch + expecting;
     }
     if (original.startsWith("Unrecognized token")) {

@@ -37,11 +37,16 @@ public final class ReportFile implements AutoCloseable {
     if (Files.isDirectory(abs)) {
       throw new IOException("is a directory: " + path);
     }
-    // Not Files.createTempFile: its owner-only permissions would stick to the moved report; a
-    // plain new file gets the user's usual permissions (umask), like the --out file.
+    // Owner-only (rw-------) where the file system supports it: a report is about people, and
+    // the permissions stick to the file when it is moved into place.
     Path temp = abs.resolveSibling(
         "." + abs.getFileName() + "." + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
-    Files.createFile(temp);
+    if (temp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      Files.createFile(temp, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+          java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+    } else {
+      Files.createFile(temp);
+    }
     return new ReportFile(abs, temp);
   }
 

@@ -72,33 +72,33 @@ class JobOrderJsonTest {
         Arguments.of("{\"id\":\"jo-1\",\"occupation\":\"isco:2221\",\"requiredSkill\":[]}",
             "requiredSkill: unknown field; did you mean 'requiredSkills'?"),
         Arguments.of("{\"id\":\"jo-1\",\"occupation\":\"isco:2221\",\"employer\":{\"public\":true,\"cvr\":\"1234\"}}",
-            "employer.cvr: '1234' must be eight digits"),
+            "employer.cvr: must be eight digits"),
         Arguments.of("{\"id\":\"jo-1\",\"occupation\":\"isco:2221\",\"employer\":{\"location\":{\"lat\":91,\"lon\":12}}}",
-            "employer.location.lat: '91.0' must be a finite number between -90.0 and 90.0"),
+            "employer.location.lat: must be a finite number between -90.0 and 90.0"),
         Arguments.of("{\"id\":\"jo-1\",\"occupation\":\"isco:2221\",\"employer\":{\"location\":{\"lat\":55,\"lon\":NaN}}}",
-            "employer.location.lon: 'NaN' must be a finite number between -180.0 and 180.0"),
+            "employer.location.lon: must be a finite number between -180.0 and 180.0"),
         Arguments.of("{\"id\":\"jo-1\",\"occupation\":\"isco:2221\",\"employer\":{\"isPublic\":true}}",
             "employer.isPublic: unknown field; did you mean 'public'?"),
         Arguments.of("{\"id\":\"jo-1\",\"occupation\":\"isco:2221\",\"rarArea\":\"Hovedstaden\"}",
-            "rarArea: 'Hovedstaden' is not one of [HOVEDSTADEN, BORNHOLM, SJAELLAND, FYN, SYDJYLLAND, OESTJYLLAND, "
+            "rarArea: is not one of [HOVEDSTADEN, BORNHOLM, SJAELLAND, FYN, SYDJYLLAND, OESTJYLLAND, "
                 + "VESTJYLLAND, NORDJYLLAND]"),
         Arguments.of("{\"id\":\"jo-1\",\"occupation\":\"isco:2221\",\"employmentType\":\"PART_TIME\"}",
-            "employmentType: 'PART_TIME' is not one of [ORDINARY, FLEKSJOB, WAGE_SUBSIDY, INTERNSHIP, APPRENTICESHIP]"),
+            "employmentType: is not one of [ORDINARY, FLEKSJOB, WAGE_SUBSIDY, INTERNSHIP, APPRENTICESHIP]"),
         Arguments.of("{\"id\":\"jo-1\",\"occupation\":\"isco:2221\",\"requiredSkills\":[{\"id\":\"s1\"},{\"essential\":true}]}",
             "requiredSkills[1].id: is required"),
         Arguments.of("{\"id\":\"jo-1\",\"occupation\":\"isco:2221\",\"requiredSkills\":[\" \"]}",
-            "requiredSkills[0].id: ' ' must be 1-300 characters and not blank"),
+            "requiredSkills[0].id: must be 1-300 characters and not blank"),
         Arguments.of("{\"id\":\"jo-1\",\"occupation\":\"isco:2221\",\"education\":{\"minLevel\":0}}",
-            "education.minLevel: '0' must be between 1 and 8"),
+            "education.minLevel: must be between 1 and 8"),
         Arguments.of("{\"id\":\"jo-1\",\"occupation\":\"isco:2221\",\"education\":{\"level\":3}}",
             "education.level: unknown field; did you mean 'minLevel'?"),
         Arguments.of("{\"id\":\"jo-1\",\"occupation\":\"isco:2221\",\"languages\":[{\"code\":\"da\",\"level\":\"B1\"}]}",
             "languages[0].level: unknown field; did you mean 'minLevel'?"),
-        Arguments.of("{\"id\":\"jo-1\",\"occupation\":\"isco:2221\",\"positions\":0}", "positions: '0' must be between 1 and 10000"),
+        Arguments.of("{\"id\":\"jo-1\",\"occupation\":\"isco:2221\",\"positions\":0}", "positions: must be between 1 and 10000"),
         Arguments.of("{\"id\":\"jo-1\",\"occupation\":\"isco:2221\",\"startDate\":\"2027-01-01\",\"deadline\":\"2027-02-01\"}",
-            "deadline: '2027-02-01' must not be after startDate 2027-01-01"),
+            "deadline: must not be after startDate"),
         Arguments.of("{\"id\":\"jo-1\",\"occupation\":\"isco:2221\",\"title\":\"" + "x".repeat(101) + "\"}",
-            "title: 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...' must be at most 100 characters (was 101)"));
+            "title: must be at most 100 characters (was 101)"));
   }
 
   @ParameterizedTest
