@@ -6,6 +6,7 @@ import dk.jobmatch.cli.json.ExplainLineWriter;
 import dk.jobmatch.cli.json.LineProblem;
 import dk.jobmatch.cli.json.PairJson;
 import dk.jobmatch.engine.MatchEngine;
+import dk.jobmatch.model.Checks;
 import dk.jobmatch.model.Citizen;
 import dk.jobmatch.model.JobOrder;
 import dk.jobmatch.scoring.PairExplanation;
@@ -179,10 +180,10 @@ public final class ExplainCommand extends EngineCommand {
     ctx.err().println(where + ": unknown id '" + printable(id) + "': no such " + field + " in " + source);
   }
 
-  /** An id as echoed in a message: control characters replaced, at most 64 characters. */
+  /** An id as echoed in a message: one plain line (no controls or bidi overrides), at most 64 characters. */
   private static String printable(String id) {
-    StringBuilder sb = new StringBuilder();
-    id.codePoints().limit(64).forEach(cp -> sb.appendCodePoint(Character.isISOControl(cp) ? '?' : cp));
-    return id.codePointCount(0, id.length()) > 64 ? sb + "…" : sb.toString();
+    boolean longer = id.codePointCount(0, id.length()) > 64;
+    String head = longer ? id.substring(0, id.offsetByCodePoints(0, 64)) : id;
+    return Checks.printable(head) + (longer ? "…" : "");
   }
 }

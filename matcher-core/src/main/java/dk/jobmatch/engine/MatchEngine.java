@@ -480,8 +480,10 @@ public final class MatchEngine implements Closeable {
    * @param k the shortlist length the gap refers to
    * @throws IllegalArgumentException if {@code k < 1}
    * @throws NullPointerException if {@code citizen} or {@code order} is null
+   * @throws IllegalStateException if the engine is closed
    */
   public PairExplanation explainPair(Citizen citizen, JobOrder order, int k) {
+    ensureOpen();
     Preconditions.checkArgument(k >= 1, "k: '%s' must be at least 1", k);
     CitizenFeatures f = CitizenFeatures.of(Objects.requireNonNull(citizen, "citizen"), vocabularies, this::resolve);
     CompiledOrder co = CompiledOrder.compile(Objects.requireNonNull(order, "order"), taxonomy, shortage, policy, today(),
@@ -495,6 +497,7 @@ public final class MatchEngine implements Closeable {
    * @throws IllegalArgumentException if {@code k < 1} or the citizen is not indexed (or not
    *     refreshed yet)
    * @throws NullPointerException if an argument is null
+   * @throws IllegalStateException if the engine is closed
    */
   public PairExplanation explainPair(String citizenId, JobOrder order, int k) {
     Citizen c = citizen(Objects.requireNonNull(citizenId, "citizenId")).orElseThrow(
@@ -509,6 +512,7 @@ public final class MatchEngine implements Closeable {
    * @throws IllegalArgumentException if {@code k < 1}, the citizen is not indexed (or not
    *     refreshed yet) or the order is not open in this engine
    * @throws NullPointerException if an argument is null
+   * @throws IllegalStateException if the engine is closed
    */
   public PairExplanation explainPair(String citizenId, String orderId, int k) {
     JobOrder o = order(Objects.requireNonNull(orderId, "orderId")).orElseThrow(

@@ -363,6 +363,9 @@ class ExplainPairTest {
       assertThrows(IllegalArgumentException.class, () -> engine.explainPair(citizen().build(), order().build(), 0));
       assertThrows(NullPointerException.class, () -> engine.explainPair((Citizen) null, order().build(), 1));
     }
+    MatchEngine closed = engine(ScoringPolicy.defaults());
+    closed.close();
+    assertThrows(IllegalStateException.class, () -> closed.explainPair(citizen().build(), order().build(), 10));
   }
 
   @Test
