@@ -101,7 +101,7 @@ public final class CompiledOrder {
       essential[j] = r.essential();
       int sid = v.skills().intern(r.id());
       Optional<ReuseLevel> reuse = taxonomy.reuseLevel(r.id());
-      double specificity = reuse.isPresent() ? specificity(policy, reuse.get()) : stats.specificity(policy, sid);
+      double specificity = specificity(policy, reuse.orElse(null), stats, sid);
       requiredWeight[j] = (r.essential() ? policy.essentialWeight() : policy.optionalWeight()) * specificity;
       total += requiredWeight[j];
       Map<String, Double> expansion = new LinkedHashMap<>();
@@ -164,6 +164,22 @@ public final class CompiledOrder {
   public static CompiledOrder compile(JobOrder o, Taxonomy taxonomy, ShortageLookup shortage, ScoringPolicy policy,
       LocalDate asOf, Vocabularies v, PopulationStats stats) {
     return new CompiledOrder(o, taxonomy, shortage, policy, asOf, v, stats);
+  }
+
+  /**
+   * A required skill's specificity: its ESCO reuse level's, modulated by its rarity among the
+   * indexed citizens by the policy's {@code rarityInfluence}; without a reuse level, its rarity
+   * alone.
+   *
+   * @param level the ESCO reuse level, or {@code null} if unknown
+   */
+  public static double specificity(ScoringPolicy p, ReuseLevel level, PopulationStats stats, int skillId) {
+    double rarity = stats.specificity(p, skillId);
+    if (level == null) {
+      return rarity;
+    }
+    double r = p.constant(PolicyConstant.RARITY_INFLUENCE);
+    return specificity(p, level) * (1 - r + r * rarity);
   }
 
   /** The policy's specificity of a skill with this ESCO reuse level. */

@@ -581,8 +581,11 @@ public final class FeatureScorer {
 
   /**
    * Hierarchy similarity of a held occupation to the order's: the same ESCO occupation or a
-   * group within the order's group → 1; otherwise the policy's credit for the deepest shared
-   * level (same ISCO unit group, minor, sub-major, major group), 0 when nothing is shared.
+   * group within the order's group → 1; a different ESCO occupation of the same unit group → the
+   * policy's {@code siblingOccupationCredit} (at most 1, so the hierarchy bounds of the retrieval,
+   * which give the order's full code 1, stay upper bounds); otherwise the policy's credit for the
+   * deepest shared level (same ISCO unit group, minor, sub-major, major group), 0 when nothing is
+   * shared.
    */
   public static double similarity(ScoringPolicy p, OccupationCode order, OccupationCode held) {
     if (order == null || held == null) {
@@ -595,6 +598,10 @@ public final class FeatureScorer {
     String b = held.digits();
     if (a == null || b == null) {
       return 0;
+    }
+    if (order.escoUri() != null && held.escoUri() != null && a.equals(b)) {
+      // Two different ESCO occupations of one unit group: a neighbouring trade, not the same one.
+      return p.constant(PolicyConstant.SIBLING_OCCUPATION_CREDIT);
     }
     int n = Math.min(a.length(), b.length());
     int prefix = 0;

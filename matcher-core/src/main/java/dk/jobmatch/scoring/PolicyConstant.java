@@ -35,6 +35,13 @@ public enum PolicyConstant {
   /** Rarity-based specificity of a skill no indexed citizen holds. */
   RARITY_MAX_SPECIFICITY("rarityMaxSpecificity", 1.25, 0.01, 10, false,
       "weight multiplier of a skill (without ESCO reuse level) that no one holds"),
+  /**
+   * How much a skill's rarity in the indexed population modulates the specificity given by its
+   * ESCO reuse level: the reuse-level specificity is multiplied by {@code 1 − r + r · rarity},
+   * where rarity is the rarity-based specificity above (0: reuse level alone).
+   */
+  RARITY_INFLUENCE("rarityInfluence", 1, 0, 1, false,
+      "how much a skill's rarity among the indexed citizens modulates its ESCO reuse-level weight (0: reuse level alone)"),
   /** Multiplies the credit the taxonomy gives a related skill (an ESCO relation, a sibling skill). */
   RELATED_CREDIT_SCALE("relatedCreditScale", 1.0, 0, 1, false,
       "share of the taxonomy's partial credit a related skill earns in place of the required one"),
@@ -51,21 +58,31 @@ public enum PolicyConstant {
   STALE_FLOOR("staleFloor", 0.5, 0, 1, false,
       "the least share of credit a long-unused skill keeps"),
   // --- occupation hierarchy -------------------------------------------------------------------
-  /** Credit of a held occupation in the order's ISCO unit group (4 digits) but another refinement. */
+  /**
+   * Credit of a held occupation in the order's ISCO unit group (4 digits) whose code is less
+   * specific than the order's or differs only in the Danish refinement (e.g. the order names DISCO
+   * {@code 532220}, the citizen ISCO {@code 5322} or an ESCO occupation of that unit group).
+   */
   SAME_UNIT_GROUP_CREDIT("sameUnitGroupCredit", 0.9, 0, 1, false,
-      "credit for the same ISCO unit group (4 digits) but a different occupation"),
+      "credit for the same ISCO unit group (4 digits) when the codes differ only below it"),
+  /**
+   * Credit of a held ESCO occupation that is not the order's ESCO occupation but lies in the same
+   * ISCO unit group: a neighbouring trade, which must not count as evidence of the exact one.
+   */
+  SIBLING_OCCUPATION_CREDIT("siblingOccupationCredit", 0.9, 0, 1, false,
+      "credit for a different ESCO occupation in the order's ISCO unit group (a neighbouring trade)"),
   /** Credit of a held occupation sharing the order's ISCO minor group (3 digits). */
-  SAME_MINOR_GROUP_CREDIT("sameMinorGroupCredit", 0.6, 0, 1, false,
+  SAME_MINOR_GROUP_CREDIT("sameMinorGroupCredit", 0.3, 0, 1, false,
       "credit for the same ISCO minor group (3 digits)"),
   /** Credit of a held occupation sharing the order's ISCO sub-major group (2 digits). */
-  SAME_SUB_MAJOR_GROUP_CREDIT("sameSubMajorGroupCredit", 0.3, 0, 1, false,
+  SAME_SUB_MAJOR_GROUP_CREDIT("sameSubMajorGroupCredit", 0.1, 0, 1, false,
       "credit for the same ISCO sub-major group (2 digits)"),
   /** Credit of a held occupation sharing only the order's ISCO major group (1 digit). */
-  SAME_MAJOR_GROUP_CREDIT("sameMajorGroupCredit", 0.1, 0, 1, false,
+  SAME_MAJOR_GROUP_CREDIT("sameMajorGroupCredit", 0, 0, 1, false,
       "credit for the same ISCO major group (1 digit) only"),
   // --- experience -----------------------------------------------------------------------------
   /** Experience credit for a very short stint (0 years), rising linearly to 1. */
-  EXPERIENCE_BASE_CREDIT("experienceBaseCredit", 0.5, 0, 1, false,
+  EXPERIENCE_BASE_CREDIT("experienceBaseCredit", 0.8, 0, 1, false,
       "credit for a very short experience; it rises to full credit with the years"),
   /** Years of experience that earn full credit. */
   EXPERIENCE_FULL_YEARS("experienceFullYears", 2, 0.1, 50, false,

@@ -17,9 +17,9 @@ import java.util.Set;
  * <table>
  *   <caption>Default weights</caption>
  *   <tr><th>component</th><th>weight</th><th>why</th></tr>
- *   <tr><td>skills</td><td>0.35</td><td>what the employer asks for</td></tr>
+ *   <tr><td>skills</td><td>0.30</td><td>what the employer asks for</td></tr>
  *   <tr><td>occupation</td><td>0.20</td><td>proven experience in the trade</td></tr>
- *   <tr><td>goal</td><td>0.15</td><td>the citizen's own wish weighs heavily</td></tr>
+ *   <tr><td>goal</td><td>0.20</td><td>the citizen's own wish weighs heavily</td></tr>
  *   <tr><td>education</td><td>0.10</td><td>formal level; one short is an upskilling case</td></tr>
  *   <tr><td>distance</td><td>0.10</td><td>shorter commutes last longer</td></tr>
  *   <tr><td>inclusion</td><td>0.05</td><td>fleksjob and compensation-scheme fit</td></tr>
@@ -33,7 +33,7 @@ public final class ScoringPolicy {
   /** Name of the default policy. */
   public static final String DEFAULT_NAME = "jobmatch-default";
   /** Version of the default policy; changes whenever a default weight or constant changes. */
-  public static final String DEFAULT_VERSION = "2";
+  public static final String DEFAULT_VERSION = "3";
 
   // Before DEFAULTS: static initialisers run in textual order.
   private static final int CONSTANTS_COUNT = PolicyConstant.values().length;
@@ -156,9 +156,9 @@ public final class ScoringPolicy {
     private final double[] constants = new double[CONSTANTS_COUNT];
 
     private Builder() {
-      weights.put(Component.SKILLS, 0.35);
+      weights.put(Component.SKILLS, 0.30);
       weights.put(Component.OCCUPATION, 0.20);
-      weights.put(Component.GOAL, 0.15);
+      weights.put(Component.GOAL, 0.20);
       weights.put(Component.EDUCATION, 0.10);
       weights.put(Component.DISTANCE, 0.10);
       weights.put(Component.INCLUSION, 0.05);
@@ -230,6 +230,7 @@ public final class ScoringPolicy {
         }
       }
       notAbove(PolicyConstant.SAME_MINOR_GROUP_CREDIT, PolicyConstant.SAME_UNIT_GROUP_CREDIT);
+      notAbove(PolicyConstant.SAME_MINOR_GROUP_CREDIT, PolicyConstant.SIBLING_OCCUPATION_CREDIT);
       notAbove(PolicyConstant.SAME_SUB_MAJOR_GROUP_CREDIT, PolicyConstant.SAME_MINOR_GROUP_CREDIT);
       notAbove(PolicyConstant.SAME_MAJOR_GROUP_CREDIT, PolicyConstant.SAME_SUB_MAJOR_GROUP_CREDIT);
       notAbove(PolicyConstant.GOAL_PRIORITY_3_FACTOR, PolicyConstant.GOAL_PRIORITY_2_FACTOR);

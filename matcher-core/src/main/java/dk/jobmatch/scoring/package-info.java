@@ -12,15 +12,16 @@
  * <ul>
  *   <li><b>skills</b>: {@code Σⱼ ωⱼ·cⱼ / Σⱼ ωⱼ} over the order's required skills, where {@code ωⱼ}
  *       is 2 for an essential and 1 for an optional skill times its specificity (ESCO reuse level
- *       when the taxonomy knows it — transversal 0.5 … occupation-specific 1.25 — else rarity in
- *       the indexed population), and {@code cⱼ} is the best credit the citizen's skills give: 1
+ *       when the taxonomy knows it — transversal 0.5 … occupation-specific 1.25 — times the
+ *       skill's rarity in the indexed population; rarity alone without a reuse level), and {@code cⱼ} is the best credit the citizen's skills give: 1
  *       for the skill itself, the taxonomy's partial credit for a related skill, times freshness
  *       (full for 3 years after last use, then −0.1 a year down to 0.5). An order naming no skills
  *       takes its occupation's essential and optional skills from the taxonomy ({@code
  *       DERIVED_REQUIREMENTS}).
  *   <li><b>occupation</b>: the best experience entry: hierarchy similarity (inside the order's
- *       group 1, same unit group 0.9, same minor group 0.6, sub-major 0.3, major 0.1) × amount
- *       ({@code min(1, 0.5 + years/4)}) × recency (1 up to 5 years ago, 0.8 up to 10, then 0.6).
+ *       group 1, another ESCO occupation of the same unit group 0.9, same unit group 0.9, same
+ *       minor group 0.3, sub-major 0.1, major 0) × amount ({@code min(1, 0.8 + 0.1·years)}) ×
+ *       recency (1 up to 5 years ago, 0.8 up to 10, then 0.6).
  *   <li><b>goal</b>: the best job goal: hierarchy similarity × priority (1, 0.85, 0.7, 0.6).
  *   <li><b>education</b>: 1 if the level is met; one level short 0.5 (0.75 for a shortage order)
  *       and {@code UPSKILLING_CANDIDATE}; two or more short 0.

@@ -263,22 +263,33 @@ class FormulaGoldenTest {
     cases().forEach(c -> byName.put(c.citizen().id(), c));
 
     // c-all: every skill held, 6 years in the occupation last year, first goal, level met, same place,
-    // shortage (mangel) 1, no inclusion: 0.35 + 0.20 + 0.15 + 0.10 + 0.10 + 0 + 0.05 = 0.95.
+    // shortage (mangel) 1, no inclusion: 0.30 + 0.20 + 0.20 + 0.10 + 0.10 + 0 + 0.05 = 0.95.
     Match all = explain(ref, byName.get("c-all"));
     assertEquals(0.95, all.score(), 1e-12);
 
-    // c-related: requirements CARE (ess, 1.25 → ω 2.5), MEDS (ess, 1.0 → 2.0), DOCS (opt, 0.5 → 0.5),
-    // WOUND (opt, rarity: held by 1 of the 4 citizens → idf ln(5/2)/ln 5 ≈ 0.5693, ω = 0.5 + 0.75·idf ≈ 0.927).
+    // Rarity over the 4 citizens (3 background + the case): ρ(k holders) = 0.5 + 0.75·ln(5/(k+1))/ln 5,
+    // and with rarityInfluence 1 a skill's specificity is its reuse level's times ρ.
+    double rho0 = 0.5 + 0.75 * (Math.log(5.0 / 1.0) / Math.log(5.0)); // no holder: 1.25
+    double rho1 = 0.5 + 0.75 * (Math.log(5.0 / 2.0) / Math.log(5.0)); // one holder: ≈ 0.927
+    double rho2 = 0.5 + 0.75 * (Math.log(5.0 / 3.0) / Math.log(5.0)); // two holders: ≈ 0.738
+    assertEquals(1.25, rho0, 1e-12);
+    // c-related (holds CARE_LIKE, MEDS 2018, UNRELATED): CARE (ess, 1.25·ρ0 → ω 2·1.5625 = 3.125),
+    // MEDS (ess, 1.0·ρ1 → ω 2ρ1), DOCS (opt, 0.5·ρ1, held by bg-3), WOUND (opt, no reuse level → ρ1).
     // Credits: CARE via CARE_LIKE 0.5; MEDS last used 2018 → 8 years, 5 past the 3-year grace → 0.5;
-    // DOCS, WOUND none. skills = (2.5·0.5 + 2.0·0.5) / (2.5 + 2.0 + 0.5 + 0.95986).
-    double idf = Math.log(5.0 / 2.0) / Math.log(5.0);
-    double omegaWound = 0.5 + 0.75 * idf;
+    // DOCS, WOUND none.
     Match related = explain(ref, byName.get("c-related"));
-    assertEquals((1.25 + 1.0) / (5.0 + omegaWound), related.explanation().components().get(Component.SKILLS).value(), 1e-12);
-    // Experience isco:2222 (same minor group 222 of 2221: 0.6) × amount (0.5 + 0.5·1/2 = 0.75) × recency
-    // (7 years ago: 0.8) = 0.36. Goals: 5322 shares nothing; 2223 (priority 2) same minor group 0.6 × 0.85.
-    assertEquals(0.6 * 0.75 * 0.8, related.explanation().components().get(Component.OCCUPATION).value(), 1e-12);
-    assertEquals(0.6 * 0.85, related.explanation().components().get(Component.GOAL).value(), 1e-12);
+    assertEquals((3.125 * 0.5 + 2 * rho1 * 0.5) / (3.125 + 2 * rho1 + 0.5 * rho1 + rho1),
+        related.explanation().components().get(Component.SKILLS).value(), 1e-12);
+    // Experience isco:2222 (same minor group 222 of 2221: 0.3) × amount (0.8 + 0.2·1/2 = 0.9) × recency
+    // (7 years ago: 0.8) = 0.216. Goals: 5322 shares nothing; 2223 (priority 2) same minor group 0.3 × 0.85.
+    assertEquals(0.3 * 0.9 * 0.8, related.explanation().components().get(Component.OCCUPATION).value(), 1e-12);
+    assertEquals(0.3 * 0.85, related.explanation().components().get(Component.GOAL).value(), 1e-12);
+
+    // c-esco: experience in a different ESCO occupation of the order's unit group (nurse-specialist
+    // for nurse): sibling credit 0.9 × amount 1 (2 years) × recency 1; the goal names the exact one: 1.
+    Match esco = explain(ref, byName.get("c-esco"));
+    assertEquals(0.9, esco.explanation().components().get(Component.OCCUPATION).value(), 1e-12);
+    assertEquals(1.0, esco.explanation().components().get(Component.GOAL).value(), 1e-12);
     assertEquals(0.75, related.explanation().components().get(Component.EDUCATION).value(), 1e-12, "one short, mangel");
 
     // c-upskill: paradoks → shortage 0.5; one level short of 6 in a shortage category → 0.75;
@@ -293,8 +304,9 @@ class FormulaGoldenTest {
     assertEquals(0.5, mangel.explanation().components().get(Component.DISTANCE).value(), 2e-3);
 
     // c-very-stale: CARE unused 26 years → floor 0.5; MEDS 4 years → 1 − 0.1·1 = 0.9; DOCS 6 years → 0.7.
+    // Holders: CARE, MEDS, WOUND one each (ρ1); DOCS two (bg-3 and the case: ρ2).
     Match stale = explain(ref, byName.get("c-very-stale"));
-    double expected = (2.5 * 0.5 + 2.0 * 0.9 + 0.5 * 0.7) / (5.0 + omegaWound);
+    double expected = (2.5 * rho1 * 0.5 + 2.0 * rho1 * 0.9 + 0.5 * rho2 * 0.7) / (2.5 * rho1 + 2.0 * rho1 + 0.5 * rho2 + rho1);
     assertEquals(expected, stale.explanation().components().get(Component.SKILLS).value(), 1e-12);
   }
 
@@ -342,7 +354,10 @@ class FormulaGoldenTest {
       boolean staleUsed = false;
       boolean allEssentialCredited = true;
       for (RequiredSkill r : required) {
-        double spec = REUSE.containsKey(r.id()) ? reuseSpecificity(p, REUSE.get(r.id())) : rarity(p, population, r.id());
+        double rarity = rarity(p, population, r.id());
+        double influence = p.constant(PolicyConstant.RARITY_INFLUENCE);
+        double spec = REUSE.containsKey(r.id())
+            ? reuseSpecificity(p, REUSE.get(r.id())) * (1 - influence + influence * rarity) : rarity;
         double omega = (r.essential() ? p.essentialWeight() : p.optionalWeight()) * spec;
         weightSum += omega;
         Map<String, Double> credits = new LinkedHashMap<>();
@@ -496,7 +511,10 @@ class FormulaGoldenTest {
       return amount * recency;
     }
 
-    /** 1 for the same ESCO concept or a code inside the order's group; else by the deepest shared ISCO level. */
+    /**
+     * 1 for the same ESCO concept or a code inside the order's group; the sibling credit for another
+     * ESCO occupation of the same unit group; else by the deepest shared ISCO level.
+     */
     static double similarity(ScoringPolicy p, OccupationCode order, OccupationCode held) {
       if (order == null || held == null) {
         return 0;
@@ -506,6 +524,9 @@ class FormulaGoldenTest {
       }
       if (order.digits() == null || held.digits() == null) {
         return 0;
+      }
+      if (order.escoUri() != null && held.escoUri() != null && order.digits().equals(held.digits())) {
+        return p.constant(PolicyConstant.SIBLING_OCCUPATION_CREDIT);
       }
       if (held.digits().startsWith(order.digits())) {
         return 1;

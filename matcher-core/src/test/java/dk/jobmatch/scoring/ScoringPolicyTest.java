@@ -43,8 +43,13 @@ class ScoringPolicyTest {
   @Test
   void hierarchyCreditsMustNotRiseAsThePrefixShrinks() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> ScoringPolicy.builder().set(PolicyConstant.SAME_MINOR_GROUP_CREDIT, 0.95).build());
+        () -> ScoringPolicy.builder().set(PolicyConstant.SAME_UNIT_GROUP_CREDIT, 0.5)
+            .set(PolicyConstant.SAME_MINOR_GROUP_CREDIT, 0.6).build());
     assertEquals("sameMinorGroupCredit: must not exceed sameUnitGroupCredit", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class,
+        () -> ScoringPolicy.builder().set(PolicyConstant.SAME_UNIT_GROUP_CREDIT, 1)
+            .set(PolicyConstant.SAME_MINOR_GROUP_CREDIT, 0.95).build());
+    assertEquals("sameMinorGroupCredit: must not exceed siblingOccupationCredit", e.getMessage());
     e = assertThrows(IllegalArgumentException.class,
         () -> ScoringPolicy.builder().set(PolicyConstant.SAME_MAJOR_GROUP_CREDIT, 0.5).build());
     assertEquals("sameMajorGroupCredit: must not exceed sameSubMajorGroupCredit", e.getMessage());
