@@ -23,7 +23,7 @@ import java.util.Map;
  * {"citizen":"c-7","order":"jo-1","eligible":false,
  *  "gates":[{"gate":"SEARCHABLE","passed":true,"relaxed":false,"searchable":true},
  *           {"gate":"COMMUTE","passed":false,"relaxed":false,"distanceKm":42.1,"maxCommuteKm":30},…],
- *  "policy":"jobmatch-default@2"}
+ *  "policy":"jobmatch-default@3"}
  * }</pre>
  *
  * <p>{@code gates} lists every gate in the order of the Java enum {@code Gate}, each with the
