@@ -11,8 +11,8 @@ F=(-f "${FORKS:-1}")
 # PARTS selects what runs (default: all); parts not run keep their earlier results.
 for part in $PARTS; do case $part in rank) n=1;; throughput) n=2;; suggest) n=3;; build) n=4;; visibility) n=5;; *) n="";; esac; [[ -n "$n" ]] && rm -f "$RESULTS/$P-part-$n.json"; done
 start=$(date +%s)
-want rank && jmh "$RESULTS/$P-part-1.json" 'RankBenchmark.latency' -p size="$SIZES" -p peer=engine,bm25,reference "${F[@]}" "$@"
-want throughput && jmh "$RESULTS/$P-part-2.json" 'RankBenchmark.throughput' -p size="$SIZES" -p peer=engine,bm25 "${F[@]}" "$@"
+want rank && jmh "$RESULTS/$P-part-1.json" 'RankBenchmark.latency' -p size="$SIZES" -p peer=engine,bm25,scan,reference -p taxonomy="${TAXONOMIES:-none,esco}" "${F[@]}" "$@"
+want throughput && jmh "$RESULTS/$P-part-2.json" 'RankBenchmark.throughput' -p size="$SIZES" -p peer=engine,bm25,scan -p taxonomy="${TAXONOMIES:-none,esco}" "${F[@]}" "$@"
 want suggest && jmh "$RESULTS/$P-part-3.json" 'SuggestBenchmark' "${F[@]}" "$@"
 want build && jmh "$RESULTS/$P-part-4.json" 'IndexBuildBenchmark' -p size="$SIZES" "${F[@]}" "$@"
 want visibility && jmh "$RESULTS/$P-part-5.json" 'UpdateVisibilityBenchmark' -p size="$SIZES" "${F[@]}" "$@"

@@ -13,7 +13,7 @@ SHORT=(-f 1 -wi 4 -w 3s -i 3 -r 2s)
 # PARTS selects what runs (default: all); parts not run keep their earlier results.
 for part in $PARTS; do case $part in rank) n=1;; throughput) n=2;; suggest) n=3;; build) n=4;; visibility) n=5;; *) n="";; esac; [[ -n "$n" ]] && rm -f "$RESULTS/$P-part-$n.json"; done
 start=$(date +%s)
-want rank && jmh "$RESULTS/$P-part-1.json" 'RankBenchmark.latency' -p size="$SIZES" -p peer=engine,bm25,reference "${SHORT[@]}" "$@"
+want rank && jmh "$RESULTS/$P-part-1.json" 'RankBenchmark.latency' -p size="$SIZES" -p peer=engine,bm25,scan,reference -p taxonomy="${TAXONOMIES:-none,esco}" "${SHORT[@]}" "$@"
 want throughput && jmh "$RESULTS/$P-part-2.json" 'RankBenchmark.throughput' -p size="$BIG" -p peer=engine,bm25 "${SHORT[@]}" "$@"
 want suggest && jmh "$RESULTS/$P-part-3.json" 'SuggestBenchmark' "${SHORT[@]}" "$@"
 want build && jmh "$RESULTS/$P-part-4.json" 'IndexBuildBenchmark' -p size="$SIZES" -f 1 -wi 1 -i 1 "$@"

@@ -86,6 +86,10 @@ public final class Bm25Peer implements Closeable {
           d.add(new TextField(SKILLS, sb.toString(), Field.Store.NO));
           w.addDocument(d);
         }
+        // One segment, like a finished build of the engine: with Lucene's default merge policy a
+        // 1,000,000-document build ends in ~8 segments, and every segment runs its own top-k
+        // with its own threshold, which made this peer unstable (see BENCHMARKS.md).
+        w.forceMerge(1);
         w.commit();
       }
       return new Bm25Peer(dir);

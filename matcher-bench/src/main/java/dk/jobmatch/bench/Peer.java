@@ -2,7 +2,8 @@ package dk.jobmatch.bench;
 
 /**
  * The implementations a ranking benchmark compares in one run, as a JMH {@code @Param}: the
- * engine, the exhaustive reference scorer (the oracle), and a plain Lucene BM25 query.
+ * engine, the exhaustive reference scorer (the oracle), a plain Lucene BM25 query, and an exact
+ * brute-force scan over flat precomputed features (the physical-limit peer).
  */
 enum Peer {
   /** {@code MatchEngine.rank(order, 20)}. */
@@ -10,7 +11,9 @@ enum Peer {
   /** {@code ReferenceScorer.rank(population, order, 20)}: every citizen scored. */
   REFERENCE,
   /** {@link Bm25Peer#search}: skill terms only, no gates, no explanations. */
-  BM25;
+  BM25,
+  /** {@link ScanPeer#search}: every citizen scored exactly from flat precomputed arrays. */
+  SCAN;
 
   /**
    * Parses the lower-case JMH parameter value.

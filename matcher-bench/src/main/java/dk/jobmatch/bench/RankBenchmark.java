@@ -3,6 +3,7 @@ package dk.jobmatch.bench;
 import dk.jobmatch.engine.MatchEngine;
 import dk.jobmatch.model.Citizen;
 import dk.jobmatch.model.JobOrder;
+import dk.jobmatch.scoring.Match;
 import dk.jobmatch.engine.ReferenceScorer;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -54,16 +55,19 @@ public class RankBenchmark {
   @Param({"10000", "100000", "1000000"})
   public int size;
 
-  /** Which implementation ranks: {@code engine}, {@code bm25} or {@code reference}. */
-  @Param({"engine", "bm25", "reference"})
+  /** Which implementation ranks: {@code engine}, {@code bm25}, {@code scan} or {@code reference}. */
+  @Param({"engine", "bm25", "scan", "reference"})
   public String peer;
 
   /**
    * The taxonomy of the engine and the reference scorer: {@code none} (default) or {@code esco}
    * (related-skill credit: larger queries, the realistic configuration). BM25 ignores it.
    */
-  @Param({"none"})
+  @Param({"none", "esco"})
   public String taxonomy;
+
+  /** Orders on which the engine is checked against the exact scan in the set-up. */
+  private static final int CHECKED_ORDERS = 32;
 
   private JobOrder[] orders;
   private Function<JobOrder, Object> ranker;
@@ -81,8 +85,21 @@ public class RankBenchmark {
       case ENGINE -> {
         MatchEngine engine = BenchData.engine(taxonomy);
         engine.upsertAll(population);
-        engine.refresh();
         BenchData.checkEngineAnswers(engine, orders, "rank@" + size);
+        // The engine must equal the exact scan (ids and scores) on the first orders.
+        ReferenceScorer scorer = BenchData.reference(taxonomy);
+        ScanPeer scan = new ScanPeer(scorer, scorer.prepare(population));
+        for (int i = 0; i < Math.min(orders.length, CHECKED_ORDERS); i++) {
+          List<ScanPeer.Hit> expected = scan.search(orders[i], BenchData.TOP_K);
+          List<Match> actual = engine.rank(orders[i], BenchData.TOP_K);
+          for (int r = 0; r < expected.size(); r++) {
+            if (r >= actual.size() || !actual.get(r).citizenId().equals(expected.get(r).id())
+                || actual.get(r).score() != expected.get(r).score()) {
+              throw new IllegalStateException("engine differs from the exact scan at order " + i + " rank " + (r + 1));
+            }
+          }
+        }
+        System.out.printf("# engine equals the exact scan on %d orders%n", Math.min(orders.length, CHECKED_ORDERS));
         resource = engine;
         ranker = o -> engine.rank(o, BenchData.TOP_K);
       }
@@ -92,10 +109,27 @@ public class RankBenchmark {
         resource = bm25;
         ranker = o -> bm25.search(o, BenchData.TOP_K);
       }
-      case REFERENCE -> {
+      case SCAN -> {
         ReferenceScorer scorer = BenchData.reference(taxonomy);
-        List<Citizen> held = population;
-        ranker = o -> scorer.rank(held, o, BenchData.TOP_K);
+        ReferenceScorer.Population prepared = scorer.prepare(population);
+        ScanPeer scan = new ScanPeer(scorer, prepared);
+        for (int i = 0; i < Math.min(orders.length, 4); i++) {
+          List<Match> expected = scorer.rank(prepared, orders[i], BenchData.TOP_K);
+          List<ScanPeer.Hit> actual = scan.search(orders[i], BenchData.TOP_K);
+          for (int r = 0; r < actual.size(); r++) {
+            if (!expected.get(r).citizenId().equals(actual.get(r).id()) || expected.get(r).score() != actual.get(r).score()) {
+              throw new IllegalStateException("scan differs from the reference scorer at order " + i + " rank " + (r + 1));
+            }
+          }
+        }
+        resource = () -> { };
+        ranker = o -> scan.search(o, BenchData.TOP_K);
+      }
+      case REFERENCE -> {
+        // Prepared once: the per-call preparation of the whole population is not what is compared.
+        ReferenceScorer scorer = BenchData.reference(taxonomy);
+        ReferenceScorer.Population prepared = scorer.prepare(population);
+        ranker = o -> scorer.rank(prepared, o, BenchData.TOP_K);
         resource = () -> { };
       }
       default -> throw new AssertionError(peer);

@@ -86,6 +86,11 @@ public final class ResultsTable {
       String cls = full.substring(full.lastIndexOf('.', dot - 1) + 1, dot);
       Map<String, String> params = new LinkedHashMap<>();
       n.path("params").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
+      // One row per peer and taxonomy: "engine" (taxonomy none) and "engine-esco".
+      String taxonomy = params.getOrDefault("taxonomy", "none");
+      if (params.containsKey("peer") && !taxonomy.equals("none")) {
+        params.put("peer", params.get("peer") + "-" + taxonomy);
+      }
       JsonNode pm = n.path("primaryMetric");
       JsonNode pct = pm.path("scorePercentiles");
       rows.add(new Row(cls, full.substring(dot + 1), params, n.path("mode").asText(), n.path("threads").asInt(),
@@ -112,12 +117,19 @@ public final class ResultsTable {
       }
       out.println();
       out.println("## Ratios (p50 of the peer / p50 of the engine; > 1 means the engine is faster)");
-      out.printf(Locale.ROOT, "%-10s %14s %14s%n", "citizens", "reference", "bm25");
+      out.printf(Locale.ROOT, "%-10s %-9s %14s %14s %14s%n", "citizens", "taxonomy", "reference", "bm25", "scan");
       for (String size : sizes(latency)) {
-        Row e = find(latency, size, "engine");
-        Row ref = find(latency, size, "reference");
-        Row bm = find(latency, size, "bm25");
-        out.printf(Locale.ROOT, "%-10s %14s %14s%n", size, ratio(ref, e), ratio(bm, e));
+        for (String t : List.of("", "-esco")) {
+          Row e = find(latency, size, "engine" + t);
+          if (e == null) {
+            continue;
+          }
+          Row ref = find(latency, size, "reference" + t);
+          Row bm = find(latency, size, "bm25" + t);
+          Row scan = find(latency, size, "scan" + t);
+          out.printf(Locale.ROOT, "%-10s %-9s %14s %14s %14s%n", size, t.isEmpty() ? "none" : t.substring(1), ratio(ref, e),
+              ratio(bm, e), ratio(scan, e));
+        }
       }
       out.println();
     }

@@ -89,12 +89,11 @@ import org.slf4j.LoggerFactory;
  * close, every method that reads or changes the indexes throws {@link IllegalStateException}
  * and changes nothing.
  *
- * <p><b>Visibility.</b> Updates to existing citizens and deletions take effect for searches at
- * once — a deleted citizen never appears in a result of a search that starts after {@code
- * delete} returns. A newly added citizen becomes searchable at
- * the next {@link #refresh()}, which takes about a millisecond for a few thousand changes (it
- * does not wait for merges), or automatically every {@link Builder#refreshInterval(Duration)}
- * if set. Skill-rarity statistics are also snapshotted at refresh.
+ * <p><b>Visibility.</b> Every change — an added, updated or deleted citizen — is seen by every
+ * search that starts after the call returns, and the skill-rarity statistics of that search are
+ * those of the population it sees, so a ranking always equals the reference scorer's on the
+ * current population. A deleted citizen never appears in a result again (the right to erasure;
+ * {@link #purgeDeleted()} also rewrites the index files). {@link #refresh()} is only a hint.
  *
  * <p><b>Thread safety.</b> An engine is thread-safe: any number of threads may rank, suggest and
  * explain concurrently with each other and with updates; updates are serialised internally.
@@ -107,6 +106,8 @@ public final class MatchEngine implements Closeable {
   private static final Logger LOG = LoggerFactory.getLogger(MatchEngine.class);
 
   private final Taxonomy taxonomy;
+  /** The taxonomy as order compilation sees it: same answers, per-skill look-ups remembered. */
+  private final Taxonomy compileTaxonomy;
   private final ShortageLookup shortage;
   private final ScoringPolicy policy;
   private final Clock clock;
@@ -125,6 +126,7 @@ public final class MatchEngine implements Closeable {
 
   private MatchEngine(Builder b) {
     this.taxonomy = b.taxonomy;
+    this.compileTaxonomy = new CompileCache(b.taxonomy);
     this.shortage = b.shortage;
     this.policy = b.policy;
     this.clock = b.clock;
@@ -325,7 +327,9 @@ public final class MatchEngine implements Closeable {
   }
 
   /**
-   * Makes citizens added so far searchable and snapshots skill statistics.
+   * A hint, never a condition: every change is visible to searches as soon as its call returns.
+   * Refreshes the reader behind {@link #citizen(String)} ahead of time (it also refreshes by
+   * itself when needed).
    *
    * @throws IllegalStateException if the engine is closed
    */
@@ -380,8 +384,9 @@ public final class MatchEngine implements Closeable {
     Preconditions.checkArgument(k >= 1, "k: '%s' must be at least 1", k);
     Objects.requireNonNull(order, "order");
     ensureOpen();
-    CompiledOrder co = CompiledOrder.compile(order, taxonomy, shortage, policy, today(), vocabularies, citizens.stats());
-    return audited(AuditEvent.Kind.RANK, order.id(), null, List.copyOf(citizens.search(co, k)));
+    LocalDate day = today();
+    return audited(AuditEvent.Kind.RANK, order.id(), null, List.copyOf(citizens.search(
+        stats -> CompiledOrder.compile(order, compileTaxonomy, shortage, policy, day, vocabularies, stats), k)));
   }
 
   /**
@@ -418,6 +423,11 @@ public final class MatchEngine implements Closeable {
     return audited(AuditEvent.Kind.SUGGEST, null, citizen.id(), List.copyOf(out));
   }
 
+  /** What the last {@link #rank} on the calling thread did (population, touched, exactly scored); for tests. */
+  static CitizenIndex.SearchStats lastSearchStats() {
+    return CitizenIndex.lastSearchStats();
+  }
+
   /**
    * The best {@code k} open orders for an indexed citizen.
    *
@@ -425,7 +435,7 @@ public final class MatchEngine implements Closeable {
    */
   public List<Match> suggest(String citizenId, int k) {
     Citizen c = citizen(citizenId).orElseThrow(
-        () -> new IllegalArgumentException("citizenId: '" + Checks.printable(citizenId) + "' is not indexed (or not refreshed yet)"));
+        () -> new IllegalArgumentException("citizenId: '" + Checks.printable(citizenId) + "' is not indexed"));
     return suggest(c, k);
   }
 
@@ -440,7 +450,7 @@ public final class MatchEngine implements Closeable {
     List<CompiledOrder> compiled = new ArrayList<>(source.size());
     for (JobOrder o : source) {
       if (o.deadline() == null || !o.deadline().isBefore(day)) {
-        compiled.add(CompiledOrder.compile(o, taxonomy, shortage, policy, day, vocabularies, stats));
+        compiled.add(CompiledOrder.compile(o, compileTaxonomy, shortage, policy, day, vocabularies, stats));
       }
     }
     compiledOrders = new CompiledOrders(source, stats, day, List.copyOf(compiled));
@@ -456,7 +466,7 @@ public final class MatchEngine implements Closeable {
    */
   public Optional<Match> explain(Citizen citizen, JobOrder order) {
     CitizenFeatures f = CitizenFeatures.of(Objects.requireNonNull(citizen, "citizen"), vocabularies, this::resolve);
-    CompiledOrder co = CompiledOrder.compile(Objects.requireNonNull(order, "order"), taxonomy, shortage, policy, today(),
+    CompiledOrder co = CompiledOrder.compile(Objects.requireNonNull(order, "order"), compileTaxonomy, shortage, policy, today(),
         vocabularies, citizens.stats());
     return Optional.ofNullable(FeatureScorer.explain(co, f));
   }
@@ -468,8 +478,8 @@ public final class MatchEngine implements Closeable {
    * citizens who pass every gate (by score, ties by id; the citizen takes the place of an indexed
    * citizen with the same id), the score of the {@code k}-th place and the gap to it. The rank is
    * the place {@link #rank(JobOrder, int)} would list the citizen at, and equals the {@link
-   * ReferenceScorer#explainPair reference scorer's} over the same citizens. Sees the citizens of
-   * the last {@link #refresh()}.
+   * ReferenceScorer#explainPair reference scorer's} over the same citizens. Sees every change
+   * made before the call.
    *
    * <p>Cost: one scoring of the pair plus, for an eligible citizen, top-{@code n} searches with
    * {@code n} growing fourfold from {@code max(k + 1, 32)} until it reaches past the citizen's
@@ -486,22 +496,34 @@ public final class MatchEngine implements Closeable {
     ensureOpen();
     Preconditions.checkArgument(k >= 1, "k: '%s' must be at least 1", k);
     CitizenFeatures f = CitizenFeatures.of(Objects.requireNonNull(citizen, "citizen"), vocabularies, this::resolve);
-    CompiledOrder co = CompiledOrder.compile(Objects.requireNonNull(order, "order"), taxonomy, shortage, policy, today(),
-        vocabularies, citizens.stats());
-    return Standing.explain(co, f, k, score -> candidatesAhead(co, score, f.id, k));
+    Objects.requireNonNull(order, "order");
+    LocalDate day = today();
+    PairExplanation result;
+    int attempts = 0;
+    do {
+      // The citizen is scored with the statistics the searches see; a change in between (rare)
+      // starts over, so that the rank is that of one population.
+      PopulationStats stats = citizens.stats();
+      CompiledOrder co = CompiledOrder.compile(order, compileTaxonomy, shortage, policy, day, vocabularies, stats);
+      boolean[] changed = {false};
+      result = Standing.explain(co, f, k, score -> candidatesAhead(co, stats, changed, score, f.id, k));
+      if (!changed[0]) {
+        return result;
+      }
+    } while (++attempts < 3);
+    return result;
   }
 
   /**
    * Explains one pair of an indexed citizen; see {@link #explainPair(Citizen, JobOrder, int)}.
    *
-   * @throws IllegalArgumentException if {@code k < 1} or the citizen is not indexed (or not
-   *     refreshed yet)
+   * @throws IllegalArgumentException if {@code k < 1} or the citizen is not indexed
    * @throws NullPointerException if an argument is null
    * @throws IllegalStateException if the engine is closed
    */
   public PairExplanation explainPair(String citizenId, JobOrder order, int k) {
     Citizen c = citizen(Objects.requireNonNull(citizenId, "citizenId")).orElseThrow(
-        () -> new IllegalArgumentException("citizenId: '" + citizenId + "' is not indexed (or not refreshed yet)"));
+        () -> new IllegalArgumentException("citizenId: '" + citizenId + "' is not indexed"));
     return explainPair(c, order, k);
   }
 
@@ -509,8 +531,8 @@ public final class MatchEngine implements Closeable {
    * Explains one pair of an indexed citizen and an open order; see {@link #explainPair(Citizen,
    * JobOrder, int)}.
    *
-   * @throws IllegalArgumentException if {@code k < 1}, the citizen is not indexed (or not
-   *     refreshed yet) or the order is not open in this engine
+   * @throws IllegalArgumentException if {@code k < 1}, the citizen is not indexed or the order
+   *     is not open in this engine
    * @throws NullPointerException if an argument is null
    * @throws IllegalStateException if the engine is closed
    */
@@ -525,10 +547,17 @@ public final class MatchEngine implements Closeable {
    * and all of them or at least the best {@code k}. Uses the exact top-n search, widening n until
    * the list reaches past the citizen's place.
    */
-  private List<Standing.Candidate> candidatesAhead(CompiledOrder co, double score, String id, int k) {
+  private List<Standing.Candidate> candidatesAhead(CompiledOrder co, PopulationStats stats, boolean[] changed,
+      double score, String id, int k) {
     long n = Math.max(k + 1L, 32);
     while (true) {
-      List<Match> found = citizens.search(co, (int) n);
+      List<Match> found = citizens.search(s -> {
+        if (s == stats) {
+          return co;
+        }
+        changed[0] = true;
+        return CompiledOrder.compile(co.order(), compileTaxonomy, shortage, policy, today(), vocabularies, s);
+      }, (int) n);
       // Past the first n come fortrinsadgang holders outside the top n: they are not seats.
       List<Match> top = found.subList(0, (int) Math.min(n, found.size()));
       List<Standing.Candidate> others = new ArrayList<>(top.size());
@@ -538,14 +567,15 @@ public final class MatchEngine implements Closeable {
         }
       }
       Standing.Candidate last = others.isEmpty() ? null : others.get(others.size() - 1);
-      if (top.size() < n || last == null || !Standing.beats(last.score(), last.id(), score, id) || n >= Integer.MAX_VALUE / 4) {
+      if (changed[0] || top.size() < n || last == null || !Standing.beats(last.score(), last.id(), score, id)
+          || n >= Integer.MAX_VALUE / 4) {
         return others;
       }
       n *= 4;
     }
   }
 
-  /** An indexed citizen as it was added (after a refresh), if present. */
+  /** An indexed citizen as last upserted, if present. */
   public Optional<Citizen> citizen(String id) {
     return citizens.citizen(Objects.requireNonNull(id, "id"));
   }

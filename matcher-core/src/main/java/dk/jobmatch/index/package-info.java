@@ -1,37 +1,32 @@
 /**
- * Internal: the Lucene indexes and the retrieval that feeds the scoring kernel. Not exported.
+ * Internal: the citizen and order stores and the retrieval that feeds the scoring kernel. Not
+ * exported.
  *
  * <h2>How a ranking flows</h2>
  *
  * <ol>
- *   <li>The order is {@link dk.jobmatch.kernel.CompiledOrder compiled}: required skills get
- *       normalised weights, each skill that can credit a requirement (itself, related skills) gets
- *       its credit, the occupation is resolved into the ISCO/DISCO hierarchy, gates become
- *       primitives.
- *   <li>{@link dk.jobmatch.index.CitizenIndex} turns it into one Lucene query: a disjunction of
- *       constant-score term clauses whose boosts are <em>upper bounds</em> of what a citizen can
- *       earn through them (a disjunction-max per required skill over the skill and its related
- *       skills; one clause per occupation hierarchy level boosted by the credit that level adds,
- *       so the levels a citizen matches sum to the exact bound and the dense broad levels carry
- *       small maxima). Gates are not a filter here — a filter would lead the conjunction and
- *       defeat pruning — but are checked exactly on each candidate.
- *   <li>A collector rescoring each candidate exactly with the {@link
- *       dk.jobmatch.kernel.FeatureScorer} from the {@link dk.jobmatch.kernel.CitizenFeatures
- *       feature store} keeps the top k and raises Lucene's minimum competitive score as the k-th
- *       exact score rises, so MaxScore/WAND skip candidates that cannot enter.
- *   <li>Citizens that match no term can only earn the non-term components (education, distance,
- *       inclusion, shortage, and related skills left out of very large queries); if the k-th score does not beat that
- *       bound, they are scanned too, through a filter of every gate that terms and points can
- *       express.
+ *   <li>Under the index's read lock, the order is {@link dk.jobmatch.kernel.CompiledOrder
+ *       compiled} with the statistics of the population the search sees.
+ *   <li>{@link dk.jobmatch.index.TermAtATime} accumulates per-citizen upper bounds
+ *       term-at-a-time over in-memory {@link dk.jobmatch.index.Postings} (per skill, per
+ *       occupation and goal hierarchy level), with the kernel's bound methods; dense low-value
+ *       terms may be left out, their bound added to every citizen instead.
+ *   <li>It seeds a top-k heap by exactly scoring the best bounds, then checks every other
+ *       touched citizen from cheap to exact (bound; flag gates and non-term part from a packed
+ *       per-citizen record; commute and exact non-term part; the full {@link
+ *       dk.jobmatch.kernel.FeatureScorer} score), so only citizens that can still enter are
+ *       scored.
+ *   <li>Citizens sharing no term with the order are scanned only when the k-th score does not
+ *       clear what they can reach.
  *   <li>The top k are explained; for public employers, qualified fortrinsadgang holders follow.
  * </ol>
  *
  * <h2>Storage and visibility</h2>
  *
- * <p>Each citizen has a stable ordinal stored as a doc value; features live in a chunked array by
- * ordinal, updated in place, so updates and erasure reach searches at once while new documents
- * wait for the next near-real-time refresh. The stored binary source ({@link
- * dk.jobmatch.index.ModelCodec}) lets a persistent index be reopened into the same records.
+ * <p>Lucene holds each citizen's id and stored binary source ({@link
+ * dk.jobmatch.index.ModelCodec}) for durability, updates, deletes and erasure; it is not on the
+ * search path. Every upsert and delete updates the in-memory structures before it returns, so
+ * every search that starts afterwards sees it.
  *
  * @lucene.internal
  */

@@ -203,8 +203,108 @@ public final class CompiledOrder {
    */
   public double nonTermUpperBound() {
     double inclusion = fleksjobFeasible || disabilityFriendly ? 1 : 0;
-    return policy.weight(Component.EDUCATION) + policy.weight(Component.DISTANCE)
+    double education = Math.max(1.0, Math.max(policy.upskillingCredit(), policy.upskillingShortageCredit()));
+    return policy.weight(Component.EDUCATION) * education
+        + policy.weight(Component.DISTANCE) * Math.max(1.0, policy.unknownDistanceCredit())
         + policy.weight(Component.INCLUSION) * inclusion + policy.weight(Component.SHORTAGE) * shortageValue;
+  }
+
+  // ------------------------------------------------------------ bounds for the retrieval
+
+  /**
+   * An upper bound of what one held skill with credit {@code credit} for required skill {@code j}
+   * (1 for the skill itself, the related-skill credit from {@link #expansions} otherwise) can add
+   * to the score: the skills component is {@code w·min(1, Σⱼ wⱼ·bestⱼ)} with {@code bestⱼ} the
+   * best credit times freshness, so summing this over the required skills, taking for each the
+   * best credit the citizen holds, never falls below it.
+   */
+  public double skillBound(int j, double credit) {
+    return policy.weight(Component.SKILLS) * requiredWeight[j] * credit * FeatureScorer.maxFreshness(policy);
+  }
+
+  /**
+   * The hierarchy terms of an occupation code, as the retrieval indexes them: every level of the
+   * ISCO/DISCO digits from the major group down ({@link OccupationCode#levels()}), then the ESCO
+   * URI if any. A citizen's code that shares a prefix of some level with the order's code holds
+   * the term of that level and of every shallower one.
+   */
+  public static List<String> hierarchyTerms(OccupationCode code) {
+    if (code == null) {
+      return List.of();
+    }
+    List<String> levels = code.levels();
+    if (code.escoUri() == null) {
+      return levels;
+    }
+    List<String> out = new ArrayList<>(levels.size() + 1);
+    out.addAll(levels);
+    out.add(code.escoUri());
+    return out;
+  }
+
+  /**
+   * Upper bounds of the occupation (or goal) contribution, parallel to {@link
+   * #hierarchyTerms(OccupationCode) hierarchyTerms(occupation)}: entry {@code i} bounds what a
+   * citizen can earn whose deepest term shared with the order's is term {@code i} (for the ESCO
+   * URI: the same occupation). The bounds never decrease with depth (a cumulative maximum), so a
+   * citizen counted at its deepest shared term is never under-counted. Empty without an
+   * occupation or with weight 0.
+   *
+   * @param component {@link Component#OCCUPATION} or {@link Component#GOAL}
+   * @throws IllegalArgumentException for another component
+   */
+  public double[] hierarchyBounds(Component component) {
+    double factor = switch (component) {
+      case OCCUPATION -> FeatureScorer.maxExperienceFactor(policy);
+      case GOAL -> FeatureScorer.maxPriorityFactor(policy);
+      default -> throw new IllegalArgumentException("component: must be OCCUPATION or GOAL");
+    };
+    double weight = policy.weight(component) * factor;
+    List<String> terms = hierarchyTerms(occupation);
+    if (occupation == null || weight <= 0) {
+      return new double[0];
+    }
+    double[] out = new double[terms.size()];
+    List<String> levels = occupation.levels();
+    double running = 0;
+    for (int i = 0; i < levels.size(); i++) {
+      // Shared prefixes from this level's length up to the next level's, exclusive; the full code: 1.
+      double best;
+      if (i == levels.size() - 1) {
+        best = 1.0;
+      } else {
+        best = 0;
+        for (int prefix = levels.get(i).length(); prefix < levels.get(i + 1).length(); prefix++) {
+          best = Math.max(best, FeatureScorer.levelCredit(policy, prefix));
+        }
+      }
+      running = Math.max(running, weight * best);
+      out[i] = running;
+    }
+    if (occupation.escoUri() != null) {
+      out[terms.size() - 1] = Math.max(running, weight);
+    }
+    return out;
+  }
+
+  /**
+   * Upper bound of the non-term part (education, distance, inclusion, shortage) of one citizen
+   * with these primitives: {@link FeatureScorer#nonTermScore} itself.
+   */
+  public double nonTermBound(int educationLevel, double lat, double lon, int flags) {
+    return FeatureScorer.nonTermScore(this, educationLevel, lat, lon, flags);
+  }
+
+  /**
+   * Upper bound of the non-term part for a citizen with this education level and these flags,
+   * whatever the distance: {@link #nonTermBound(int, double, double, int)} with the distance
+   * value replaced by its maximum. Cheaper (no trigonometry), for a first cut.
+   */
+  public double nonTermBound(int educationLevel, int flags) {
+    return policy.weight(Component.EDUCATION) * FeatureScorer.educationValue(this, educationLevel)
+        + policy.weight(Component.DISTANCE) * Math.max(1.0, policy.unknownDistanceCredit())
+        + policy.weight(Component.INCLUSION) * FeatureScorer.inclusionValue(this, flags)
+        + policy.weight(Component.SHORTAGE) * shortageValue;
   }
 
   @Override

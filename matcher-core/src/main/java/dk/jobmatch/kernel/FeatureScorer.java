@@ -486,49 +486,93 @@ public final class FeatureScorer {
     }
     values[Component.GOAL.ordinal()] = goal;
     // Education: meets → 1; one level short → upskilling credit; two or more → 0.
-    double edu;
-    if (o.minEducation == 0 || c.educationLevel >= o.minEducation) {
-      edu = 1;
-    } else if (c.educationLevel == o.minEducation - 1) {
-      edu = o.shortageValue > 0 ? p.upskillingShortageCredit() : p.upskillingCredit();
-      if (flags != null) {
-        flags.add(Flag.UPSKILLING_CANDIDATE);
-      }
-    } else {
-      edu = 0;
+    double edu = educationValue(o, c.educationLevel);
+    if (flags != null && o.minEducation > 0 && c.educationLevel == o.minEducation - 1) {
+      flags.add(Flag.UPSKILLING_CANDIDATE);
     }
     values[Component.EDUCATION.ordinal()] = edu;
     if (flags != null && c.educationYear > 0 && o.asOfYear - c.educationYear > p.outdatedEducationYears()) {
       flags.add(Flag.OUTDATED_EDUCATION);
     }
     // Distance: halves every half-life kilometres.
-    double dist;
-    if (Double.isNaN(c.lat) || Double.isNaN(o.workLat)) {
-      dist = p.unknownDistanceCredit();
-    } else {
-      double km = Geo.distanceKm(c.lat, c.lon, o.workLat, o.workLon);
-      dist = Math.exp(-LN2 * km / p.distanceHalfLifeKm());
-    }
-    values[Component.DISTANCE.ordinal()] = dist;
+    values[Component.DISTANCE.ordinal()] = distanceValue(o, c.lat, c.lon);
     // Inclusion: fleksjob fit, compensation scheme × disability-friendly employer.
-    double incl = 0;
-    if (c.has(CitizenFeatures.FLEKSJOB) && o.fleksjobFeasible) {
-      incl = 1;
-      if (flags != null) {
+    if (flags != null) {
+      if (c.has(CitizenFeatures.FLEKSJOB) && o.fleksjobFeasible) {
         flags.add(Flag.FLEKSJOB_FIT);
       }
-    }
-    if (o.disabilityFriendly && (c.has(CitizenFeatures.PERSONAL_ASSISTANCE) || c.has(CitizenFeatures.AIDS))) {
-      incl = 1;
-      if (flags != null) {
+      if (o.disabilityFriendly && (c.has(CitizenFeatures.PERSONAL_ASSISTANCE) || c.has(CitizenFeatures.AIDS))) {
         flags.add(Flag.COMPENSATION_SCHEME);
       }
     }
-    values[Component.INCLUSION.ordinal()] = incl;
+    values[Component.INCLUSION.ordinal()] = inclusionValue(o, c.flags);
     values[Component.SHORTAGE.ordinal()] = o.shortageValue;
     if (flags != null && o.shortage != null && o.shortage.isShortage()) {
       flags.add(Flag.SHORTAGE);
     }
+  }
+
+  /** Education value: meets the level → 1; one level short → upskilling credit; two or more → 0. */
+  public static double educationValue(CompiledOrder o, int educationLevel) {
+    if (o.minEducation == 0 || educationLevel >= o.minEducation) {
+      return 1;
+    }
+    if (educationLevel == o.minEducation - 1) {
+      return o.shortageValue > 0 ? o.policy.upskillingShortageCredit() : o.policy.upskillingCredit();
+    }
+    return 0;
+  }
+
+  /** Distance value: halves every half-life kilometres; the policy's credit when unknown. */
+  public static double distanceValue(CompiledOrder o, double lat, double lon) {
+    ScoringPolicy p = o.policy;
+    if (Double.isNaN(lat) || Double.isNaN(o.workLat)) {
+      return p.unknownDistanceCredit();
+    }
+    double km = Geo.distanceKm(lat, lon, o.workLat, o.workLon);
+    return Math.exp(-LN2 * km / p.distanceHalfLifeKm());
+  }
+
+  /** Inclusion value: fleksjob fit, or a compensation scheme at a disability-friendly employer. */
+  public static double inclusionValue(CompiledOrder o, int flags) {
+    if ((flags & CitizenFeatures.FLEKSJOB) != 0 && o.fleksjobFeasible) {
+      return 1;
+    }
+    if (o.disabilityFriendly && (flags & (CitizenFeatures.PERSONAL_ASSISTANCE | CitizenFeatures.AIDS)) != 0) {
+      return 1;
+    }
+    return 0;
+  }
+
+  /**
+   * The weighted sum of the components no term carries (education, distance, inclusion,
+   * shortage) for a citizen with these features: exactly their contribution to {@link #score}
+   * (up to summation order), computed from primitives so the retrieval can evaluate it from a
+   * packed per-citizen record before the full score.
+   */
+  public static double nonTermScore(CompiledOrder o, int educationLevel, double lat, double lon, int flags) {
+    ScoringPolicy p = o.policy;
+    return p.weight(Component.EDUCATION) * educationValue(o, educationLevel)
+        + p.weight(Component.DISTANCE) * distanceValue(o, lat, lon)
+        + p.weight(Component.INCLUSION) * inclusionValue(o, flags)
+        + p.weight(Component.SHORTAGE) * o.shortageValue;
+  }
+
+  /** The largest factor {@link #freshness} can return (1 unless a policy allowed more). */
+  public static double maxFreshness(ScoringPolicy p) {
+    return Math.max(1.0, p.staleFloor());
+  }
+
+  /** The largest factor {@link #experienceFactor} can return. */
+  public static double maxExperienceFactor(ScoringPolicy p) {
+    return Math.max(1.0, Math.max(p.constant(PolicyConstant.EXPERIENCE_AGED_FACTOR),
+        p.constant(PolicyConstant.EXPERIENCE_OLD_FACTOR)));
+  }
+
+  /** The largest factor {@link #priorityFactor} can return. */
+  public static double maxPriorityFactor(ScoringPolicy p) {
+    return Math.max(Math.max(1.0, p.constant(PolicyConstant.GOAL_PRIORITY_2_FACTOR)),
+        Math.max(p.constant(PolicyConstant.GOAL_PRIORITY_3_FACTOR), p.constant(PolicyConstant.GOAL_LOWER_PRIORITY_FACTOR)));
   }
 
   /** On a tie, the required skill itself, else the alphabetically first held skill, earns the credit. */

@@ -1,0 +1,629 @@
+package dk.jobmatch.index;
+
+import dk.jobmatch.kernel.CitizenFeatures;
+import dk.jobmatch.kernel.CompiledOrder;
+import dk.jobmatch.kernel.FeatureScorer;
+import dk.jobmatch.scoring.Component;
+import dk.jobmatch.scoring.Match;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One exact top-k search over the in-memory postings of a {@link CitizenIndex}, run under its
+ * read lock.
+ *
+ * <ol>
+ *   <li><b>Plan.</b> One group of terms per required skill (the skill and the skills crediting
+ *       it, each with the bound {@link CompiledOrder#skillBound}), one for the occupation and one
+ *       for the goals (hierarchy levels with {@link CompiledOrder#hierarchyBounds}). Within a
+ *       group a citizen counts once, at its best term. Dense terms with small bounds may be left
+ *       out; the largest bound left out of each group is then added to every citizen's bound
+ *       (the slack).
+ *   <li><b>Accumulate</b> term-at-a-time into a per-thread array of float bounds (rounded up).
+ *   <li><b>Seed</b> the top-k heap by exactly scoring the citizens with the best bounds.
+ *   <li><b>Prune</b>: every other touched citizen is checked in three steps, each an upper
+ *       bound of its score: bound + slack + the order's largest non-term part; then its flag
+ *       gates and {@link CompiledOrder#nonTermBound(int, int) non-term bound without distance}
+ *       from the packed record; then the commute gate and the exact non-term part; only then the
+ *       full {@link FeatureScorer#score exact score}.
+ *   <li>Citizens matching no term can reach at most slack + the order's largest non-term part.
+ *       If the k-th score does not clear that, the search runs again without leaving terms out,
+ *       and failing that scans every untouched citizen.
+ * </ol>
+ *
+ * <p>The result is the reference scorer's: a citizen is skipped only when an upper bound of its
+ * score, derived from the kernel, falls below the k-th exact score found (by more than the
+ * float rounding of the accumulation).
+ */
+public final class TermAtATime {
+  /** A term is dense when it holds more than 1/denseDivisor of the population. */
+  private static volatile int denseDivisor = 32;
+  /** Below this population nothing is left out. */
+  private static final int MIN_POPULATION_TO_DROP = 20_000;
+  /** At most this much bound (score units) is left out of the accumulation. */
+  private static volatile double maxSlack = 0.15;
+
+  /**
+   * Tuning for experiments ({@code RankProfile}): which terms count as dense and how much bound
+   * may be left out. Exactness never depends on these, only speed.
+   */
+  public static void tune(int denseDivisor, double maxSlack) {
+    TermAtATime.denseDivisor = denseDivisor;
+    TermAtATime.maxSlack = maxSlack;
+  }
+
+  /**
+   * Profiling only, with {@code -Djobmatch.profile=true}: nanoseconds summed over searches in
+   * groups, plan, accumulate, evaluate, explain, compile (racy across threads; for one-thread
+   * profiles).
+   */
+  public static final long[] PHASES = new long[6];
+  static final boolean PROFILE = Boolean.getBoolean("jobmatch.profile");
+
+  private final CitizenIndex index;
+  private final CompiledOrder o;
+  private final int k;
+  private final int population;
+  private final int n;
+  private final Scratch scratch;
+  /** Flag gates by the citizen's six flag bits. */
+  private final boolean[] flagOk = new boolean[64];
+  /** {@link CompiledOrder#nonTermBound(int, int)} by flags and education level, filled on first use. */
+  private final double[] nonTermNoDistance = new double[64 * 16];
+  private final double nonTermMax;
+  private final FeatureScorer.Scratch scoreScratch;
+  private final Heap heap;
+  private int exactlyScored;
+  private int considered;
+  private int touchedTotal;
+  private int attempts;
+  private boolean scanned;
+
+  TermAtATime(CitizenIndex index, CompiledOrder o, int k, int population) {
+    this.index = index;
+    this.o = o;
+    this.k = k;
+    this.population = population;
+    this.n = index.capacity;
+    this.scratch = Scratch.get(n);
+    for (int f = 0; f < 64; f++) {
+      flagOk[f] = FeatureScorer.passesFlagGates(o, f);
+    }
+    Arrays.fill(nonTermNoDistance, Double.NaN);
+    this.nonTermMax = o.nonTermUpperBound();
+    this.scoreScratch = new FeatureScorer.Scratch(o);
+    this.heap = new Heap((int) Math.max(1, Math.min(k, population)));
+  }
+
+  /** A plan: per group the kept terms with their float bounds (descending), and the slack left out. */
+  private record Plan(Term[][] terms, float[][] bounds, double slack) {}
+
+  private record Term(int[] ords, int size, double bound) {}
+
+  List<Match> run() {
+    if (population == 0) {
+      CitizenIndex.recordStats(new CitizenIndex.SearchStats(0, 0, 0, 0, 0, false));
+      return List.of();
+    }
+    long p0 = System.nanoTime();
+    List<List<Term>> groups = groups();
+    if (PROFILE) {
+      PHASES[0] += System.nanoTime() - p0;
+    }
+    boolean mayDrop = population >= MIN_POPULATION_TO_DROP;
+    boolean done = false;
+    while (!done) {
+      long p1 = System.nanoTime();
+      Plan plan = plan(groups, mayDrop);
+      attempts++;
+      long p2 = System.nanoTime();
+      int touched = accumulate(plan);
+      long p3 = System.nanoTime();
+      touchedTotal = Math.max(touchedTotal, touched);
+      double eps = plan.terms().length * 1.2e-7 + 1e-9;
+      evaluateTouched(touched, plan.slack(), eps);
+      long p4 = System.nanoTime();
+      if (PROFILE) {
+        PHASES[1] += p2 - p1;
+        PHASES[2] += p3 - p2;
+        PHASES[3] += p4 - p3;
+      }
+      double untouchedMax = plan.slack() + nonTermMax;
+      if (heap.full() && untouchedMax + eps < heap.threshold()) {
+        done = true;
+      } else if (plan.slack() > 0) {
+        mayDrop = false;
+      } else {
+        scanUntouched(eps);
+        done = true;
+      }
+      reset(touched);
+    }
+    long p5 = System.nanoTime();
+    List<Match> result = new ArrayList<>(heap.size);
+    for (CitizenFeatures f : heap.sorted()) {
+      Match m = FeatureScorer.explain(o, f);
+      if (m != null) {
+        result.add(m);
+      }
+    }
+    if (o.publicEmployer) {
+      result.addAll(fortrinsadgang());
+    }
+    if (PROFILE) {
+      PHASES[4] += System.nanoTime() - p5;
+    }
+    CitizenIndex.recordStats(new CitizenIndex.SearchStats(population, touchedTotal, considered, exactlyScored, attempts, scanned));
+    return result;
+  }
+
+  /** The order's term groups with the kernel's bounds, terms absent from the index left out. */
+  private List<List<Term>> groups() {
+    List<List<Term>> out = new ArrayList<>();
+    for (int j = 0; j < o.requiredIds.length; j++) {
+      List<Term> g = new ArrayList<>();
+      for (Map.Entry<String, Double> e : o.expansions.get(j).entrySet()) {
+        double b = o.skillBound(j, e.getValue());
+        Postings p = index.skillPostings(index.skillId(e.getKey()));
+        if (b > 0 && p != null && p.size > 0) {
+          g.add(new Term(p.ords, p.size, b));
+        }
+      }
+      add(out, g);
+    }
+    add(out, hierarchy(index.occupationPostings, o.hierarchyBounds(Component.OCCUPATION)));
+    add(out, hierarchy(index.goalPostings, o.hierarchyBounds(Component.GOAL)));
+    return out;
+  }
+
+  private List<Term> hierarchy(Map<String, Postings> postings, double[] bounds) {
+    List<Term> g = new ArrayList<>();
+    List<String> terms = CompiledOrder.hierarchyTerms(o.occupation);
+    for (int i = 0; i < bounds.length; i++) {
+      Postings p = postings.get(terms.get(i));
+      if (bounds[i] > 0 && p != null && p.size > 0) {
+        g.add(new Term(p.ords, p.size, bounds[i]));
+      }
+    }
+    return g;
+  }
+
+  private static void add(List<List<Term>> out, List<Term> g) {
+    if (!g.isEmpty()) {
+      g.sort((a, b) -> Double.compare(b.bound(), a.bound()));
+      out.add(g);
+    }
+  }
+
+  /**
+   * Leaves out, cheapest bound first, dense terms while the slack stays within {@link #MAX_SLACK};
+   * a group's slack is the largest bound left out of it.
+   */
+  private Plan plan(List<List<Term>> groups, boolean mayDrop) {
+    double[] groupSlack = new double[groups.size()];
+    boolean[][] dropped = new boolean[groups.size()][];
+    for (int g = 0; g < groups.size(); g++) {
+      dropped[g] = new boolean[groups.get(g).size()];
+    }
+    double slack = 0;
+    if (mayDrop) {
+      int dense = population / denseDivisor;
+      double budget = maxSlack;
+      List<int[]> candidates = new ArrayList<>();
+      for (int g = 0; g < groups.size(); g++) {
+        for (int t = 0; t < groups.get(g).size(); t++) {
+          if (groups.get(g).get(t).size() > dense) {
+            candidates.add(new int[] {g, t});
+          }
+        }
+      }
+      candidates.sort((a, b) -> Double.compare(groups.get(a[0]).get(a[1]).bound(), groups.get(b[0]).get(b[1]).bound()));
+      for (int[] c : candidates) {
+        double b = groups.get(c[0]).get(c[1]).bound();
+        double increase = Math.max(0, b - groupSlack[c[0]]);
+        if (slack + increase > budget) {
+          break;
+        }
+        slack += increase;
+        groupSlack[c[0]] = Math.max(groupSlack[c[0]], b);
+        dropped[c[0]][c[1]] = true;
+      }
+    }
+    List<Term[]> keptTerms = new ArrayList<>();
+    List<float[]> keptBounds = new ArrayList<>();
+    for (int g = 0; g < groups.size(); g++) {
+      List<Term> terms = groups.get(g);
+      List<Term> kept = new ArrayList<>();
+      for (int t = 0; t < terms.size(); t++) {
+        if (!dropped[g][t]) {
+          kept.add(terms.get(t));
+        }
+      }
+      if (kept.isEmpty()) {
+        continue;
+      }
+      float[] bd = new float[kept.size()];
+      for (int t = 0; t < bd.length; t++) {
+        bd[t] = roundUp(kept.get(t).bound());
+      }
+      keptTerms.add(kept.toArray(new Term[0]));
+      keptBounds.add(bd);
+    }
+    return new Plan(keptTerms.toArray(new Term[0][]), keptBounds.toArray(new float[0][]), slack);
+  }
+
+  private static float roundUp(double b) {
+    float f = (float) b;
+    return f < b ? Math.nextUp(f) : f;
+  }
+
+  /** Accumulates the bounds; returns how many citizens were touched (listed in scratch.touched). */
+  private int accumulate(Plan plan) {
+    int[] state = scratch.state;
+    int[] touched = scratch.touched;
+    int count = 0;
+    for (int g = 0; g < plan.terms().length; g++) {
+      Term[] kept = plan.terms()[g];
+      float[] bd = plan.bounds()[g];
+      int tag = scratch.nextTag();
+      for (int t = 0; t < kept.length; t++) {
+        Term term = kept[t];
+        float b = bd[t];
+        int[] ords = term.ords();
+        int size = term.size();
+        for (int i = 0; i < size; i++) {
+          int ord = ords[i];
+          int s = ord << 1;
+          if (state[s] == tag) {
+            continue;
+          }
+          state[s] = tag;
+          int bits = state[s + 1];
+          if (bits == 0) {
+            touched[count++] = ord;
+          }
+          state[s + 1] = Float.floatToRawIntBits(Float.intBitsToFloat(bits) + b);
+        }
+      }
+    }
+    return count;
+  }
+
+  private void reset(int touched) {
+    int[] state = scratch.state;
+    int[] list = scratch.touched;
+    for (int i = 0; i < touched; i++) {
+      state[(list[i] << 1) + 1] = 0;
+    }
+  }
+
+  /** Seeds the heap from the best bounds, then checks every other touched citizen. */
+  private void evaluateTouched(int touched, double slack, double eps) {
+    int[] state = scratch.state;
+    int[] list = scratch.touched;
+    float[] accs = scratch.accs;
+    int doneTag = scratch.nextTag();
+    // Citizens already in the heap (from an earlier attempt) are not offered twice.
+    for (int i = 0; i < heap.size; i++) {
+      state[heap.ord[i] << 1] = doneTag;
+    }
+    // One random read per touched citizen: gather the bounds beside the touched list.
+    for (int i = 0; i < touched; i++) {
+      int s = list[i] << 1;
+      accs[i] = state[s] == doneTag ? -1f : Float.intBitsToFloat(state[s + 1]);
+    }
+    int seeds = (int) Math.min(touched, Math.max(128L, 4L * Math.min(k, 4096)));
+    SeedHeap best = new SeedHeap(seeds);
+    for (int i = 0; i < touched; i++) {
+      if (accs[i] >= 0) {
+        best.offer(i, accs[i]);
+      }
+    }
+    for (int i : best.sortedDescending()) {
+      float acc = accs[i];
+      accs[i] = -1f;
+      consider(list[i], acc, slack, eps);
+    }
+    double cut = slack + nonTermMax + eps;
+    double threshold = heap.threshold();
+    for (int i = 0; i < touched; i++) {
+      float acc = accs[i];
+      if (acc < 0 || acc + cut < threshold) {
+        continue;
+      }
+      consider(list[i], acc, slack, eps);
+      threshold = heap.threshold();
+    }
+  }
+
+  /** Checks a citizen from cheap to exact; offers it to the heap if it can still enter. */
+  private void consider(int ord, double acc, double slack, double eps) {
+    considered++;
+    double[] rec = index.records;
+    int b = ord << 2;
+    int meta = (int) rec[b + 3];
+    int flags = meta & 0x3F;
+    if (!flagOk[flags]) {
+      return;
+    }
+    double base = acc + slack + eps;
+    if (heap.full()) {
+      int cell = (flags << 4) | ((meta >>> 8) & 0xF);
+      double nt = nonTermNoDistance[cell];
+      if (nt != nt) {
+        nt = o.nonTermBound((meta >>> 8) & 0xF, flags);
+        nonTermNoDistance[cell] = nt;
+      }
+      if (base + nt < heap.threshold()) {
+        return;
+      }
+    }
+    double lat = rec[b];
+    double lon = rec[b + 1];
+    if (!FeatureScorer.passesCommute(o, lat, lon, rec[b + 2])) {
+      return;
+    }
+    if (heap.full() && base + o.nonTermBound(meta >>> 8, lat, lon, flags) < heap.threshold()) {
+      return;
+    }
+    CitizenFeatures f = index.features[ord];
+    if (f == null) {
+      return;
+    }
+    exactlyScored++;
+    double score = FeatureScorer.score(o, f, scoreScratch);
+    if (score > 0) {
+      heap.offer(ord, score, f);
+    }
+  }
+
+  /** Every citizen no term touched (and not already in the heap), checked like the others. */
+  private void scanUntouched(double eps) {
+    scanned = true;
+    int[] state = scratch.state;
+    int doneTag = scratch.nextTag();
+    for (int i = 0; i < heap.size; i++) {
+      state[heap.ord[i] << 1] = doneTag;
+    }
+    CitizenFeatures[] features = index.features;
+    double cut = nonTermMax + eps;
+    for (int ord = 0; ord < n; ord++) {
+      int s = ord << 1;
+      if (state[s + 1] != 0 || state[s] == doneTag || features[ord] == null) {
+        continue;
+      }
+      if (heap.full() && cut < heap.threshold()) {
+        return;
+      }
+      consider(ord, 0, 0, eps);
+    }
+  }
+
+  /** Every qualified fortrinsadgang holder not already in the top k, best first. */
+  private List<Match> fortrinsadgang() {
+    Postings holders = index.fortrinsadgang;
+    int[] state = scratch.state;
+    int doneTag = scratch.nextTag();
+    for (int i = 0; i < heap.size; i++) {
+      state[heap.ord[i] << 1] = doneTag;
+    }
+    List<Match> extra = new ArrayList<>();
+    double[] rec = index.records;
+    for (int i = 0; i < holders.size; i++) {
+      int ord = holders.ords[i];
+      if (state[ord << 1] == doneTag) {
+        continue;
+      }
+      state[ord << 1] = doneTag;
+      int meta = (int) rec[(ord << 2) + 3];
+      if (!flagOk[meta & 0x3F] || (o.minEducation > 0 && (meta >>> 8) < o.minEducation)) {
+        continue;
+      }
+      CitizenFeatures f = index.features[ord];
+      if (f != null && FeatureScorer.qualifiesForFortrinsadgang(o, f)) {
+        Match m = FeatureScorer.explain(o, f);
+        if (m != null) {
+          extra.add(m);
+        }
+      }
+    }
+    extra.sort(Match.BY_SCORE_THEN_CITIZEN);
+    return extra;
+  }
+
+  /** Per-thread work arrays: per ordinal a (tag, float bound bits) pair, and the touched list. */
+  static final class Scratch {
+    private static final ThreadLocal<Scratch> LOCAL = new ThreadLocal<>();
+    final int[] state;
+    final int[] touched;
+    final float[] accs;
+    private int tag;
+
+    private Scratch(int n) {
+      this.state = new int[2 * n];
+      this.touched = new int[n];
+      this.accs = new float[n];
+    }
+
+    static Scratch get(int n) {
+      Scratch s = LOCAL.get();
+      if (s == null || s.touched.length < n) {
+        s = new Scratch(Math.max(n, s == null ? 0 : s.touched.length + (s.touched.length >> 2)));
+        LOCAL.set(s);
+      }
+      return s;
+    }
+
+    int nextTag() {
+      if (tag == Integer.MAX_VALUE) {
+        for (int i = 0; i < state.length; i += 2) {
+          state[i] = 0;
+        }
+        tag = 0;
+      }
+      return ++tag;
+    }
+  }
+
+  /** The best {@code capacity} (bound, ordinal) pairs; a min-heap on the bound. */
+  private static final class SeedHeap {
+    private final float[] bound;
+    private final int[] ord;
+    private int size;
+
+    SeedHeap(int capacity) {
+      bound = new float[Math.max(1, capacity)];
+      ord = new int[Math.max(1, capacity)];
+    }
+
+    void offer(int o, float b) {
+      if (size < bound.length) {
+        int i = size++;
+        while (i > 0) {
+          int p = (i - 1) >>> 1;
+          if (bound[p] <= b) {
+            break;
+          }
+          bound[i] = bound[p];
+          ord[i] = ord[p];
+          i = p;
+        }
+        bound[i] = b;
+        ord[i] = o;
+      } else if (b > bound[0]) {
+        siftDown(o, b);
+      }
+    }
+
+    private void siftDown(int o, float b) {
+      int i = 0;
+      while (true) {
+        int l = 2 * i + 1;
+        if (l >= size) {
+          break;
+        }
+        int c = l + 1 < size && bound[l + 1] < bound[l] ? l + 1 : l;
+        if (bound[c] >= b) {
+          break;
+        }
+        bound[i] = bound[c];
+        ord[i] = ord[c];
+        i = c;
+      }
+      bound[i] = b;
+      ord[i] = o;
+    }
+
+    int[] sortedDescending() {
+      long[] packed = new long[size];
+      for (int i = 0; i < size; i++) {
+        // Non-negative floats order like their bits.
+        packed[i] = ((long) Float.floatToRawIntBits(bound[i]) << 32) | (ord[i] & 0xFFFFFFFFL);
+      }
+      Arrays.sort(packed);
+      int[] out = new int[size];
+      for (int i = 0; i < size; i++) {
+        out[i] = (int) packed[size - 1 - i];
+      }
+      return out;
+    }
+  }
+
+  /** The best k (score, citizen): worst at the root; ties broken by smaller id. Grows on demand. */
+  private static final class Heap {
+    private final int capacity;
+    double[] score;
+    int[] ord;
+    CitizenFeatures[] f;
+    int size;
+
+    Heap(int capacity) {
+      this.capacity = capacity;
+      int c = Math.min(capacity, 64);
+      score = new double[c];
+      ord = new int[c];
+      f = new CitizenFeatures[c];
+    }
+
+    boolean full() {
+      return size >= capacity;
+    }
+
+    double threshold() {
+      return full() ? score[0] : Double.NEGATIVE_INFINITY;
+    }
+
+    /** Whether (sa, a) is worse than (sb, b): lower score, or equal score and larger id. */
+    private static boolean worse(double sa, CitizenFeatures a, double sb, CitizenFeatures b) {
+      return sa < sb || (sa == sb && a.id.compareTo(b.id) > 0);
+    }
+
+    void offer(int o, double s, CitizenFeatures c) {
+      if (!full()) {
+        if (size == score.length) {
+          int n = (int) Math.min(capacity, 2L * score.length);
+          score = Arrays.copyOf(score, n);
+          ord = Arrays.copyOf(ord, n);
+          f = Arrays.copyOf(f, n);
+        }
+        int i = size++;
+        while (i > 0) {
+          int p = (i - 1) >>> 1;
+          if (!worse(s, c, score[p], f[p])) {
+            break;
+          }
+          move(p, i);
+          i = p;
+        }
+        set(i, o, s, c);
+        return;
+      }
+      if (!worse(score[0], f[0], s, c)) {
+        return;
+      }
+      int i = 0;
+      while (true) {
+        int l = 2 * i + 1;
+        if (l >= size) {
+          break;
+        }
+        int r = l + 1;
+        int w = r < size && worse(score[r], f[r], score[l], f[l]) ? r : l;
+        if (!worse(score[w], f[w], s, c)) {
+          break;
+        }
+        move(w, i);
+        i = w;
+      }
+      set(i, o, s, c);
+    }
+
+    private void move(int from, int to) {
+      score[to] = score[from];
+      ord[to] = ord[from];
+      f[to] = f[from];
+    }
+
+    private void set(int i, int o, double s, CitizenFeatures c) {
+      score[i] = s;
+      ord[i] = o;
+      f[i] = c;
+    }
+
+    /** Best first. */
+    List<CitizenFeatures> sorted() {
+      Integer[] idx = new Integer[size];
+      for (int i = 0; i < size; i++) {
+        idx[i] = i;
+      }
+      Arrays.sort(idx, (a, b) -> worse(score[a], f[a], score[b], f[b]) ? 1 : worse(score[b], f[b], score[a], f[a]) ? -1 : 0);
+      List<CitizenFeatures> out = new ArrayList<>(size);
+      for (int i : idx) {
+        out.add(f[i]);
+      }
+      return out;
+    }
+  }
+}
