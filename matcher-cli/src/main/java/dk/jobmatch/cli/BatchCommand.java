@@ -148,7 +148,7 @@ public final class BatchCommand extends EngineCommand {
       if (json != null || html != null) {
         long t1 = ctx.nanoClock().getAsLong();
         BatchReport r = BatchReport.builder(result)
-            .population(pool(citizenFile).values())
+            .population(fromIndex() ? pool(engine).values() : pool(citizenFile).values())
             .citizens(engine::citizen)
             .taxonomy(engine.taxonomy())
             .build();
@@ -179,6 +179,16 @@ public final class BatchCommand extends EngineCommand {
     Map<String, Citizen> byId = new LinkedHashMap<>();
     file.read(ctx.err(), false, false, Progress.off(), (line, c) -> byId.put(c.id(),
         Citizen.builder(c.id()).targetGroup(c.targetGroup()).searchable(c.searchable()).compensation(c.compensation()).build()));
+    return byId;
+  }
+
+  /** The eligible pool as {@link #pool(RecordFile)}, from the citizens of {@code --index}. */
+  private static Map<String, Citizen> pool(MatchEngine engine) {
+    Map<String, Citizen> byId = new LinkedHashMap<>();
+    for (String id : engine.citizenIds()) {
+      engine.citizen(id).ifPresent(c -> byId.put(c.id(),
+          Citizen.builder(c.id()).targetGroup(c.targetGroup()).searchable(c.searchable()).compensation(c.compensation()).build()));
+    }
     return byId;
   }
 

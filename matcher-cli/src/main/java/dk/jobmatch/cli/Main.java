@@ -102,6 +102,8 @@ public final class Main implements Callable<Integer> {
     cl.addSubcommand(new CommandLine(new SuggestCommand(ctx)));
     cl.addSubcommand(new CommandLine(new BatchCommand(ctx)));
     cl.addSubcommand(new CommandLine(new ValidateCommand(ctx)));
+    cl.addSubcommand(new CommandLine(new IndexCommand(ctx)));
+    cl.addSubcommand(new CommandLine(new ApplyCommand(ctx)));
     cl.addSubcommand(new CommandLine(new ExplainCommand(ctx)));
     PrintWriter out = new PrintWriter(new OutputStreamWriter(ctx.out(), StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new StderrWriter(ctx.err()), true);

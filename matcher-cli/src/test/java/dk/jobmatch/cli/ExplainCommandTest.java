@@ -252,6 +252,25 @@ class ExplainCommandTest {
   }
 
   @Test
+  void explainOnAnIndexEqualsExplainOnTheFiles() {
+    List<String> citizens = List.of(citizen("c-1").toString(), citizen("c-2").put("searchable", false).toString(),
+        citizen("c-3").toString());
+    Path pairs = CliRun.write(dir, "pairs.jsonl", "{\"citizen\":\"c-3\",\"order\":\"o-1\"}",
+        "{\"citizen\":\"c-2\",\"order\":\"o-1\"}");
+    CliRun files = explain(citizens, List.of(order().toString()), "--pairs", pairs.toString(), "--top", "1");
+    assertEquals(ExitCode.OK, files.exitCode(), files.describe());
+    Path index = dir.resolve("index");
+    CliRun built = CliRun.of("index", "--citizens", dir.resolve("citizens.jsonl").toString(), "--orders",
+        dir.resolve("orders.jsonl").toString(), "--index", index.toString(), "--as-of", AS_OF.toString());
+    assertEquals(ExitCode.OK, built.exitCode(), built.describe());
+    CliRun fromIndex = CliRun.of("explain", "--index", index.toString(), "--pairs", pairs.toString(), "--top", "1",
+        "--as-of", AS_OF.toString());
+    assertEquals(ExitCode.OK, fromIndex.exitCode(), fromIndex.describe());
+    assertEquals(files.outLines(), fromIndex.outLines());
+    assertEquals(2, parse(fromIndex.outLines().get(0)).get("rank").asInt());
+  }
+
+  @Test
   void helpListsTheOptions() {
     CliRun r = CliRun.of("explain", "--help");
     assertEquals(ExitCode.OK, r.exitCode(), r.describe());

@@ -645,6 +645,48 @@ public final class MatchEngine implements Closeable {
     }
   }
 
+  /**
+   * The order compiled exactly as {@link #rank(JobOrder, int)} compiles it now: for {@link #today()}
+   * and the population statistics searches currently use. For incremental maintenance on top of
+   * the engine (e.g. {@link LiveShortlists}); scoring a citizen's {@link
+   * #features(Citizen) features} against it with {@link FeatureScorer} gives the score and
+   * explanation {@code rank} would give. Thread-safe.
+   *
+   * @throws NullPointerException if {@code order} is null
+   */
+  CompiledOrder compile(JobOrder order) {
+    return CompiledOrder.compile(Objects.requireNonNull(order, "order"), compileTaxonomy, shortage, policy, today(),
+        vocabularies, citizens.stats());
+  }
+
+  /**
+   * The compact scoring features of a citizen (indexed or not), as the engine computes them.
+   * Thread-safe.
+   *
+   * @throws NullPointerException if {@code citizen} is null
+   */
+  CitizenFeatures features(Citizen citizen) {
+    return CitizenFeatures.of(Objects.requireNonNull(citizen, "citizen"), vocabularies, this::resolve);
+  }
+
+  /** The features of an indexed citizen, if present (searchable or not yet refreshed). Thread-safe. */
+  Optional<CitizenFeatures> indexedFeatures(String citizenId) {
+    return citizens.features(Objects.requireNonNull(citizenId, "citizenId"));
+  }
+
+  /**
+   * The population statistics searches currently use (skill rarity); a new snapshot object
+   * whenever they change. Thread-safe.
+   */
+  PopulationStats populationStats() {
+    return citizens.stats();
+  }
+
+  /** The ids of all indexed citizens, in ascending order. Immutable snapshot; thread-safe. */
+  public List<String> citizenIds() {
+    return citizens.ids();
+  }
+
   @Override
   public String toString() {
     return "MatchEngine[citizens=" + citizens.size() + ", orders=" + orders.all().size() + "]";
