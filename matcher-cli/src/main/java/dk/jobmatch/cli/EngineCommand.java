@@ -41,7 +41,7 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * The options and steps shared by the commands that index citizens and rank ({@code match},
- * {@code suggest}, {@code batch}): read the orders, check and index the citizens, build the engine
+ * {@code suggest}, {@code batch}, {@code explain}): read the orders, check and index the citizens, build the engine
  * with the reference data, and write results to stdout or {@code --out}.
  *
  * <p>Not thread-safe: one instance runs one command once.

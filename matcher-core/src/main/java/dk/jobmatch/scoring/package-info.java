@@ -48,6 +48,14 @@
  * the candidates its index retrieves; the reference scorer applies it to everyone. Tests hold the
  * engine's top k equal to the reference scorer's, so any pruning the index does is provably safe.
  *
+ * <h2>"Why not?"</h2>
+ *
+ * <p>A {@link dk.jobmatch.scoring.PairExplanation} answers for one (citizen, order) pair: every
+ * gate as a {@link dk.jobmatch.scoring.GateCheck} (passed, relaxed, and the values compared in the
+ * units of the input), and for an eligible citizen the {@link dk.jobmatch.scoring.Match}, the rank
+ * among all eligible citizens, the score of the k-th place and the gap to it. The gate rules are
+ * the kernel's, the same methods the ranking's gate check calls.
+ *
  * <p>All public types here are immutable and thread-safe.
  */
 package dk.jobmatch.scoring;

@@ -86,20 +86,7 @@ public final class MatchLineWriter implements Closeable, Flushable {
       gen.writeNumberField("rank", rank);
       gen.writeStringField("order", m.orderId());
     }
-    gen.writeNumberField("score", round4(m.score()));
-    Explanation e = m.explanation();
-    gen.writeObjectFieldStart("components");
-    for (Component c : COMPONENTS) {
-      gen.writeNumberField(c.jsonName(), round4(e.value(c)));
-    }
-    gen.writeEndObject();
-    writeStrings("matchedSkills", e.matchedSkills());
-    writeStrings("missingSkills", e.missingSkills());
-    gen.writeArrayFieldStart("flags");
-    for (Flag f : e.flags()) {
-      gen.writeString(f.name());
-    }
-    gen.writeEndArray();
+    writeMatchFields(gen, m);
     gen.writeStringField("policy", policy);
     gen.writeEndObject();
     gen.writeRaw('\n');
@@ -115,7 +102,29 @@ public final class MatchLineWriter implements Closeable, Flushable {
     return lines;
   }
 
-  private void writeStrings(String name, List<String> values) throws IOException {
+  /**
+   * Writes the fields a result line has besides its ids and rank: {@code score}, {@code
+   * components}, {@code matchedSkills}, {@code missingSkills}, {@code flags}; shared with the
+   * {@code explain} lines, which carry the same fields.
+   */
+  static void writeMatchFields(JsonGenerator gen, Match m) throws IOException {
+    gen.writeNumberField("score", round4(m.score()));
+    Explanation e = m.explanation();
+    gen.writeObjectFieldStart("components");
+    for (Component c : COMPONENTS) {
+      gen.writeNumberField(c.jsonName(), round4(e.value(c)));
+    }
+    gen.writeEndObject();
+    writeStrings(gen, "matchedSkills", e.matchedSkills());
+    writeStrings(gen, "missingSkills", e.missingSkills());
+    gen.writeArrayFieldStart("flags");
+    for (Flag f : e.flags()) {
+      gen.writeString(f.name());
+    }
+    gen.writeEndArray();
+  }
+
+  private static void writeStrings(JsonGenerator gen, String name, List<String> values) throws IOException {
     gen.writeArrayFieldStart(name);
     for (String v : values) {
       gen.writeString(v);
