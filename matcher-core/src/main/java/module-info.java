@@ -2,7 +2,7 @@
  * jobmatch: matching unemployed citizens against company job orders for Danish job centres.
  *
  * <p>Exports only the public API: the model, the taxonomy, scoring (policy, explanations, the
- * reference scorer), the engine, batch allocation and reports. The Lucene index package is
+ * reference scorer), the engine, batch allocation, reports, and policy tuning and comparison. The Lucene index package is
  * internal.
  */
 module dk.jobmatch.core {
@@ -15,6 +15,7 @@ module dk.jobmatch.core {
   requires org.slf4j;
   requires com.fasterxml.jackson.core;
   requires com.fasterxml.jackson.dataformat.csv;
+  requires commons.math3;
 
   exports dk.jobmatch.model;
   exports dk.jobmatch.taxonomy;
@@ -22,4 +23,5 @@ module dk.jobmatch.core {
   exports dk.jobmatch.engine;
   exports dk.jobmatch.batch;
   exports dk.jobmatch.report;
+  exports dk.jobmatch.tuning;
 }

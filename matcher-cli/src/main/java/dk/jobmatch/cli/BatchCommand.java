@@ -135,7 +135,7 @@ public final class BatchCommand extends EngineCommand {
       verbose(t0, "ranked %,d job orders (%.1f s) and allocated %,d of %,d places (%.1f s)", result.shortlists().size(),
           result.rankingTime().toMillis() / 1e3, result.placesFilled(), result.placesRequested(),
           result.allocationTime().toMillis() / 1e3);
-      MatchLineWriter writer = new MatchLineWriter(output.stream(), MatchLineWriter.Direction.ORDER_FIRST);
+      MatchLineWriter writer = new MatchLineWriter(output.stream(), MatchLineWriter.Direction.ORDER_FIRST, engine.policy().label());
       for (Shortlist s : result.shortlists()) {
         int rank = 0;
         for (Match m : s.matches()) {
@@ -148,9 +148,10 @@ public final class BatchCommand extends EngineCommand {
       if (json != null || html != null) {
         long t1 = ctx.nanoClock().getAsLong();
         BatchReport r = BatchReport.builder(result)
-            .population(pool(citizenFile).values())
+            .population(fromIndex() ? pool(engine).values() : pool(citizenFile).values())
             .citizens(engine::citizen)
             .taxonomy(engine.taxonomy())
+            .policy(engine.policy().label())
             .build();
         if (json != null) {
           json.commit(ReportJson.write(r));
@@ -179,6 +180,16 @@ public final class BatchCommand extends EngineCommand {
     Map<String, Citizen> byId = new LinkedHashMap<>();
     file.read(ctx.err(), false, false, Progress.off(), (line, c) -> byId.put(c.id(),
         Citizen.builder(c.id()).targetGroup(c.targetGroup()).searchable(c.searchable()).compensation(c.compensation()).build()));
+    return byId;
+  }
+
+  /** The eligible pool as {@link #pool(RecordFile)}, from the citizens of {@code --index}. */
+  private static Map<String, Citizen> pool(MatchEngine engine) {
+    Map<String, Citizen> byId = new LinkedHashMap<>();
+    for (String id : engine.citizenIds()) {
+      engine.citizen(id).ifPresent(c -> byId.put(c.id(),
+          Citizen.builder(c.id()).targetGroup(c.targetGroup()).searchable(c.searchable()).compensation(c.compensation()).build()));
+    }
     return byId;
   }
 

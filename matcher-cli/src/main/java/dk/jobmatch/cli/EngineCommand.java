@@ -5,6 +5,8 @@ import dk.jobmatch.cli.io.Progress;
 import dk.jobmatch.engine.MatchEngine;
 import dk.jobmatch.model.Citizen;
 import dk.jobmatch.model.JobOrder;
+import dk.jobmatch.scoring.PolicyFile;
+import dk.jobmatch.scoring.ScoringPolicy;
 import dk.jobmatch.taxonomy.DataFileException;
 import dk.jobmatch.taxonomy.ShortageLookup;
 import dk.jobmatch.taxonomy.Taxonomy;
@@ -31,12 +33,15 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.time.format.DateTimeParseException;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 /**
  * The options and steps shared by the commands that index citizens and rank ({@code match},
- * {@code suggest}, {@code batch}): read the orders, check and index the citizens, build the engine
+ * {@code suggest}, {@code batch}, {@code explain}): read the orders, check and index the citizens, build the engine
  * with the reference data, and write results to stdout or {@code --out}.
  *
  * <p>Not thread-safe: one instance runs one command once.
@@ -55,14 +60,26 @@ public abstract class EngineCommand implements Callable<Integer> {
   static final int MAX_TOP = 10_000;
 
   /** {@code --citizens}: the citizens file. */
-  @Option(names = "--citizens", required = true, paramLabel = "FILE",
-      description = "Citizens, one JSON object per line (UTF-8).")
+  @Option(names = "--citizens", paramLabel = "FILE",
+      description = "Citizens, one JSON object per line (UTF-8). Required unless --index is given.")
   protected Path citizens;
 
   /** {@code --orders}: the job orders file. */
-  @Option(names = "--orders", required = true, paramLabel = "FILE",
-      description = "Job orders, one JSON object per line (UTF-8).")
+  @Option(names = "--orders", paramLabel = "FILE",
+      description = "Job orders, one JSON object per line (UTF-8). Required unless --index is given;"
+          + " with --index, default: the orders held in the index, in the order they were first added.")
   protected Path orders;
+
+  /** {@code --index}: a persistent index (see {@code jobmatch index}) in place of {@code --citizens}, or null. */
+  @Option(names = "--index", paramLabel = "DIR",
+      description = "A persistent index built by 'jobmatch index' (and kept current by 'jobmatch apply'), in place of"
+          + " --citizens: its last commit is used, also while an apply is writing. The reference data and policy"
+          + " must be those it was built with.")
+  protected Path index;
+
+  /** The picocli model of this command, for usage errors in picocli's own format. */
+  @Spec
+  protected CommandSpec spec;
 
   /** {@code --esco}: an ESCO export directory, or null. */
   @Option(names = "--esco", paramLabel = "DIR",
@@ -78,6 +95,12 @@ public abstract class EngineCommand implements Callable<Integer> {
   @Option(names = "--shortage", paramLabel = "FILE",
       description = "Shortage occupations, CSV: occupation,rarArea,category,validFrom,validTo.")
   protected Path shortage;
+
+  /** {@code --policy}: a scoring policy file, or null for the default policy. */
+  @Option(names = "--policy", paramLabel = "FILE",
+      description = "A scoring policy file (JSON: name, version, weights, constants, relaxedGates); default: the built-in"
+          + " policy. Every result line names the policy as \"policy\":\"name@version\".")
+  protected Path policyFile;
 
   /** {@code --out}: the result file, or null for standard output. */
   @Option(names = "--out", paramLabel = "FILE",
@@ -120,6 +143,42 @@ public abstract class EngineCommand implements Callable<Integer> {
     }
   }
 
+  /** The policy read from {@link #policyFile}, once. */
+  private ScoringPolicy policy;
+
+  /**
+   * The scoring policy: the {@code --policy} file, or the default.
+   *
+   * @throws CliException ({@link ExitCode#USAGE}) naming the file, the line, the field and the
+   *     rule when the file cannot be read or is not a valid policy
+   */
+  protected ScoringPolicy policy() {
+    if (policy == null) {
+      policy = readPolicy("--policy", policyFile);
+    }
+    return policy;
+  }
+
+  /**
+   * Reads a policy file for an option, or returns the default policy for {@code null}.
+   *
+   * @throws CliException ({@link ExitCode#USAGE}) naming the option, the file, the field and the rule
+   */
+  static ScoringPolicy readPolicy(String option, Path file) {
+    if (file == null) {
+      return ScoringPolicy.defaults();
+    }
+    try {
+      return PolicyFile.read(file);
+    } catch (NoSuchFileException e) {
+      throw CliException.usage(option + ": file not found: " + file);
+    } catch (IOException e) {
+      throw CliException.usage(option + ": cannot read " + file + ": " + RecordFile.describe(e));
+    } catch (IllegalArgumentException e) {
+      throw CliException.usage(option + ": " + file + ": " + e.getMessage());
+    }
+  }
+
   /** The taxonomy loaded by {@link #buildEngine()}; input is checked against it. */
   private Taxonomy taxonomy = Taxonomy.none();
 
@@ -131,14 +190,50 @@ public abstract class EngineCommand implements Callable<Integer> {
     this.ctx = ctx;
   }
 
-  /** The input files, as read by this command. */
+  /** The input files, as read by this command (with {@code --index} and no {@code --citizens}: the index, never read as a file). */
   protected RecordFile<Citizen> citizenFile() {
-    return new RecordFile<>(citizens, "--citizens", "citizens", RecordFile.CITIZENS, JsonLinesReader.DEFAULT_MAX_LINE_BYTES);
+    return citizens == null
+        ? new RecordFile<>(index, "--index", "citizens", RecordFile.CITIZENS, JsonLinesReader.DEFAULT_MAX_LINE_BYTES)
+        : new RecordFile<>(citizens, "--citizens", "citizens", RecordFile.CITIZENS, JsonLinesReader.DEFAULT_MAX_LINE_BYTES);
   }
 
-  /** The orders file. */
+  /** The orders file (with {@code --index} and no {@code --orders}: the index, never read as a file). */
   protected RecordFile<JobOrder> orderFile() {
-    return new RecordFile<>(orders, "--orders", "job orders", RecordFile.ORDERS, JsonLinesReader.DEFAULT_MAX_LINE_BYTES);
+    return orders == null
+        ? new RecordFile<>(index, "--index", "job orders", RecordFile.ORDERS, JsonLinesReader.DEFAULT_MAX_LINE_BYTES)
+        : new RecordFile<>(orders, "--orders", "job orders", RecordFile.ORDERS, JsonLinesReader.DEFAULT_MAX_LINE_BYTES);
+  }
+
+  /** Whether the citizens (and, without {@code --orders}, the orders) come from {@code --index}. */
+  protected boolean fromIndex() {
+    return index != null && citizens == null;
+  }
+
+  /**
+   * Checks which sources are given: {@code --citizens} and {@code --orders}, or {@code --index}
+   * (and optionally {@code --orders}).
+   *
+   * @throws ParameterException (a usage error) if a required option is missing
+   * @throws CliException ({@link ExitCode#USAGE}) if both --citizens and --index are given
+   */
+  protected void checkSources() {
+    if (index != null) {
+      if (citizens != null) {
+        throw CliException.usage("--citizens and --index: give one of them (the index holds the citizens)");
+      }
+      return;
+    }
+    List<String> missing = new ArrayList<>();
+    if (citizens == null) {
+      missing.add("'--citizens=FILE'");
+    }
+    if (orders == null) {
+      missing.add("'--orders=FILE'");
+    }
+    if (!missing.isEmpty()) {
+      throw new ParameterException(spec.commandLine(), (missing.size() == 1 ? "Missing required option: "
+          : "Missing required options: ") + String.join(", ", missing));
+    }
   }
 
   /**
@@ -153,8 +248,13 @@ public abstract class EngineCommand implements Callable<Integer> {
     if (threads != null && (threads < 1 || threads > 256)) {
       throw CliException.usage("--threads: '" + threads + "' must be between 1 and 256");
     }
-    orderFile().checkReadable();
-    citizenFile().checkReadable();
+    checkSources();
+    if (orders != null) {
+      orderFile().checkReadable();
+    }
+    if (citizens != null) {
+      citizenFile().checkReadable();
+    }
     checkNotAnInput("--out", out);
     if (esco != null && !Files.isDirectory(esco)) {
       throw CliException.usage("--esco: not a directory: " + esco);
@@ -165,6 +265,7 @@ public abstract class EngineCommand implements Callable<Integer> {
     if (shortage != null && !Files.isRegularFile(shortage)) {
       throw CliException.usage("--shortage: file not found: " + shortage);
     }
+    policy();
   }
 
   /**
@@ -177,8 +278,8 @@ public abstract class EngineCommand implements Callable<Integer> {
     if (output == null) {
       return;
     }
-    String[] names = {"--citizens", "--orders", "--disco", "--shortage"};
-    Path[] inputs = {citizens, orders, disco, shortage};
+    String[] names = {"--citizens", "--orders", "--disco", "--shortage", "--policy"};
+    Path[] inputs = {citizens, orders, disco, shortage, policyFile};
     for (int i = 0; i < inputs.length; i++) {
       if (inputs[i] != null && samePath(output, inputs[i])) {
         throw CliException.usage(option + ": is the same file as " + names[i] + " (" + output
@@ -188,9 +289,12 @@ public abstract class EngineCommand implements Callable<Integer> {
     if (esco != null && output.toAbsolutePath().normalize().startsWith(esco.toAbsolutePath().normalize())) {
       throw CliException.usage(option + ": is inside the --esco directory (" + output + "); choose another file");
     }
+    if (index != null && output.toAbsolutePath().normalize().startsWith(index.toAbsolutePath().normalize())) {
+      throw CliException.usage(option + ": is inside the --index directory (" + output + "); choose another file");
+    }
   }
 
-  private static boolean samePath(Path a, Path b) {
+  static boolean samePath(Path a, Path b) {
     try {
       if (Files.exists(a) && Files.exists(b)) {
         return Files.isSameFile(a, b);
@@ -231,11 +335,51 @@ public abstract class EngineCommand implements Callable<Integer> {
       verbose(t0, "loaded shortage list from %s", shortage);
     }
     this.taxonomy = taxonomy;
-    MatchEngine.Builder b = MatchEngine.builder().taxonomy(taxonomy).shortage(shortages);
+    MatchEngine.Builder b = MatchEngine.builder().taxonomy(taxonomy).shortage(shortages).policy(policy());
     if (asOf != null) {
       b.asOf(asOf);
     }
-    return b.build();
+    configure(b);
+    if (index == null || !readsIndex()) {
+      return b.build();
+    }
+    // Reading an index: the last commit, through a private snapshot, with the same reference data and policy.
+    long t1 = ctx.nanoClock().getAsLong();
+    IndexStore.Snapshot snapshot = IndexStore.snapshot(index);
+    IndexStore.Fingerprint now = IndexStore.fingerprint(esco, disco, shortage, ScoringPolicy.defaults());
+    // the policy is compared once the engine holds it (below); the reference data before opening
+    IndexStore.check(snapshot.meta(), new IndexStore.Fingerprint(now.esco(), now.disco(), now.shortage(),
+        snapshot.meta().fingerprint().policyLabel(), snapshot.meta().fingerprint().policyHash()), index);
+    MatchEngine engine = b.directory(snapshot.engineDir()).build();
+    try {
+      IndexStore.check(snapshot.meta(), IndexStore.fingerprint(esco, disco, shortage, engine.policy()), index);
+    } catch (RuntimeException e) {
+      closeQuietly(engine);
+      throw e;
+    }
+    indexEngine = engine;
+    verbose(t1, "opened the index %s (generation %d: %,d citizens, %,d orders)", index, snapshot.meta().generation(),
+        engine.citizenCount(), engine.orderCount());
+    return engine;
+  }
+
+  /** A last word on the engine's configuration before it is built (e.g. a directory); nothing by default. */
+  protected void configure(MatchEngine.Builder builder) {}
+
+  /** The engine opened on {@code --index}, once {@link #buildEngine()} has run in index mode. */
+  private MatchEngine indexEngine;
+
+  /** Whether {@link #buildEngine()} opens {@code --index} for reading ({@code index} and {@code apply} write it instead). */
+  protected boolean readsIndex() {
+    return true;
+  }
+
+  static void closeQuietly(MatchEngine engine) {
+    try {
+      engine.close();
+    } catch (IOException | RuntimeException e) {
+      // reporting the first problem
+    }
   }
 
   private interface Loader<T> {
@@ -324,6 +468,22 @@ public abstract class EngineCommand implements Callable<Integer> {
    * @throws IOException if a file cannot be read
    */
   protected Inputs readInputs(RecordFile<JobOrder> orderFile, RecordFile<Citizen> citizenFile) throws IOException {
+    if (fromIndex() && indexEngine != null) {
+      if (orders == null) {
+        // The orders held in the index, in the order they were first added.
+        return new Inputs(new Orders(new ArrayList<>(indexEngine.orders()), new RecordFile.Summary(0, 0, 0, 0, false)),
+            true, null);
+      }
+      Orders read = readOrders(orderFile);
+      if (strict && read.summary().hasProblems()) {
+        return new Inputs(read, true, strictRefusal(orderFile, read.summary()));
+      }
+      // --orders replaces the index's orders for this run (the snapshot is private: nothing is written back).
+      for (JobOrder o : indexEngine.orders()) {
+        indexEngine.deleteOrder(o.id());
+      }
+      return new Inputs(read, true, null);
+    }
     Orders read = readOrders(orderFile);
     if (strict && read.summary().hasProblems()) {
       return new Inputs(read, false, strictRefusal(orderFile, read.summary()));
@@ -385,6 +545,9 @@ public abstract class EngineCommand implements Callable<Integer> {
    */
   protected RecordFile.Summary indexCitizens(RecordFile<Citizen> file, MatchEngine engine, boolean alreadyChecked)
       throws IOException {
+    if (fromIndex() && engine == indexEngine) {
+      return new RecordFile.Summary(0, 0, 0, 0, false); // already indexed
+    }
     long t0 = ctx.nanoClock().getAsLong();
     BlockingQueue<List<Citizen>> queue = new ArrayBlockingQueue<>(4);
     Progress progress = progress(file, "indexing");

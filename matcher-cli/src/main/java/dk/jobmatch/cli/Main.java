@@ -19,8 +19,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * The {@code jobmatch} command line (docs/cli.md): {@code match}, {@code suggest}, {@code batch}
- * and {@code validate} over JSON Lines files.
+ * The {@code jobmatch} command line (docs/cli.md): {@code match}, {@code suggest}, {@code batch},
+ * {@code validate} and {@code explain} over JSON Lines files.
  *
  * <p>{@link #run(String[], PrintStream, PrintStream)} runs the CLI in-process and returns the
  * exit code (see {@link ExitCode}); {@link #main} calls it with the process's streams and exits.
@@ -102,6 +102,11 @@ public final class Main implements Callable<Integer> {
     cl.addSubcommand(new CommandLine(new SuggestCommand(ctx)));
     cl.addSubcommand(new CommandLine(new BatchCommand(ctx)));
     cl.addSubcommand(new CommandLine(new ValidateCommand(ctx)));
+    cl.addSubcommand(new CommandLine(new IndexCommand(ctx)));
+    cl.addSubcommand(new CommandLine(new ApplyCommand(ctx)));
+    cl.addSubcommand(new CommandLine(new TuneCommand(ctx)));
+    cl.addSubcommand(new CommandLine(new ComparePoliciesCommand(ctx)));
+    cl.addSubcommand(new CommandLine(new ExplainCommand(ctx)));
     PrintWriter out = new PrintWriter(new OutputStreamWriter(ctx.out(), StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new StderrWriter(ctx.err()), true);
     cl.setOut(out);

@@ -47,7 +47,7 @@ public final class MatchCommand extends EngineCommand {
       boolean checked = inputs.citizensChecked();
       RecordFile.Summary citizenSummary = indexCitizens(citizenFile, engine, checked);
 
-      MatchLineWriter writer = new MatchLineWriter(output.stream(), MatchLineWriter.Direction.ORDER_FIRST);
+      MatchLineWriter writer = new MatchLineWriter(output.stream(), MatchLineWriter.Direction.ORDER_FIRST, engine.policy().label());
       int total = orders.list().size();
       long t0 = ctx.nanoClock().getAsLong();
       Progress progress = rankingProgress(String.format(Locale.ROOT, "ranking %,d job orders", total), "orders", total);

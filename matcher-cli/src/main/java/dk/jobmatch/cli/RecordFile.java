@@ -5,6 +5,8 @@ import dk.jobmatch.cli.io.Progress;
 import dk.jobmatch.cli.io.Stderr;
 import dk.jobmatch.cli.json.CitizenJson;
 import dk.jobmatch.cli.json.JobOrderJson;
+import dk.jobmatch.cli.json.OutcomeJson;
+import dk.jobmatch.tuning.OutcomeLabel;
 import dk.jobmatch.cli.json.LineProblem;
 import dk.jobmatch.model.Citizen;
 import dk.jobmatch.model.JobOrder;
@@ -67,6 +69,16 @@ public final class RecordFile<T> {
     }
     @Override public String id(JobOrder o) {
       return o.id();
+    }
+  };
+
+  /** Outcomes of the {@code tune} command; the id is the (order, citizen) pair. */
+  public static final Parser<OutcomeLabel> OUTCOMES = new Parser<>() {
+    @Override public OutcomeLabel parse(String text, boolean truncatedHint) throws LineProblem {
+      return OutcomeJson.parse(text, truncatedHint);
+    }
+    @Override public String id(OutcomeLabel o) {
+      return o.order() + " " + o.citizen();
     }
   };
 

@@ -52,7 +52,7 @@ public final class SuggestCommand extends EngineCommand {
       // Citizens are indexed too: without ESCO, skill specificity comes from rarity in the population.
       RecordFile.Summary citizenSummary = indexCitizens(citizenFile, engine, checked);
 
-      MatchLineWriter writer = new MatchLineWriter(output.stream(), MatchLineWriter.Direction.CITIZEN_FIRST);
+      MatchLineWriter writer = new MatchLineWriter(output.stream(), MatchLineWriter.Direction.CITIZEN_FIRST, engine.policy().label());
       try (OrderedPipeline<List<Match>> pipeline = new OrderedPipeline<>(threadCount(), matches -> {
         int rank = 0;
         for (Match m : matches) {
@@ -61,12 +61,22 @@ public final class SuggestCommand extends EngineCommand {
         checkStdout();
       })) {
         long t0 = ctx.nanoClock().getAsLong();
-        Progress progress = progress(citizenFile, "suggesting for");
-        citizenFile.read(ctx.err(), false, false, progress, (line, c) -> {
-          if (citizenFile.isWinningLine(c.id(), line)) {
-            pipeline.submit(() -> engine.suggest(c, top));
+        if (fromIndex()) {
+          // The index's citizens, by id.
+          for (String id : engine.citizenIds()) {
+            Citizen c = engine.citizen(id).orElse(null);
+            if (c != null) {
+              pipeline.submit(() -> engine.suggest(c, top));
+            }
           }
-        });
+        } else {
+          Progress progress = progress(citizenFile, "suggesting for");
+          citizenFile.read(ctx.err(), false, false, progress, (line, c) -> {
+            if (citizenFile.isWinningLine(c.id(), line)) {
+              pipeline.submit(() -> engine.suggest(c, top));
+            }
+          });
+        }
         pipeline.finish();
         verbose(t0, "suggested for the citizens, wrote %,d lines", writer.lines());
       }

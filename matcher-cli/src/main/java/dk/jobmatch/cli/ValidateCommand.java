@@ -2,6 +2,7 @@ package dk.jobmatch.cli;
 
 import dk.jobmatch.cli.io.JsonLinesReader;
 import dk.jobmatch.cli.io.Progress;
+import dk.jobmatch.scoring.ScoringPolicy;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "validate", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
-        "Check citizens and/or job orders files without indexing them.",
+        "Check citizens and/or job orders files, and/or a scoring policy file, without indexing anything.",
         "Problems go to standard error as FILE:LINE: field: reason; a summary per file to standard output.",
         "Exit codes: 0 all lines valid, 2 usage or I/O problem, 3 some lines rejected or a file without records."})
 public final class ValidateCommand implements Callable<Integer> {
@@ -29,6 +30,10 @@ public final class ValidateCommand implements Callable<Integer> {
 
   @Option(names = "--orders", paramLabel = "FILE", description = "A job orders file to check.")
   Path orders;
+
+  @Option(names = "--policy", paramLabel = "FILE",
+      description = "A scoring policy file to check; a bad one is a usage error (exit 2) naming the field and the rule.")
+  Path policy;
 
   @Option(names = {"-q", "--quiet"}, description = "No progress lines on standard error.")
   boolean quiet;
@@ -42,8 +47,13 @@ public final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (citizens == null && orders == null) {
-      throw CliException.usage("validate needs --citizens FILE, --orders FILE, or both");
+    if (citizens == null && orders == null && policy == null) {
+      throw CliException.usage("validate needs --citizens FILE, --orders FILE, --policy FILE, or several");
+    }
+    if (policy != null) {
+      // first: a bad policy is a usage error, and nothing else is checked
+      ScoringPolicy p = EngineCommand.readPolicy("--policy", policy);
+      ctx.out().println("--policy: " + policy + ": valid policy " + p.label());
     }
     List<RecordFile<?>> files = new ArrayList<>();
     if (orders != null) {

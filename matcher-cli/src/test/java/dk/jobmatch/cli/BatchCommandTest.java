@@ -84,7 +84,7 @@ class BatchCommandTest {
       ObjectNode o = (ObjectNode) n.deepCopy();
       String order = o.get("order").asText();
       String citizen = o.get("citizen").asText();
-      assertEquals(List.of("order", "rank", "citizen", "score", "components", "matchedSkills", "missingSkills", "flags"),
+      assertEquals(List.of("order", "rank", "citizen", "score", "components", "matchedSkills", "missingSkills", "flags", "policy"),
           iterable(o.fieldNames()), "field order");
       int rank = o.get("rank").asInt();
       assertEquals(lastRank.getOrDefault(order, 0) + 1, rank, "ranks 1..n per order");

@@ -156,7 +156,7 @@ class EndToEndTest {
 
   static List<String> lines(List<Match> matches, MatchLineWriter.Direction d) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (MatchLineWriter w = new MatchLineWriter(out, d)) {
+    try (MatchLineWriter w = new MatchLineWriter(out, d, dk.jobmatch.scoring.ScoringPolicy.defaults().label())) {
       int rank = 0;
       for (Match m : matches) {
         w.write(m, ++rank);

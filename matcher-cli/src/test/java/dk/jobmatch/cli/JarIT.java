@@ -84,4 +84,41 @@ class JarIT {
     assertEquals(ExitCode.DATA, data.exit());
     assertTrue(data.err().contains(bad + ":1: hoursPerWeek.min: must be between 0 and 80"), data.err());
   }
+
+  @Test
+  void anInterruptedIndexLeavesTheIndexAtItsLastCommitAndSaysSo() throws Exception {
+    Path idx = dir.resolve("index");
+    Result first = run(true, "index", "--citizens", example("citizens.jsonl").toString(), "--orders",
+        example("orders.jsonl").toString(), "--index", idx.toString());
+    assertEquals(ExitCode.OK, first.exit(), first.err());
+    Result before = run(true, "match", "--index", idx.toString(), "--as-of", "2026-11-01");
+    assertEquals(ExitCode.OK, before.exit(), before.err());
+    java.util.Random rnd = new java.util.Random(3);
+    Path big = dir.resolve("big.jsonl");
+    try (var w = Files.newBufferedWriter(big, StandardCharsets.UTF_8)) {
+      for (int i = 0; i < 150_000; i++) {
+        w.write(TestData.json(TestData.citizen(rnd, "c-big-" + i)));
+        w.write('\n');
+      }
+    }
+    Path err = dir.resolve("interrupted.err");
+    Process p = new ProcessBuilder(java(), "--add-modules", "jdk.incubator.vector", "-jar", jar().toString(), "index",
+        "--citizens", big.toString(), "--index", idx.toString())
+        .redirectOutput(dir.resolve("interrupted.out").toFile()).redirectError(err.toFile()).start();
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (!Files.readString(err, StandardCharsets.UTF_8).contains("10% (") && System.nanoTime() < until) {
+      Thread.sleep(20);
+    }
+    p.destroy(); // SIGTERM, as a killed job or Ctrl-C
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+    String said = Files.readString(err, StandardCharsets.UTF_8);
+    assertTrue(said.contains("interrupted: nothing was committed; the index " + idx + " is unchanged (generation 1)"), said);
+    Result after = run(true, "match", "--index", idx.toString(), "--as-of", "2026-11-01");
+    assertEquals(ExitCode.OK, after.exit(), after.err());
+    assertEquals(before.out(), after.out());
+    // and the next writer cleans up and commits normally
+    Result again = run(true, "index", "--citizens", example("citizens.jsonl").toString(), "--index", idx.toString());
+    assertEquals(ExitCode.OK, again.exit(), again.err());
+    assertTrue(again.err().contains("committed generation 2"), again.err());
+  }
 }

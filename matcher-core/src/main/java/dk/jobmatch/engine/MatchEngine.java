@@ -13,6 +13,7 @@ import dk.jobmatch.model.Citizen;
 import dk.jobmatch.model.JobOrder;
 import dk.jobmatch.model.OccupationRef;
 import dk.jobmatch.scoring.Match;
+import dk.jobmatch.scoring.PairExplanation;
 import dk.jobmatch.scoring.ScoringPolicy;
 import dk.jobmatch.taxonomy.OccupationCode;
 import dk.jobmatch.taxonomy.ShortageLookup;
@@ -56,7 +57,9 @@ import org.slf4j.LoggerFactory;
  *       top k of the {@link dk.jobmatch.engine.ReferenceScorer reference scorer} over the same
  *       citizens, plus every qualified fortrinsadgang holder for a public employer;
  *   <li>{@link #suggest(Citizen, int)}: the best open orders for a citizen;
- *   <li>{@link #explain(Citizen, JobOrder)}: one pair.
+ *   <li>{@link #explainPair(Citizen, JobOrder, int)}: one pair, "why (not)?": every gate with
+ *       the values compared, the score, the rank among all candidates and the gap to the k-th;
+ *   <li>{@link #explain(Citizen, JobOrder)}: one pair's score and explanation, if it passes.
  * </ul>
  *
  * <p><b>Storage.</b> In memory by default; with {@link Builder#directory(Path)} the citizens and
@@ -455,15 +458,121 @@ public final class MatchEngine implements Closeable {
   }
 
   /**
-   * Scores one pair.
+   * Scores one pair. Says nothing about why a pair fails: {@link #explainPair(Citizen, JobOrder,
+   * int)} reports every gate with the values compared, and the rank.
    *
    * @return the match, or empty if a hard gate fails or the score is 0
+   * @throws NullPointerException if an argument is null
    */
   public Optional<Match> explain(Citizen citizen, JobOrder order) {
     CitizenFeatures f = CitizenFeatures.of(Objects.requireNonNull(citizen, "citizen"), vocabularies, this::resolve);
     CompiledOrder co = CompiledOrder.compile(Objects.requireNonNull(order, "order"), compileTaxonomy, shortage, policy, today(),
         vocabularies, citizens.stats());
     return Optional.ofNullable(FeatureScorer.explain(co, f));
+  }
+
+  /**
+   * Explains one pair: why the citizen is or is not a candidate for the order. Every {@link
+   * dk.jobmatch.scoring.Gate gate} is reported, in enum order, with the values it compared; when
+   * every gate passes, the score with its explanation, the citizen's rank among all indexed
+   * citizens who pass every gate (by score, ties by id; the citizen takes the place of an indexed
+   * citizen with the same id), the score of the {@code k}-th place and the gap to it. The rank is
+   * the place {@link #rank(JobOrder, int)} would list the citizen at, and equals the {@link
+   * ReferenceScorer#explainPair reference scorer's} over the same citizens. Sees every change
+   * made before the call.
+   *
+   * <p>Cost: one scoring of the pair plus, for an eligible citizen, top-{@code n} searches with
+   * {@code n} growing fourfold from {@code max(k + 1, 32)} until it reaches past the citizen's
+   * place.
+   *
+   * @param citizen the citizen (indexed or not)
+   * @param order the order (open in this engine or not)
+   * @param k the shortlist length the gap refers to
+   * @throws IllegalArgumentException if {@code k < 1}
+   * @throws NullPointerException if {@code citizen} or {@code order} is null
+   * @throws IllegalStateException if the engine is closed
+   */
+  public PairExplanation explainPair(Citizen citizen, JobOrder order, int k) {
+    ensureOpen();
+    Preconditions.checkArgument(k >= 1, "k: '%s' must be at least 1", k);
+    CitizenFeatures f = CitizenFeatures.of(Objects.requireNonNull(citizen, "citizen"), vocabularies, this::resolve);
+    Objects.requireNonNull(order, "order");
+    LocalDate day = today();
+    PairExplanation result;
+    int attempts = 0;
+    do {
+      // The citizen is scored with the statistics the searches see; a change in between (rare)
+      // starts over, so that the rank is that of one population.
+      PopulationStats stats = citizens.stats();
+      CompiledOrder co = CompiledOrder.compile(order, compileTaxonomy, shortage, policy, day, vocabularies, stats);
+      boolean[] changed = {false};
+      result = Standing.explain(co, f, k, score -> candidatesAhead(co, stats, changed, score, f.id, k));
+      if (!changed[0]) {
+        return result;
+      }
+    } while (++attempts < 3);
+    return result;
+  }
+
+  /**
+   * Explains one pair of an indexed citizen; see {@link #explainPair(Citizen, JobOrder, int)}.
+   *
+   * @throws IllegalArgumentException if {@code k < 1} or the citizen is not indexed
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalStateException if the engine is closed
+   */
+  public PairExplanation explainPair(String citizenId, JobOrder order, int k) {
+    Citizen c = citizen(Objects.requireNonNull(citizenId, "citizenId")).orElseThrow(
+        () -> new IllegalArgumentException("citizenId: '" + citizenId + "' is not indexed"));
+    return explainPair(c, order, k);
+  }
+
+  /**
+   * Explains one pair of an indexed citizen and an open order; see {@link #explainPair(Citizen,
+   * JobOrder, int)}.
+   *
+   * @throws IllegalArgumentException if {@code k < 1}, the citizen is not indexed or the order
+   *     is not open in this engine
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalStateException if the engine is closed
+   */
+  public PairExplanation explainPair(String citizenId, String orderId, int k) {
+    JobOrder o = order(Objects.requireNonNull(orderId, "orderId")).orElseThrow(
+        () -> new IllegalArgumentException("orderId: '" + orderId + "' is not an open order of this engine"));
+    return explainPair(citizenId, o, k);
+  }
+
+  /**
+   * The indexed candidates other than {@code id}, best first: every one that beats {@code score},
+   * and all of them or at least the best {@code k}. Uses the exact top-n search, widening n until
+   * the list reaches past the citizen's place.
+   */
+  private List<Standing.Candidate> candidatesAhead(CompiledOrder co, PopulationStats stats, boolean[] changed,
+      double score, String id, int k) {
+    long n = Math.max(k + 1L, 32);
+    while (true) {
+      List<Match> found = citizens.search(s -> {
+        if (s == stats) {
+          return co;
+        }
+        changed[0] = true;
+        return CompiledOrder.compile(co.order(), compileTaxonomy, shortage, policy, today(), vocabularies, s);
+      }, (int) n);
+      // Past the first n come fortrinsadgang holders outside the top n: they are not seats.
+      List<Match> top = found.subList(0, (int) Math.min(n, found.size()));
+      List<Standing.Candidate> others = new ArrayList<>(top.size());
+      for (Match m : top) {
+        if (!m.citizenId().equals(id)) {
+          others.add(new Standing.Candidate(m.score(), m.citizenId()));
+        }
+      }
+      Standing.Candidate last = others.isEmpty() ? null : others.get(others.size() - 1);
+      if (changed[0] || top.size() < n || last == null || !Standing.beats(last.score(), last.id(), score, id)
+          || n >= Integer.MAX_VALUE / 4) {
+        return others;
+      }
+      n *= 4;
+    }
   }
 
   /** An indexed citizen as last upserted, if present. */
@@ -534,6 +643,48 @@ public final class MatchEngine implements Closeable {
         orders.close();
       }
     }
+  }
+
+  /**
+   * The order compiled exactly as {@link #rank(JobOrder, int)} compiles it now: for {@link #today()}
+   * and the population statistics searches currently use. For incremental maintenance on top of
+   * the engine (e.g. {@link LiveShortlists}); scoring a citizen's {@link
+   * #features(Citizen) features} against it with {@link FeatureScorer} gives the score and
+   * explanation {@code rank} would give. Thread-safe.
+   *
+   * @throws NullPointerException if {@code order} is null
+   */
+  CompiledOrder compile(JobOrder order) {
+    return CompiledOrder.compile(Objects.requireNonNull(order, "order"), compileTaxonomy, shortage, policy, today(),
+        vocabularies, citizens.stats());
+  }
+
+  /**
+   * The compact scoring features of a citizen (indexed or not), as the engine computes them.
+   * Thread-safe.
+   *
+   * @throws NullPointerException if {@code citizen} is null
+   */
+  CitizenFeatures features(Citizen citizen) {
+    return CitizenFeatures.of(Objects.requireNonNull(citizen, "citizen"), vocabularies, this::resolve);
+  }
+
+  /** The features of an indexed citizen, if present (searchable or not yet refreshed). Thread-safe. */
+  Optional<CitizenFeatures> indexedFeatures(String citizenId) {
+    return citizens.features(Objects.requireNonNull(citizenId, "citizenId"));
+  }
+
+  /**
+   * The population statistics searches currently use (skill rarity); a new snapshot object
+   * whenever they change. Thread-safe.
+   */
+  PopulationStats populationStats() {
+    return citizens.stats();
+  }
+
+  /** The ids of all indexed citizens, in ascending order. Immutable snapshot; thread-safe. */
+  public List<String> citizenIds() {
+    return citizens.ids();
   }
 
   @Override

@@ -9,6 +9,7 @@ import dk.jobmatch.kernel.TopK;
 import dk.jobmatch.kernel.Vocabularies;
 import dk.jobmatch.model.Citizen;
 import dk.jobmatch.scoring.Match;
+import dk.jobmatch.scoring.PairExplanation;
 import dk.jobmatch.scoring.ScoringPolicy;
 import dk.jobmatch.model.JobOrder;
 import dk.jobmatch.taxonomy.ShortageLookup;
@@ -133,6 +134,50 @@ public final class ReferenceScorer {
     Population p = prepare(population);
     CitizenFeatures f = CitizenFeatures.of(citizen, p.vocabularies(), taxonomy::resolve);
     return Optional.ofNullable(FeatureScorer.explain(compile(order, p), f));
+  }
+
+  /**
+   * Explains one pair by brute force, with skill rarity taken over {@code population}: every
+   * gate with the values compared and, when eligible, the score, the rank among the citizens of
+   * {@code population} who pass every gate and score above 0 (by score, ties by id; {@code
+   * citizen} takes the place of a member with the same id), the {@code k}-th place's score and
+   * the gap to it. The oracle for {@link MatchEngine#explainPair(Citizen, JobOrder, int)}.
+   *
+   * @throws IllegalArgumentException if {@code k < 1}
+   * @throws NullPointerException if an argument is null
+   */
+  public PairExplanation explainPair(Collection<Citizen> population, Citizen citizen, JobOrder order, int k) {
+    return explainPair(prepare(population), citizen, order, k);
+  }
+
+  /**
+   * Explains one pair over a population {@linkplain #prepare prepared} once for many pairs; see
+   * {@link #explainPair(Collection, Citizen, JobOrder, int)}.
+   *
+   * @throws IllegalArgumentException if {@code k < 1}
+   * @throws NullPointerException if an argument is null
+   */
+  public PairExplanation explainPair(Population p, Citizen citizen, JobOrder order, int k) {
+    Preconditions.checkArgument(k >= 1, "k: '%s' must be at least 1", k);
+    Objects.requireNonNull(p, "population");
+    Objects.requireNonNull(citizen, "citizen");
+    Objects.requireNonNull(order, "order");
+    CitizenFeatures f = CitizenFeatures.of(citizen, p.vocabularies(), taxonomy::resolve);
+    CompiledOrder o = compile(order, p);
+    return Standing.explain(o, f, k, score -> {
+      List<Standing.Candidate> others = new ArrayList<>();
+      for (CitizenFeatures g : p.features()) {
+        if (!g.id.equals(f.id)) {
+          double s = FeatureScorer.score(o, g);
+          if (s > 0) {
+            others.add(new Standing.Candidate(s, g.id));
+          }
+        }
+      }
+      others.sort((a, b) -> Standing.beats(a.score(), a.id(), b.score(), b.id()) ? -1
+          : Standing.beats(b.score(), b.id(), a.score(), a.id()) ? 1 : 0);
+      return others;
+    });
   }
 
   /**

@@ -22,5 +22,10 @@
  *   List<Match> shortlist = engine.rank(order, 10);
  * }
  * }</pre>
+ *
+ * <p>{@link dk.jobmatch.engine.LiveShortlists} keeps a standing shortlist for every open order and
+ * standing suggestions for every citizen on top of an engine, current as citizens and orders
+ * change, and reports each change of them as a {@link dk.jobmatch.engine.ShortlistEvent} (entered,
+ * left, suggested) to a {@link dk.jobmatch.engine.ShortlistListener}.
  */
 package dk.jobmatch.engine;

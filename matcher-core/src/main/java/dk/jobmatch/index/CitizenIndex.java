@@ -418,6 +418,19 @@ public final class CitizenIndex implements Closeable {
     }
   }
 
+  /** The ids of all indexed citizens, in ascending order. */
+  public List<String> ids() {
+    lock.readLock().lock();
+    try {
+      List<String> out = new ArrayList<>(ords.size());
+      ords.forEachKey(out::add);
+      out.sort(null);
+      return List.copyOf(out);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
   /** The features of an indexed citizen, if present. */
   public Optional<CitizenFeatures> features(String id) {
     lock.readLock().lock();

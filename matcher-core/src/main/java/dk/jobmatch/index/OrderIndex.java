@@ -25,16 +25,20 @@ import org.apache.lucene.util.BytesRef;
 
 /**
  * The open job orders: persisted in their own Lucene index (stored source, keyed by id) and
- * held in memory in insertion order, because a municipality has thousands of open orders, not
+ * held in memory in the order of their first add (also after reopening: the position is stored), because a municipality has thousands of open orders, not
  * millions, and scoring a citizen against all of them exhaustively is both exact and fast
  * (microseconds per order). Thread-safe; reads take a snapshot.
  *
  * @lucene.internal
  */
 public final class OrderIndex implements Closeable {
+  private static final String SEQ = "seq";
   private final Directory directory;
   private final IndexWriter writer;
   private final Map<String, JobOrder> orders = new LinkedHashMap<>();
+  /** Position of each order's first add, persisted so that a reopened index keeps the order. */
+  private final Map<String, Long> seqs = new java.util.HashMap<>();
+  private long nextSeq;
   private volatile List<JobOrder> snapshot = List.of();
 
   /**
@@ -48,18 +52,32 @@ public final class OrderIndex implements Closeable {
       IndexWriterConfig cfg = new IndexWriterConfig();
       cfg.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
       this.writer = new IndexWriter(directory, cfg);
+      java.util.List<Object[]> loaded = new java.util.ArrayList<>();
       try (DirectoryReader reader = DirectoryReader.open(writer)) {
+        long docOrder = 0;
         for (LeafReaderContext ctx : reader.leaves()) {
           StoredFields fields = ctx.reader().storedFields();
           var live = ctx.reader().getLiveDocs();
           for (int doc = 0; doc < ctx.reader().maxDoc(); doc++) {
             if (live == null || live.get(doc)) {
-              BytesRef src = fields.document(doc).getBinaryValue("src");
+              Document d = fields.document(doc);
+              BytesRef src = d.getBinaryValue("src");
               JobOrder o = ModelCodec.decodeOrder(src.bytes, src.offset, src.length);
-              orders.put(o.id(), o);
+              Number seq = d.getField(SEQ) == null ? null : d.getField(SEQ).numericValue();
+              // Indexes written before positions were stored: document order.
+              loaded.add(new Object[] {seq == null ? docOrder : seq.longValue(), o});
             }
+            docOrder++;
           }
         }
+      }
+      loaded.sort(java.util.Comparator.comparingLong(a -> (Long) a[0]));
+      for (Object[] a : loaded) {
+        JobOrder o = (JobOrder) a[1];
+        long seq = (Long) a[0];
+        orders.put(o.id(), o);
+        seqs.put(o.id(), seq);
+        nextSeq = Math.max(nextSeq, seq + 1);
       }
       snapshot = List.copyOf(orders.values());
     } catch (IOException e) {
@@ -72,6 +90,12 @@ public final class OrderIndex implements Closeable {
     Document d = new Document();
     d.add(new StringField("id", o.id(), Field.Store.NO));
     d.add(new StoredField("src", ModelCodec.encode(o)));
+    Long seq = seqs.get(o.id());
+    if (seq == null) {
+      seq = nextSeq++;
+      seqs.put(o.id(), seq);
+    }
+    d.add(new StoredField(SEQ, seq));
     try {
       writer.updateDocument(new Term("id", o.id()), d);
     } catch (IOException e) {
@@ -86,6 +110,7 @@ public final class OrderIndex implements Closeable {
     if (orders.remove(id) == null) {
       return false;
     }
+    seqs.remove(id);
     try {
       writer.deleteDocuments(new Term("id", id));
     } catch (IOException e) {

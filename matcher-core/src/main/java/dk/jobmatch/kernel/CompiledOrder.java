@@ -62,12 +62,15 @@ public final class CompiledOrder {
   public final ScoringPolicy policy;
   /** Names of skill vocabulary ids, for explanations. */
   public final Vocabulary skillNames;
+  /** The vocabularies the order's codes are interned in, for gate explanations. */
+  final Vocabularies vocabularies;
 
   private CompiledOrder(JobOrder o, Taxonomy taxonomy, ShortageLookup shortageLookup, ScoringPolicy policy,
       LocalDate asOf, Vocabularies v, PopulationStats stats) {
     this.order = o;
     this.policy = policy;
     this.skillNames = v.skills();
+    this.vocabularies = v;
     this.asOfYear = asOf.getYear();
     this.occupation = taxonomy.resolve(o.occupation());
     List<RequiredSkill> req = o.requiredSkills();

@@ -1,5 +1,6 @@
 package dk.jobmatch.kernel;
 
+import dk.jobmatch.model.CefrLevel;
 import dk.jobmatch.model.EmploymentType;
 import dk.jobmatch.model.Geo;
 import dk.jobmatch.scoring.Component;
@@ -7,13 +8,16 @@ import dk.jobmatch.scoring.ComponentScore;
 import dk.jobmatch.scoring.Explanation;
 import dk.jobmatch.scoring.Flag;
 import dk.jobmatch.scoring.Gate;
+import dk.jobmatch.scoring.GateCheck;
 import dk.jobmatch.scoring.Match;
 import dk.jobmatch.scoring.PolicyConstant;
 import dk.jobmatch.scoring.ScoringPolicy;
 import dk.jobmatch.taxonomy.OccupationCode;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,67 +32,83 @@ import java.util.Set;
  */
 public final class FeatureScorer {
   private static final Component[] COMPONENTS = Component.values();
+  private static final Gate[] GATES = Gate.values();
   private static final double LN2 = Math.log(2);
 
   private FeatureScorer() {}
 
-  /** Whether every enforced gate passes. */
+  /**
+   * Whether every enforced gate passes. The hot path of every ranking: the rules are checked
+   * cheapest first and each gate's rule is the same method {@link #gateChecks} reports on.
+   */
   public static boolean passesGates(CompiledOrder o, CitizenFeatures c) {
     ScoringPolicy p = o.policy;
-    boolean fleks = c.has(CitizenFeatures.FLEKSJOB);
-    if (!passesFlagGates(o, c.flags)) {
-      return false;
-    }
-    if (!p.relaxed(Gate.HOURS) && !hoursFit(o, c, fleks)) {
-      return false;
-    }
-    if (!p.relaxed(Gate.AVAILABILITY) && c.availableFromDay != Integer.MIN_VALUE && c.availableFromDay > o.startDay) {
-      return false;
-    }
-    if (!p.relaxed(Gate.CERTIFICATES) && !containsAll(c.certificates, o.certificates)) {
-      return false;
-    }
-    if (!p.relaxed(Gate.LANGUAGES) && !languagesFit(o, c)) {
-      return false;
-    }
-    return passesCommute(o, c.lat, c.lon, c.maxCommuteKm);
+    return passesFlagGates(o, c.flags)
+        && (p.relaxed(Gate.HOURS) || hoursRule(o, c))
+        && (p.relaxed(Gate.AVAILABILITY) || availabilityRule(o, c))
+        && (p.relaxed(Gate.CERTIFICATES) || certificatesRule(o, c))
+        && (p.relaxed(Gate.LANGUAGES) || languagesRule(o, c))
+        && passesCommute(o, c.lat, c.lon, c.maxCommuteKm);
   }
 
   /**
-   * The gates that depend only on the citizen's {@link CitizenFeatures#flags flags} (searchable,
-   * fleksjob, employment type): {@link #passesGates} fails whenever this fails, so the retrieval
-   * may check it first from a packed per-citizen record.
+   * The enforced gates that depend only on the citizen's {@link CitizenFeatures#flags flags}
+   * (searchable, fleksjob, employment type): {@link #passesGates} fails whenever this fails, so
+   * a retrieval may check it first from a packed per-citizen record.
    */
   public static boolean passesFlagGates(CompiledOrder o, int flags) {
     ScoringPolicy p = o.policy;
-    boolean fleks = (flags & CitizenFeatures.FLEKSJOB) != 0;
-    if ((flags & CitizenFeatures.SEARCHABLE) == 0 && !p.relaxed(Gate.SEARCHABLE)) {
-      return false;
-    }
-    if (!p.relaxed(Gate.FLEKSJOB)) {
-      if (fleks && !o.fleksjobFeasible) {
-        return false;
-      }
-      if (o.type == EmploymentType.FLEKSJOB && !fleks) {
-        return false;
-      }
-    }
-    if (!p.relaxed(Gate.EMPLOYMENT_TYPE)) {
-      boolean ok = switch (o.type) {
-        case ORDINARY, APPRENTICESHIP -> (flags & CitizenFeatures.JOB_READY) != 0 || (fleks && o.fleksjobFeasible);
-        case INTERNSHIP, WAGE_SUBSIDY -> true;
-        case FLEKSJOB -> fleks;
-      };
-      return ok;
-    }
-    return true;
+    return (p.relaxed(Gate.SEARCHABLE) || searchableRule(flags))
+        && (p.relaxed(Gate.FLEKSJOB) || fleksjobRule(o, flags))
+        && (p.relaxed(Gate.EMPLOYMENT_TYPE) || employmentTypeRule(o, flags));
   }
 
-  /** The commute gate: home-to-workplace distance within the citizen's own maximum. */
+  /** The commute gate as enforced: relaxed, or the home-to-workplace distance within the citizen's own maximum. */
   public static boolean passesCommute(CompiledOrder o, double lat, double lon, double maxCommuteKm) {
-    return o.policy.relaxed(Gate.COMMUTE) || maxCommuteKm == Double.POSITIVE_INFINITY
-        || Double.isNaN(lat) || Double.isNaN(o.workLat)
-        || !(Geo.distanceKm(lat, lon, o.workLat, o.workLon) > maxCommuteKm);
+    return o.policy.relaxed(Gate.COMMUTE) || commuteRule(o, lat, lon, maxCommuteKm);
+  }
+
+  /**
+   * Whether the rule of one gate holds for the pair, regardless of whether the policy relaxes it.
+   *
+   * @throws NullPointerException if an argument is null
+   */
+  public static boolean gateRule(Gate gate, CompiledOrder o, CitizenFeatures c) {
+    return switch (gate) {
+      case SEARCHABLE -> searchableRule(c.flags);
+      case COMMUTE -> commuteRule(o, c.lat, c.lon, c.maxCommuteKm);
+      case HOURS -> hoursRule(o, c);
+      case FLEKSJOB -> fleksjobRule(o, c.flags);
+      case CERTIFICATES -> certificatesRule(o, c);
+      case LANGUAGES -> languagesRule(o, c);
+      case AVAILABILITY -> availabilityRule(o, c);
+      case EMPLOYMENT_TYPE -> employmentTypeRule(o, c.flags);
+    };
+  }
+
+  /** The citizen is searchable. */
+  private static boolean searchableRule(int flags) {
+    return (flags & CitizenFeatures.SEARCHABLE) != 0;
+  }
+
+  /** A fleksjob-approved citizen only for an order accepting fleksjob; a fleksjob order only for them. */
+  private static boolean fleksjobRule(CompiledOrder o, int flags) {
+    boolean fleks = (flags & CitizenFeatures.FLEKSJOB) != 0;
+    return fleks ? o.fleksjobFeasible : o.type != EmploymentType.FLEKSJOB;
+  }
+
+  /**
+   * Ordinary jobs and apprenticeships for job-ready citizens (or fleksjob-approved ones where the
+   * order accepts fleksjob); internships and wage subsidy for all; fleksjob orders for
+   * fleksjob-approved citizens.
+   */
+  private static boolean employmentTypeRule(CompiledOrder o, int flags) {
+    boolean fleks = (flags & CitizenFeatures.FLEKSJOB) != 0;
+    return switch (o.type) {
+      case ORDINARY, APPRENTICESHIP -> (flags & CitizenFeatures.JOB_READY) != 0 || (fleks && o.fleksjobFeasible);
+      case INTERNSHIP, WAGE_SUBSIDY -> true;
+      case FLEKSJOB -> fleks;
+    };
   }
 
   /**
@@ -96,8 +116,8 @@ public final class FeatureScorer {
    * fleksjob fits unless it is a fleksjob order whose minimum exceeds them; otherwise the two
    * ranges must overlap (an unknown range fits anything).
    */
-  private static boolean hoursFit(CompiledOrder o, CitizenFeatures c, boolean fleks) {
-    if (fleks && o.fleksjobFeasible) {
+  private static boolean hoursRule(CompiledOrder o, CitizenFeatures c) {
+    if (c.has(CitizenFeatures.FLEKSJOB) && o.fleksjobFeasible) {
       return o.type != EmploymentType.FLEKSJOB || o.hoursMin < 0 || o.hoursMin <= c.fleksjobHours;
     }
     if (c.hoursMin < 0 || o.hoursMin < 0) {
@@ -106,33 +126,173 @@ public final class FeatureScorer {
     return c.hoursMin <= o.hoursMax && o.hoursMin <= c.hoursMax;
   }
 
-  private static boolean languagesFit(CompiledOrder o, CitizenFeatures c) {
-    outer:
-    for (int i = 0; i < o.languages.length; i++) {
-      for (int j = 0; j < c.languages.length; j++) {
-        if (c.languages[j] == o.languages[i]) {
-          if (c.languageLevels[j] >= o.languageLevels[i]) {
-            continue outer;
-          }
-          return false;
-        }
-      }
-      return false;
-    }
-    return true;
+  /** Available by the start date; an unknown date on either side fits. */
+  private static boolean availabilityRule(CompiledOrder o, CitizenFeatures c) {
+    return c.availableFromDay == Integer.MIN_VALUE || c.availableFromDay <= o.startDay;
   }
 
-  private static boolean containsAll(int[] sortedHeld, int[] sortedRequired) {
-    int i = 0;
-    for (int r : sortedRequired) {
-      while (i < sortedHeld.length && sortedHeld[i] < r) {
-        i++;
-      }
-      if (i == sortedHeld.length || sortedHeld[i] != r) {
+  /** Every required certificate held. */
+  private static boolean certificatesRule(CompiledOrder o, CitizenFeatures c) {
+    for (int r : o.certificates) {
+      if (!holdsCertificate(c, r)) {
         return false;
       }
     }
     return true;
+  }
+
+  private static boolean holdsCertificate(CitizenFeatures c, int certificate) {
+    return java.util.Arrays.binarySearch(c.certificates, certificate) >= 0;
+  }
+
+  /** Every required language held at its minimum level or above. */
+  private static boolean languagesRule(CompiledOrder o, CitizenFeatures c) {
+    for (int i = 0; i < o.languages.length; i++) {
+      if (!languageMet(o, c, i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean languageMet(CompiledOrder o, CitizenFeatures c, int required) {
+    return heldLanguageLevel(o, c, required) >= o.languageLevels[required];
+  }
+
+  /** The level (CEFR ordinal) at which the citizen holds the order's {@code required}-th language (first entry), or -1. */
+  private static int heldLanguageLevel(CompiledOrder o, CitizenFeatures c, int required) {
+    for (int j = 0; j < c.languages.length; j++) {
+      if (c.languages[j] == o.languages[required]) {
+        return c.languageLevels[j];
+      }
+    }
+    return -1;
+  }
+
+  /** Within the citizen's maximum commute; an unknown location or limit fits. */
+  private static boolean commuteRule(CompiledOrder o, double lat, double lon, double maxCommuteKm) {
+    return maxCommuteKm == Double.POSITIVE_INFINITY || Double.isNaN(lat) || Double.isNaN(o.workLat)
+        || Geo.distanceKm(lat, lon, o.workLat, o.workLon) <= maxCommuteKm;
+  }
+
+  /**
+   * Every gate of {@link Gate}, in enum order, evaluated for the pair with the values it compared
+   * in the units of the input (see {@link GateCheck} for the names). A gate the policy relaxes
+   * is reported as relaxed and passed. Agrees with {@link #passesGates}: every check passes
+   * exactly when {@code passesGates} returns true.
+   *
+   * @throws NullPointerException if an argument is null
+   */
+  public static List<GateCheck> gateChecks(CompiledOrder o, CitizenFeatures c) {
+    List<GateCheck> out = new ArrayList<>(GATES.length);
+    for (Gate g : GATES) {
+      boolean relaxed = o.policy.relaxed(g);
+      out.add(new GateCheck(g, relaxed || gateRule(g, o, c), relaxed, gateValues(g, o, c)));
+    }
+    return List.copyOf(out);
+  }
+
+  private static Map<String, Object> gateValues(Gate g, CompiledOrder o, CitizenFeatures c) {
+    Map<String, Object> v = new LinkedHashMap<>();
+    boolean fleks = c.has(CitizenFeatures.FLEKSJOB);
+    switch (g) {
+      case SEARCHABLE -> v.put("searchable", c.has(CitizenFeatures.SEARCHABLE));
+      case COMMUTE -> {
+        double km = Double.isNaN(c.lat) || Double.isNaN(o.workLat) ? Double.NaN
+            : Geo.distanceKm(c.lat, c.lon, o.workLat, o.workLon);
+        boolean limited = c.maxCommuteKm != Double.POSITIVE_INFINITY;
+        v.put("distanceKm", Double.isNaN(km) ? null : limited ? displayKm(km, c.maxCommuteKm) : roundKm(km, 1));
+        v.put("maxCommuteKm", limited ? c.maxCommuteKm : null);
+      }
+      case HOURS -> {
+        v.put("orderHoursPerWeek", o.hoursMin < 0 ? null : hours(o.hoursMin, o.hoursMax));
+        v.put("citizenHoursPerWeek", c.hoursMin < 0 ? null : hours(c.hoursMin, c.hoursMax));
+        if (fleks) {
+          v.put("fleksjobMaxHoursPerWeek", (int) c.fleksjobHours);
+        }
+      }
+      case FLEKSJOB -> {
+        v.put("fleksjobApproved", fleks);
+        if (fleks) {
+          v.put("fleksjobMaxHoursPerWeek", (int) c.fleksjobHours);
+        }
+        v.put("employmentType", o.type.name());
+        v.put("acceptsFleksjob", o.order.acceptsFleksjob());
+      }
+      case CERTIFICATES -> {
+        List<String> required = new ArrayList<>(new java.util.TreeSet<>(o.order.certificates()));
+        List<String> missing = new ArrayList<>();
+        for (String name : required) {
+          int id = o.vocabularies.certificates().lookup(name);
+          if (id < 0 || !holdsCertificate(c, id)) {
+            missing.add(name);
+          }
+        }
+        v.put("requiredCertificates", List.copyOf(required));
+        v.put("missingCertificates", List.copyOf(missing));
+      }
+      case LANGUAGES -> {
+        List<Object> required = new ArrayList<>();
+        List<Object> unmet = new ArrayList<>();
+        for (int i = 0; i < o.languages.length; i++) {
+          String code = o.order.languages().get(i).code();
+          String min = CefrLevel.values()[o.languageLevels[i]].name();
+          required.add(ordered("code", code, "minLevel", min));
+          if (!languageMet(o, c, i)) {
+            int held = heldLanguageLevel(o, c, i);
+            Map<String, Object> u = new LinkedHashMap<>();
+            u.put("code", code);
+            u.put("level", held < 0 ? null : CefrLevel.values()[held].name());
+            u.put("minLevel", min);
+            unmet.add(java.util.Collections.unmodifiableMap(u));
+          }
+        }
+        v.put("requiredLanguages", List.copyOf(required));
+        v.put("unmetLanguages", List.copyOf(unmet));
+      }
+      case AVAILABILITY -> {
+        v.put("availableFrom", c.availableFromDay == Integer.MIN_VALUE ? null : LocalDate.ofEpochDay(c.availableFromDay));
+        v.put("startDate", o.order.startDate());
+      }
+      case EMPLOYMENT_TYPE -> {
+        v.put("employmentType", o.type.name());
+        v.put("jobReady", c.has(CitizenFeatures.JOB_READY));
+        v.put("fleksjobApproved", fleks);
+        v.put("acceptsFleksjob", o.order.acceptsFleksjob());
+      }
+    }
+    return v;
+  }
+
+  private static Map<String, Object> hours(int min, int max) {
+    return ordered("min", min, "max", max);
+  }
+
+  private static Map<String, Object> ordered(String k1, Object v1, String k2, Object v2) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put(k1, v1);
+    m.put(k2, v2);
+    return java.util.Collections.unmodifiableMap(m);
+  }
+
+  /**
+   * A distance rounded to 0.1 km, or to as many more decimals as it takes for the rounded value
+   * to compare with the limit as the exact one does (30.04 km over a 30 km limit shows as 30.04,
+   * not as 30.0).
+   */
+  static double displayKm(double km, double limit) {
+    boolean over = km > limit;
+    for (int decimals = 1; decimals < 9; decimals++) {
+      double r = roundKm(km, decimals);
+      if ((r > limit) == over) {
+        return r;
+      }
+    }
+    return km;
+  }
+
+  private static double roundKm(double km, int decimals) {
+    return java.math.BigDecimal.valueOf(km).setScale(decimals, java.math.RoundingMode.HALF_UP).doubleValue();
   }
 
   /** The score, or -1 if a gate fails. */
@@ -164,6 +324,18 @@ public final class FeatureScorer {
     return total(o.policy, scratch.values);
   }
 
+  /**
+   * Fills {@code out} with every component's value in [0, 1], in {@link Component} order, without
+   * checking the gates: what the weights multiply. The policy tuner fits weights on these.
+   *
+   * @param scratch work arrays for this order (not thread-safe)
+   * @param out one slot per component
+   */
+  public static void componentValues(CompiledOrder o, CitizenFeatures c, Scratch scratch, double[] out) {
+    java.util.Arrays.fill(scratch.best, 0);
+    componentValues(o, c, out, scratch.best, null, null);
+  }
+
   private static double total(ScoringPolicy p, double[] values) {
     double sum = 0;
     for (int i = 0; i < COMPONENTS.length; i++) {
@@ -180,15 +352,27 @@ public final class FeatureScorer {
     if (!passesGates(o, c)) {
       return null;
     }
+    Match m = explainPassed(o, c);
+    return m.score() <= 0 ? null : m;
+  }
+
+  /**
+   * Scores and explains a pair that passes every gate, whatever its score (a "why not?"
+   * explanation shows a score of 0 too), or returns {@code null} if a gate fails.
+   *
+   * @throws NullPointerException if an argument is null
+   */
+  public static Match explainEligible(CompiledOrder o, CitizenFeatures c) {
+    return passesGates(o, c) ? explainPassed(o, c) : null;
+  }
+
+  private static Match explainPassed(CompiledOrder o, CitizenFeatures c) {
     double[] values = new double[COMPONENTS.length];
     double[] best = new double[o.requiredIds.length];
     Set<Flag> flags = EnumSet.noneOf(Flag.class);
     int[] bestFrom = new int[best.length];
     componentValues(o, c, values, best, flags, bestFrom);
     double score = total(o.policy, values);
-    if (score <= 0) {
-      return null;
-    }
     Map<Component, ComponentScore> comps = new EnumMap<>(Component.class);
     for (int i = 0; i < COMPONENTS.length; i++) {
       double w = o.policy.weight(COMPONENTS[i]);

@@ -60,12 +60,15 @@ public record BatchReport(
    */
   public static BatchReport of(BatchResult result, MatchEngine engine, Collection<Citizen> population) {
     Checks.required("engine", engine);
-    return builder(result).citizens(engine::citizen).taxonomy(engine.taxonomy()).population(population).build();
+    return builder(result).citizens(engine::citizen).taxonomy(engine.taxonomy()).policy(engine.policy().label())
+        .population(population).build();
   }
 
   /**
    * The run in numbers.
    *
+   * @param policy the scoring policy that ranked the candidates, as {@code name@version}
+   *     ({@link dk.jobmatch.scoring.ScoringPolicy#label()}), or {@code null} when not known
    * @param algorithm the allocation algorithm
    * @param perCitizen C, the most orders a citizen was put forward to
    * @param orders the number of orders
@@ -83,6 +86,7 @@ public record BatchReport(
    * @param allocationMillis wall time allocating
    */
   public record Summary(
+      String policy,
       String algorithm,
       int perCitizen,
       int orders,
@@ -336,6 +340,7 @@ public record BatchReport(
     Taxonomy taxonomy = Taxonomy.none();
     int topSkills = 20;
     int maxMissingEssential = 3;
+    String policy;
 
     private Builder(BatchResult result) {
       this.result = result;
@@ -350,6 +355,12 @@ public record BatchReport(
     /** A look-up of citizen attributes by id, e.g. {@code engine::citizen}. */
     public Builder citizens(Function<String, Optional<Citizen>> v) {
       citizens = Checks.required("citizens", v);
+      return this;
+    }
+
+    /** The label ({@code name@version}) of the policy that ranked the candidates, e.g. {@code engine.policy().label()}. */
+    public Builder policy(String label) {
+      policy = Checks.required("policy", label);
       return this;
     }
 

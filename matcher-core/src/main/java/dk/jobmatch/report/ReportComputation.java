@@ -91,6 +91,7 @@ final class ReportComputation {
     }
 
     Summary summary = new Summary(
+        in.policy,
         result.options().algorithm().name(),
         result.options().perCitizen(),
         result.shortlists().size(),

@@ -40,12 +40,21 @@
  * <h2>One formula, two executions</h2>
  *
  * <p>Every number named below is a default: each is a {@link dk.jobmatch.scoring.PolicyConstant}
- * that a policy may change within its documented range.
+ * that a policy may change within its documented range. {@link dk.jobmatch.scoring.PolicyFile}
+ * reads and writes a policy as a JSON file (the format every command's {@code --policy} takes).
  *
  * <p>The formula is implemented once, in the internal scoring kernel, on compact per-citizen
  * features. The engine applies it to
  * the candidates its index retrieves; the reference scorer applies it to everyone. Tests hold the
  * engine's top k equal to the reference scorer's, so any pruning the index does is provably safe.
+ *
+ * <h2>"Why not?"</h2>
+ *
+ * <p>A {@link dk.jobmatch.scoring.PairExplanation} answers for one (citizen, order) pair: every
+ * gate as a {@link dk.jobmatch.scoring.GateCheck} (passed, relaxed, and the values compared in the
+ * units of the input), and for an eligible citizen the {@link dk.jobmatch.scoring.Match}, the rank
+ * among all eligible citizens, the score of the k-th place and the gap to it. The gate rules are
+ * the kernel's, the same methods the ranking's gate check calls.
  *
  * <p>All public types here are immutable and thread-safe.
  */

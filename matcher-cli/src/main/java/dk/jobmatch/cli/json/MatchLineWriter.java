@@ -21,14 +21,15 @@ import java.util.List;
  * <pre>{@code
  * {"order":"jo-1","rank":1,"citizen":"c-7","score":0.8123,
  *  "components":{"skills":0.9,"occupation":1.0,"goal":0.5,"education":1.0,"distance":0.7071,"inclusion":0.0,"shortage":0.0},
- *  "matchedSkills":[…],"missingSkills":[…],"flags":["SHORTAGE"]}
+ *  "matchedSkills":[…],"missingSkills":[…],"flags":["SHORTAGE"],"policy":"glostrup@2026-11"}
  * }</pre>
  *
  * <p>{@code match} lines start with {@code order}, {@code rank}, {@code citizen}; {@code suggest}
  * lines with {@code citizen}, {@code rank}, {@code order}. {@code components} always holds all
  * seven components in {@link Component} order; each is the component's <em>value</em> in [0, 1]
  * (before the policy weight), so a reader sees how well the citizen fits on each axis; the score
- * is the weighted sum. Score and component values are rounded half-up to four decimals.
+ * is the weighted sum. {@code policy} names the scoring policy that produced the line as {@code
+ * name@version}. Score and component values are rounded half-up to four decimals.
  *
  * <p>Not thread-safe: one writer, fed in order by one thread.
  */
@@ -46,6 +47,7 @@ public final class MatchLineWriter implements Closeable, Flushable {
 
   private final JsonGenerator gen;
   private final Direction direction;
+  private final String policy;
   private long lines;
 
   /**
@@ -54,10 +56,12 @@ public final class MatchLineWriter implements Closeable, Flushable {
    *
    * @param out the stream
    * @param direction which id leads each line
-   *
+   * @param policy the label ({@code name@version}) of the policy that scored the matches
    * @throws IOException if the generator cannot be created
+   * @throws NullPointerException if {@code policy} is null
    */
-  public MatchLineWriter(OutputStream out, Direction direction) throws IOException {
+  public MatchLineWriter(OutputStream out, Direction direction, String policy) throws IOException {
+    this.policy = java.util.Objects.requireNonNull(policy, "policy");
     this.gen = FACTORY.createGenerator(out, JsonEncoding.UTF8);
     this.gen.setRootValueSeparator(null);
     this.gen.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
@@ -82,20 +86,8 @@ public final class MatchLineWriter implements Closeable, Flushable {
       gen.writeNumberField("rank", rank);
       gen.writeStringField("order", m.orderId());
     }
-    gen.writeNumberField("score", round4(m.score()));
-    Explanation e = m.explanation();
-    gen.writeObjectFieldStart("components");
-    for (Component c : COMPONENTS) {
-      gen.writeNumberField(c.jsonName(), round4(e.value(c)));
-    }
-    gen.writeEndObject();
-    writeStrings("matchedSkills", e.matchedSkills());
-    writeStrings("missingSkills", e.missingSkills());
-    gen.writeArrayFieldStart("flags");
-    for (Flag f : e.flags()) {
-      gen.writeString(f.name());
-    }
-    gen.writeEndArray();
+    writeMatchFields(gen, m);
+    gen.writeStringField("policy", policy);
     gen.writeEndObject();
     gen.writeRaw('\n');
     lines++;
@@ -110,7 +102,29 @@ public final class MatchLineWriter implements Closeable, Flushable {
     return lines;
   }
 
-  private void writeStrings(String name, List<String> values) throws IOException {
+  /**
+   * Writes the fields a result line has besides its ids and rank: {@code score}, {@code
+   * components}, {@code matchedSkills}, {@code missingSkills}, {@code flags}; shared with the
+   * {@code explain} lines, which carry the same fields.
+   */
+  static void writeMatchFields(JsonGenerator gen, Match m) throws IOException {
+    gen.writeNumberField("score", round4(m.score()));
+    Explanation e = m.explanation();
+    gen.writeObjectFieldStart("components");
+    for (Component c : COMPONENTS) {
+      gen.writeNumberField(c.jsonName(), round4(e.value(c)));
+    }
+    gen.writeEndObject();
+    writeStrings(gen, "matchedSkills", e.matchedSkills());
+    writeStrings(gen, "missingSkills", e.missingSkills());
+    gen.writeArrayFieldStart("flags");
+    for (Flag f : e.flags()) {
+      gen.writeString(f.name());
+    }
+    gen.writeEndArray();
+  }
+
+  private static void writeStrings(JsonGenerator gen, String name, List<String> values) throws IOException {
     gen.writeArrayFieldStart(name);
     for (String v : values) {
       gen.writeString(v);

@@ -68,7 +68,11 @@ public final class HtmlReport {
         .append(f("summary.algorithm", s.algorithm())).append("), putting each citizen forward to at most ")
         .append(f("summary.perCitizen", s.perCitizen())).append(" orders, against a pool of ")
         .append(f("summary.citizensInPool", s.citizensInPool())).append(" citizens, of whom ")
-        .append(f("summary.citizensWithCandidacy", s.citizensWithCandidacy())).append(" qualify for at least one order.</p>\n");
+        .append(f("summary.citizensWithCandidacy", s.citizensWithCandidacy())).append(" qualify for at least one order.");
+    if (s.policy() != null) {
+      h.append(" Candidates were ranked under the scoring policy ").append(f("summary.policy", s.policy())).append('.');
+    }
+    h.append("</p>\n");
     h.append("<div class=\"kpis\">\n");
     kpi(h, "Orders with at least one candidate",
         f("coverage.ordersCoveredAfter", c.ordersCoveredAfter()) + " <small>of " + f("coverage.orders", c.orders()) + "</small>",

@@ -36,7 +36,7 @@ class MatchLineWriterTest {
 
   private static String write(MatchLineWriter.Direction d, Match... ms) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (MatchLineWriter w = new MatchLineWriter(out, d)) {
+    try (MatchLineWriter w = new MatchLineWriter(out, d, "test@1")) {
       int rank = 0;
       for (Match m : ms) {
         w.write(m, ++rank);
@@ -51,7 +51,7 @@ class MatchLineWriterTest {
         + "\"components\":{\"skills\":0.8123,\"occupation\":1.0,\"goal\":0.0,\"education\":0.5,\"distance\":0.7071,"
         + "\"inclusion\":0.0,\"shortage\":0.0},"
         + "\"matchedSkills\":[\"http://data.europa.eu/esco/skill/a\",\"bed-making\"],"
-        + "\"missingSkills\":[\"night \\\"shift\\\" æøå\"],\"flags\":[\"SHORTAGE\",\"UPSKILLING_CANDIDATE\"]}\n"
+        + "\"missingSkills\":[\"night \\\"shift\\\" æøå\"],\"flags\":[\"SHORTAGE\",\"UPSKILLING_CANDIDATE\"],\"policy\":\"test@1\"}\n"
         + "{\"order\":\"jo-1\",\"rank\":2,\"citizen\":\"c-8\",\"score\":0.6124,";
     String written = write(MatchLineWriter.Direction.ORDER_FIRST, match("c-7", "jo-1"), match("c-8", "jo-1"));
     assertEquals(expected, written.substring(0, expected.length()));
@@ -70,7 +70,7 @@ class MatchLineWriterTest {
     Match m = new Match("c-1", "jo-1", 1.0, new Explanation(new EnumMap<>(Component.class), List.of(), List.of(), List.of(), EnumSet.noneOf(Flag.class)));
     assertEquals("{\"order\":\"jo-1\",\"rank\":1,\"citizen\":\"c-1\",\"score\":1.0,\"components\":{\"skills\":0.0,"
         + "\"occupation\":0.0,\"goal\":0.0,\"education\":0.0,\"distance\":0.0,\"inclusion\":0.0,\"shortage\":0.0},"
-        + "\"matchedSkills\":[],\"missingSkills\":[],\"flags\":[]}\n", write(MatchLineWriter.Direction.ORDER_FIRST, m));
+        + "\"matchedSkills\":[],\"missingSkills\":[],\"flags\":[],\"policy\":\"test@1\"}\n", write(MatchLineWriter.Direction.ORDER_FIRST, m));
   }
 
   @Test

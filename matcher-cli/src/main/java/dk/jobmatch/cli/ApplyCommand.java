@@ -1,0 +1,273 @@
+package dk.jobmatch.cli;
+
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dk.jobmatch.cli.io.JsonLinesReader;
+import dk.jobmatch.cli.json.ChangeJson;
+import dk.jobmatch.cli.json.LineProblem;
+import dk.jobmatch.engine.LiveShortlists;
+import dk.jobmatch.engine.LiveShortlists.Change;
+import dk.jobmatch.engine.MatchEngine;
+import dk.jobmatch.engine.ShortlistEvent;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * {@code apply}: applies a change file to a persistent index and writes the shortlist events.
+ *
+ * <p>One change per line: {@code {"op":"upsert","citizen":{…}}}, {@code
+ * {"op":"delete","citizen":"ID"}}, {@code {"op":"upsert","order":{…}}}, {@code
+ * {"op":"delete","order":"ID"}}. Later lines win; deleting an unknown id is a warning; bad lines
+ * are reported and skipped (exit 3), or with {@code --strict} nothing is applied. The result is
+ * the index that {@code index} would build from the merged files.
+ *
+ * <p><b>Events.</b> The standing shortlists (each open order's, K = its {@code maxCandidates},
+ * else 10) are recomputed from the index at the start (one {@code rank} per open order), as of the
+ * day of the last commit; then the day moves to {@code --as-of} (default today: orders whose
+ * deadline has passed close) and the changes are applied together. The events are the net
+ * difference, with {@code SUGGESTED} for orders entering a concerned citizen's top 10 suggestions,
+ * as JSON Lines, written once the index is committed (see {@code LiveShortlists}).
+ *
+ * <p>Not thread-safe: one instance runs once.
+ */
+@Command(name = "apply", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {
+        "Apply a change file to a persistent index (see 'jobmatch index') and write the shortlist events.",
+        "Change lines: {\"op\":\"upsert\"|\"delete\",\"citizen\":{…}|\"ID\"} or {\"op\":…,\"order\":{…}|\"ID\"}.",
+        "Events (JSON Lines): {\"event\":\"ENTERED\"|\"LEFT\",\"order\",\"citizen\",\"rank\",\"reason\"} and"
+            + " {\"event\":\"SUGGESTED\",\"citizen\",\"order\",\"rank\"}.",
+        "Committed once at the end: an interrupted run leaves the index as it was.",
+        "Exit codes: 0 ok, 2 usage or I/O problem (nothing done), 3 bad change lines (reported; valid lines applied)."})
+public final class ApplyCommand extends EngineCommand {
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  @Option(names = "--changes", paramLabel = "FILE", description = "The changes, one JSON object per line (UTF-8).")
+  Path changes;
+
+  @Option(names = "--events", paramLabel = "FILE",
+      description = "Write the events to FILE (replaced only when the changes are committed) instead of standard output.")
+  Path events;
+
+  private IndexStore.Transaction tx;
+  private final DayClock clock = new DayClock();
+
+  /** @param ctx the surroundings */
+  public ApplyCommand(CliContext ctx) {
+    super(ctx);
+  }
+
+  /** The engine's day, moved from the last commit's day to this run's. */
+  private static final class DayClock extends Clock {
+    volatile LocalDate day = LocalDate.now();
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return day.atStartOfDay().toInstant(ZoneOffset.UTC);
+    }
+  }
+
+  @Override
+  protected void checkSources() {
+    List<String> missing = new ArrayList<>();
+    if (index == null) {
+      missing.add("'--index=DIR'");
+    }
+    if (changes == null) {
+      missing.add("'--changes=FILE'");
+    }
+    if (!missing.isEmpty()) {
+      throw new ParameterException(spec.commandLine(), (missing.size() == 1 ? "Missing required option: "
+          : "Missing required options: ") + String.join(", ", missing));
+    }
+    if (citizens != null || orders != null) {
+      throw CliException.usage((citizens != null ? "--citizens" : "--orders")
+          + ": apply takes its records from --changes (use 'jobmatch index' to upsert whole files)");
+    }
+    if (out != null) {
+      throw CliException.usage("--out: apply writes events to --events FILE or standard output");
+    }
+  }
+
+  @Override
+  protected boolean readsIndex() {
+    return false;
+  }
+
+  @Override
+  protected void configure(MatchEngine.Builder builder) {
+    builder.asOf(null).clock(clock).directory(tx.engineDir());
+  }
+
+  private RecordFile<Change> changeFile() {
+    return new RecordFile<>(changes, "--changes", "changes", new RecordFile.Parser<>() {
+      @Override
+      public Change parse(String text, boolean truncatedHint) throws LineProblem {
+        return ChangeJson.parse(text, truncatedHint);
+      }
+
+      @Override
+      public String id(Change c) {
+        return ChangeJson.id(c);
+      }
+    }, JsonLinesReader.DEFAULT_MAX_LINE_BYTES);
+  }
+
+  private record Line(long number, Change change) {}
+
+  @Override
+  public Integer call() throws Exception {
+    checkOptions(1);
+    RecordFile<Change> file = changeFile();
+    file.checkReadable();
+    checkNotAnInput("--events", events);
+    if (events != null && Files.exists(events) && Files.isSameFile(events, changes)) {
+      throw CliException.usage("--events: is the same file as --changes (" + events
+          + "); writing it would replace the input. Choose another file");
+    }
+    if (events != null && Files.isDirectory(events)) {
+      throw CliException.usage("--events: is a directory: " + events);
+    }
+    if (events != null && !Files.isDirectory(events.toAbsolutePath().getParent())) {
+      throw CliException.usage("--events: directory does not exist: " + events.toAbsolutePath().getParent());
+    }
+    if (!Files.isDirectory(index) || IndexStore.committed(index) == null) {
+      throw CliException.usage("--index: no index at " + index + " (build one with 'jobmatch index')");
+    }
+    // All lines are read and checked before the index is touched.
+    List<Line> lines = new ArrayList<>();
+    RecordFile.Summary summary = file.read(ctx.err(), true, false, progress(file, "reading"),
+        (line, c) -> lines.add(new Line(line, c)));
+    if (summary.rejected() > 0 && strict) {
+      return strictRefusal(file, summary);
+    }
+    LocalDate day = asOf != null ? asOf : LocalDate.now();
+    try (IndexStore.Transaction t = IndexStore.begin(index, false, ctx.err())) {
+      tx = t;
+      if (t.base() == null) {
+        throw CliException.usage("--index: no index at " + index + " (build one with 'jobmatch index')");
+      }
+      LocalDate listsDay = t.base().asOf() == null ? day : LocalDate.parse(t.base().asOf());
+      clock.day = listsDay.isAfter(day) ? day : listsDay;
+      long t0 = ctx.nanoClock().getAsLong();
+      MatchEngine engine = buildEngine();
+      boolean closed = false;
+      try {
+        IndexStore.Fingerprint fp = IndexStore.fingerprint(esco, disco, shortage, engine.policy());
+        IndexStore.check(t.base(), fp, index);
+        t0 = verbose(t0, "opened %s (%,d citizens, %,d orders)", index, engine.citizenCount(), engine.orderCount());
+        List<ShortlistEvent> out = new ArrayList<>();
+        LiveShortlists live = LiveShortlists.start(engine, out::add);
+        t0 = verbose(t0, "recomputed the standing lists of %,d open orders and %,d citizens (as of %s)",
+            live.openOrders().size(), engine.citizenCount(), clock.day);
+        warnUnknownDeletes(file, engine, lines);
+        clock.day = day;
+        List<Change> list = new ArrayList<>(lines.size());
+        for (Line l : lines) {
+          list.add(l.change());
+        }
+        live.apply(list);
+        t0 = verbose(t0, "applied %,d changes (%,d orders ranked afresh in all)", list.size(), live.reranks());
+        long citizenCount = engine.citizenCount();
+        long orderCount = engine.orderCount();
+        engine.close();
+        closed = true;
+        t.commit(fp, citizenCount, orderCount, day);
+        verbose(t0, "committed");
+        writeEvents(out);
+        ctx.err().println(String.format(Locale.ROOT,
+            "%s: committed generation %d: %,d changes applied, %,d events; %,d citizens, %,d job orders",
+            index, t.generation(), list.size(), out.size(), citizenCount, orderCount));
+        summarize(file, summary);
+        return summary.hasProblems() ? ExitCode.DATA : ExitCode.OK;
+      } finally {
+        if (!closed) {
+          closeQuietly(engine);
+          ctx.err().println(index + ": nothing was committed; the index is unchanged (generation "
+              + t.base().generation() + ")");
+        }
+      }
+    }
+  }
+
+  /** Warns, per line, about deletes of ids that are not there at that point of the file. */
+  private void warnUnknownDeletes(RecordFile<Change> file, MatchEngine engine, List<Line> lines) {
+    Set<String> citizenIds = new HashSet<>(engine.citizenIds());
+    Set<String> orderIds = new HashSet<>();
+    engine.orders().forEach(o -> orderIds.add(o.id()));
+    for (Line l : lines) {
+      switch (l.change()) {
+        case Change.UpsertCitizen u -> citizenIds.add(u.citizen().id());
+        case Change.UpsertOrder u -> orderIds.add(u.order().id());
+        case Change.DeleteCitizen d -> {
+          if (!citizenIds.remove(d.citizenId())) {
+            ctx.err().println(file.name() + ":" + l.number() + ": warning: citizen: no citizen with id '" + d.citizenId()
+                + "' to delete; line ignored");
+          }
+        }
+        case Change.DeleteOrder d -> {
+          if (!orderIds.remove(d.orderId())) {
+            ctx.err().println(file.name() + ":" + l.number() + ": warning: order: no job order with id '" + d.orderId()
+                + "' to delete; line ignored");
+          }
+        }
+      }
+    }
+  }
+
+  private void writeEvents(List<ShortlistEvent> list) throws IOException {
+    StringBuilder sb = new StringBuilder();
+    for (ShortlistEvent e : list) {
+      ObjectNode n = JSON.createObjectNode();
+      n.put("event", e.kind().name());
+      if (e.kind() == ShortlistEvent.Kind.SUGGESTED) {
+        n.put("citizen", e.citizenId());
+        n.put("order", e.orderId());
+        n.put("rank", e.rank());
+      } else {
+        n.put("order", e.orderId());
+        n.put("citizen", e.citizenId());
+        n.put("rank", e.rank());
+        n.put("reason", e.reason().name());
+      }
+      sb.append(JSON.writeValueAsString(n)).append('\n');
+    }
+    byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
+    if (events == null) {
+      ctx.out().write(bytes);
+      ctx.out().flush();
+      checkStdout();
+      return;
+    }
+    try (Output o = Output.open(events, ctx.out())) {
+      OutputStream s = o.stream();
+      s.write(bytes);
+      o.commit();
+    }
+  }
+}

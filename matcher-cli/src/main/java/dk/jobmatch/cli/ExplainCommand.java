@@ -1,0 +1,189 @@
+package dk.jobmatch.cli;
+
+import dk.jobmatch.cli.io.JsonLinesReader;
+import dk.jobmatch.cli.io.Progress;
+import dk.jobmatch.cli.json.ExplainLineWriter;
+import dk.jobmatch.cli.json.LineProblem;
+import dk.jobmatch.cli.json.PairJson;
+import dk.jobmatch.engine.MatchEngine;
+import dk.jobmatch.model.Checks;
+import dk.jobmatch.model.Citizen;
+import dk.jobmatch.model.JobOrder;
+import dk.jobmatch.scoring.PairExplanation;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code explain}: "why was this citizen (not) proposed for that order?" For each requested
+ * (citizen, order) pair, in input order, one JSON line with every gate (passed or not, relaxed or
+ * not, and the values compared) and, when every gate passes, the fields of a {@code match} line,
+ * the citizen's rank among all eligible citizens, the score of the K-th place and the gap to it
+ * (see {@link ExplainLineWriter}).
+ *
+ * <p>Pairs come from {@code --citizen ID --order ID} or from {@code --pairs FILE} (JSON Lines of
+ * {@code {"citizen":…,"order":…}}). A pair naming an id that is not among the citizens or orders
+ * read is a bad line: reported ({@code FILE:LINE: citizen: unknown id …}, or {@code --citizen:
+ * …}), skipped, exit 3; under {@code --strict} nothing is written.
+ *
+ * <p>Not thread-safe: one instance runs once. Failures are reported through {@link CliException}
+ * (exit 2) or the exit code 3 for rejected lines; see {@link ExitCode}.
+ */
+@Command(name = "explain", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {
+        "Explain (citizen, order) pairs: why a citizen is or is not proposed for an order.",
+        "One JSON line per pair, in input order: citizen, order, eligible, gates (every gate with passed,",
+        "relaxed and the values compared) and, when eligible, score, components, matchedSkills,",
+        "missingSkills, flags, rank (place among all eligible citizens), gapToTop and kthScore.",
+        "Exit codes: 0 ok, 2 usage or I/O problem (nothing done), 3 bad input lines or unknown ids",
+        "(reported; the other pairs are explained)."})
+public final class ExplainCommand extends EngineCommand {
+  /** Pairs file parser: ids only. */
+  static final RecordFile.Parser<PairJson.Pair> PAIRS = new RecordFile.Parser<>() {
+    @Override public PairJson.Pair parse(String text, boolean truncatedHint) throws LineProblem {
+      return PairJson.parse(text, truncatedHint);
+    }
+    @Override public String id(PairJson.Pair p) {
+      return p.citizen() + "\u0000" + p.order();
+    }
+  };
+
+  @Option(names = "--citizen", paramLabel = "ID", description = "The citizen of the one pair to explain (with --order).")
+  String citizenId;
+
+  @Option(names = "--order", paramLabel = "ID", description = "The job order of the one pair to explain (with --citizen).")
+  String orderId;
+
+  @Option(names = "--pairs", paramLabel = "FILE",
+      description = "Pairs to explain, one JSON object per line: {\"citizen\":\"ID\",\"order\":\"ID\"}.")
+  Path pairs;
+
+  @Option(names = "--top", paramLabel = "K", defaultValue = "10",
+      description = "The shortlist length gapToTop and kthScore refer to (default: ${DEFAULT-VALUE}).")
+  int top;
+
+  /** @param ctx the surroundings */
+  public ExplainCommand(CliContext ctx) {
+    super(ctx);
+  }
+
+  /** One requested pair and where it was asked for: a line of {@code --pairs}, or 0 for the command line. */
+  private record Request(long line, PairJson.Pair pair) {}
+
+  /** A request whose ids were found. */
+  private record Resolved(Citizen citizen, JobOrder order) {}
+
+  @Override
+  public Integer call() throws Exception {
+    if (pairs == null && (citizenId == null || orderId == null)) {
+      throw CliException.usage(citizenId == null && orderId == null
+          ? "give the pair to explain as --citizen ID --order ID, or pairs as --pairs FILE"
+          : citizenId == null ? "--order: needs --citizen ID" : "--citizen: needs --order ID");
+    }
+    if (pairs != null && (citizenId != null || orderId != null)) {
+      throw CliException.usage("--pairs: give either --pairs FILE or --citizen ID --order ID, not both");
+    }
+    checkOptions(top);
+    RecordFile<PairJson.Pair> pairFile = pairs == null ? null
+        : new RecordFile<>(pairs, "--pairs", "pairs", PAIRS, JsonLinesReader.DEFAULT_MAX_LINE_BYTES);
+    if (pairFile != null) {
+      pairFile.checkReadable();
+    }
+    RecordFile<JobOrder> orderFile = orderFile();
+    RecordFile<Citizen> citizenFile = citizenFile();
+    try (Output output = Output.open(out, ctx.out()); MatchEngine engine = buildEngine()) {
+      // The pairs first: a bad pairs file under --strict stops the run before anything is indexed.
+      List<Request> requests = new ArrayList<>();
+      RecordFile.Summary pairSummary = null;
+      if (pairFile != null) {
+        pairSummary = pairFile.read(ctx.err(), true, false, Progress.off(), (line, p) -> requests.add(new Request(line, p)));
+        if (strict && pairSummary.hasProblems()) {
+          return strictRefusal(pairFile, pairSummary);
+        }
+      } else {
+        requests.add(new Request(0, new PairJson.Pair(citizenId, orderId)));
+      }
+      Inputs inputs = readInputs(orderFile, citizenFile);
+      if (inputs.refusal() != null) {
+        return inputs.refusal();
+      }
+      Orders orders = inputs.orders();
+      RecordFile.Summary citizenSummary = indexCitizens(citizenFile, engine, inputs.citizensChecked());
+
+      Map<String, JobOrder> orderById = new HashMap<>();
+      for (JobOrder o : orders.list()) {
+        orderById.put(o.id(), o);
+      }
+      List<Resolved> resolved = new ArrayList<>(requests.size());
+      long unknown = 0;
+      for (Request r : requests) {
+        Optional<Citizen> c = engine.citizen(r.pair().citizen());
+        JobOrder o = orderById.get(r.pair().order());
+        if (c.isEmpty()) {
+          unknownId(pairFile, r, "citizen", "--citizen", r.pair().citizen(), citizenFile.name());
+        }
+        if (o == null) {
+          unknownId(pairFile, r, "order", "--order", r.pair().order(), orderFile.name());
+        }
+        if (c.isEmpty() || o == null) {
+          unknown++;
+          continue;
+        }
+        resolved.add(new Resolved(c.get(), o));
+      }
+      if (strict && unknown > 0) {
+        ctx.err().println((pairFile == null ? "explain" : pairFile.name())
+            + ": --strict: a pair names an unknown citizen or order; nothing was written");
+        return ExitCode.DATA;
+      }
+
+      long t0 = ctx.nanoClock().getAsLong();
+      ExplainLineWriter writer = new ExplainLineWriter(output.stream(), engine.policy().label());
+      try (OrderedPipeline<PairExplanation> pipeline = new OrderedPipeline<>(threadCount(), e -> {
+        writer.write(e);
+        checkStdout();
+      })) {
+        for (Resolved r : resolved) {
+          pipeline.submit(() -> engine.explainPair(r.citizen(), r.order(), top));
+        }
+        pipeline.finish();
+      }
+      verbose(t0, "explained %,d pairs", writer.lines());
+      writer.close();
+      output.commit();
+      checkStdout();
+
+      if (pairFile != null) {
+        summarize(pairFile, pairSummary);
+        if (unknown > 0) {
+          ctx.err().println(String.format(Locale.ROOT, "%s: %,d of %,d pairs name an unknown citizen or order (not explained)",
+              pairFile.name(), unknown, requests.size()));
+        }
+      }
+      summarize(orderFile, orders.summary());
+      summarize(citizenFile, citizenSummary);
+      boolean problems = unknown > 0 || (pairSummary != null && pairSummary.hasProblems())
+          || orders.summary().hasProblems() || citizenSummary.hasProblems();
+      return problems ? ExitCode.DATA : ExitCode.OK;
+    }
+  }
+
+  /** Reports an id that names no record read, as {@code FILE:LINE: field: …} or {@code --option: …}. */
+  private void unknownId(RecordFile<?> pairFile, Request r, String field, String option, String id, String source) {
+    String where = pairFile == null ? option : pairFile.name() + ":" + r.line() + ": " + field;
+    ctx.err().println(where + ": unknown id '" + printable(id) + "': no such " + field + " in " + source);
+  }
+
+  /** An id as echoed in a message: one plain line (no controls or bidi overrides), at most 64 characters. */
+  private static String printable(String id) {
+    boolean longer = id.codePointCount(0, id.length()) > 64;
+    String head = longer ? id.substring(0, id.offsetByCodePoints(0, 64)) : id;
+    return Checks.printable(head) + (longer ? "…" : "");
+  }
+}

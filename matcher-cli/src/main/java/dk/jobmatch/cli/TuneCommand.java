@@ -1,0 +1,225 @@
+package dk.jobmatch.cli;
+
+import dk.jobmatch.cli.io.JsonLinesReader;
+import dk.jobmatch.engine.MatchEngine;
+import dk.jobmatch.model.Citizen;
+import dk.jobmatch.scoring.PolicyConstant;
+import dk.jobmatch.scoring.PolicyFile;
+import dk.jobmatch.scoring.ScoringPolicy;
+import dk.jobmatch.tuning.OutcomeLabel;
+import dk.jobmatch.tuning.PolicyTuner;
+import dk.jobmatch.tuning.TuningListener;
+import dk.jobmatch.tuning.TuningOptions;
+import dk.jobmatch.tuning.TuningResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code tune}: fits a scoring policy to a job centre's past outcomes (see {@link PolicyTuner}),
+ * prints the train/test report on standard output and writes the tuned policy to {@code --out}.
+ *
+ * <p>Not thread-safe: one instance runs once. Failures are reported through {@link CliException}
+ * (exit 2) or the exit code 3 for rejected lines.
+ */
+@Command(name = "tune", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {
+        "Fit a scoring policy to past outcomes: weights (and chosen constants) that rank hired and interviewed",
+        "candidates highest (nDCG, gains 3/1/0) on a training split of the orders; report both splits for the",
+        "start and the tuned policy with 95% bootstrap intervals; write the tuned policy to --out.",
+        "Outcomes: JSON Lines {\"order\":…,\"citizen\":…,\"outcome\":\"HIRED\"|\"INTERVIEWED\"|\"REJECTED\"}.",
+        "Exit codes: 0 ok, 2 usage or I/O problem (nothing written), 3 bad input lines (reported; valid lines used)."})
+public final class TuneCommand extends EngineCommand {
+  @Option(names = "--outcomes", required = true, paramLabel = "FILE",
+      description = "Past outcomes, one JSON object per line (UTF-8); a later line for the same pair wins.")
+  Path outcomes;
+
+  @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
+      description = "Seeds the train/test split, the sample of other candidates, the optimiser and the bootstrap"
+          + " (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--fit", paramLabel = "KEYS", split = ",",
+      description = "Formula constants to fit with the weights, by policy-file key, or 'none'"
+          + " (default: distanceHalfLifeKm,upskillingCredit).")
+  List<String> fit;
+
+  @Option(names = "--regularisation", paramLabel = "L", defaultValue = "0.05",
+      description = "Pull toward the start policy: the fit maximises training nDCG minus L x squared distance"
+          + " (0-100, default: ${DEFAULT-VALUE}); 'auto' chooses L by 3-fold cross-validation on the training orders.")
+  String regularisation;
+
+  @Option(names = "--test-share", paramLabel = "F", defaultValue = "0.3",
+      description = "Share of orders held back for the test split (0.05-0.9, default: ${DEFAULT-VALUE}).")
+  double testShare;
+
+  @Option(names = "--sample", paramLabel = "N", defaultValue = "100",
+      description = "Other eligible citizens sampled per order as candidates without an outcome (default: ${DEFAULT-VALUE}).")
+  int sample;
+
+  @Option(names = "--name", paramLabel = "NAME",
+      description = "The tuned policy's name (default: the start policy's).")
+  String name;
+
+  @Option(names = "--policy-version", paramLabel = "VERSION",
+      description = "The tuned policy's version (default: the start policy's version followed by -tuned).")
+  String policyVersion;
+
+  /** @param ctx the surroundings */
+  public TuneCommand(CliContext ctx) {
+    super(ctx);
+  }
+
+  private TuningOptions tuningOptions() {
+    Set<PolicyConstant> constants = EnumSet.noneOf(PolicyConstant.class);
+    if (fit == null) {
+      constants.addAll(TuningOptions.DEFAULT_FIT);
+    } else if (!(fit.size() == 1 && fit.get(0).equals("none"))) {
+      for (String key : fit) {
+        PolicyConstant c = PolicyConstant.byKey(key.strip());
+        if (c == null) {
+          throw CliException.usage("--fit: '" + key.strip() + "' is not a policy constant (see docs/policy.md)");
+        }
+        constants.add(c);
+      }
+    }
+    boolean auto = regularisation.equals("auto");
+    double lambda = TuningOptions.defaults().regularisation();
+    if (!auto) {
+      try {
+        lambda = Double.parseDouble(regularisation);
+      } catch (NumberFormatException e) {
+        throw CliException.usage("--regularisation: must be a number between 0 and 100, or 'auto'");
+      }
+    }
+    try {
+      return TuningOptions.builder().seed(seed).fitConstants(constants).regularisation(lambda).crossValidate(auto)
+          .testShare(testShare).unlabelledPerOrder(sample).build();
+    } catch (IllegalArgumentException e) {
+      throw CliException.usage("--" + optionOf(e.getMessage()) + ": " + e.getMessage());
+    }
+  }
+
+  private static String optionOf(String message) {
+    String field = message.contains(":") ? message.substring(0, message.indexOf(':')) : "";
+    return switch (field) {
+      case "testShare" -> "test-share";
+      case "unlabelledPerOrder" -> "sample";
+      case "fitConstants" -> "fit";
+      default -> field;
+    };
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    if (out == null) {
+      throw CliException.usage("--out: required: the file to write the tuned policy to");
+    }
+    checkOptions(1);
+    if (samePath(out, outcomes)) {
+      throw CliException.usage("--out: is the same file as --outcomes (" + out
+          + "); writing it would replace the input. Choose another file");
+    }
+    TuningOptions options = tuningOptions();
+    RecordFile<OutcomeLabel> outcomeFile = new RecordFile<>(outcomes, "--outcomes", "outcomes", RecordFile.OUTCOMES,
+        JsonLinesReader.DEFAULT_MAX_LINE_BYTES);
+    outcomeFile.checkReadable();
+    ScoringPolicy start = policy();
+    String tunedName = name != null ? name : start.name();
+    String tunedVersion = policyVersion != null ? policyVersion : start.version() + "-tuned";
+    try {
+      ScoringPolicy.builder().name(tunedName).version(tunedVersion).build();
+    } catch (IllegalArgumentException e) {
+      throw CliException.usage((e.getMessage().startsWith("name") ? "--name" : "--policy-version") + ": " + e.getMessage());
+    }
+    Path target = out.toAbsolutePath();
+    if (target.getParent() != null && !Files.isDirectory(target.getParent())) {
+      throw CliException.usage("--out: directory not found: " + target.getParent());
+    }
+
+    try (MatchEngine engine = buildEngine()) {
+      Inputs inputs = readInputs(orderFile(), citizenFile());
+      if (inputs.refusal() != null) {
+        return inputs.refusal();
+      }
+      Orders orders = inputs.orders();
+      RecordFile<Citizen> citizenFile = citizenFile();
+      Map<String, Citizen> citizens = new LinkedHashMap<>();
+      RecordFile.Summary citizenSummary = citizenFile.read(ctx.err(), !inputs.citizensChecked(), true,
+          progress(citizenFile, "reading"), (line, c) -> {
+            citizens.remove(c.id());
+            citizens.put(c.id(), c);
+          });
+      List<OutcomeLabel> labels = new ArrayList<>();
+      RecordFile.Summary outcomeSummary = outcomeFile.read(ctx.err(), true, true, progress(outcomeFile, "reading"),
+          (line, o) -> labels.add(o));
+      if (strict && outcomeSummary.hasProblems()) {
+        return strictRefusal(outcomeFile, outcomeSummary);
+      }
+
+      LocalDate day = engine.today();
+      PolicyTuner tuner = new PolicyTuner(engine.taxonomy(), engine.shortage(), day, options);
+      TuningResult result;
+      try {
+        result = tuner.tune(citizens.values(), orders.list(), labels, start, tunedName, tunedVersion, listener());
+      } catch (IllegalArgumentException e) {
+        throw CliException.usage(e.getMessage());
+      }
+      try {
+        PolicyFile.write(result.tuned(), out);
+      } catch (IOException e) {
+        throw CliException.usage("--out: cannot write " + out + ": " + RecordFile.describe(e));
+      }
+      ctx.out().print(result.describe());
+      ctx.out().println("Wrote " + out + " (" + result.tuned().label() + ").");
+      ctx.out().flush();
+
+      summarize(orderFile(), orders.summary());
+      summarize(citizenFile, citizenSummary);
+      summarize(outcomeFile, outcomeSummary);
+      return orders.summary().hasProblems() || citizenSummary.hasProblems() || outcomeSummary.hasProblems()
+          ? ExitCode.DATA : ExitCode.OK;
+    }
+  }
+
+  /** Progress on standard error: each phase, and every tenth of a long one. */
+  private TuningListener listener() {
+    if (quiet) {
+      return TuningListener.NONE;
+    }
+    return new TuningListener() {
+      private String phase;
+      private long total;
+      private int nextTenth;
+
+      @Override
+      public void phase(String p, long t) {
+        phase = p;
+        total = t;
+        nextTenth = 1;
+        if (t >= 100) {
+          ctx.err().println(String.format(Locale.ROOT, "tune: %s (%,d)", p, t));
+        }
+      }
+
+      @Override
+      public void progress(long done, double best) {
+        if (total >= 100 && nextTenth <= 10 && done * 10 >= total * nextTenth) {
+          nextTenth = (int) Math.min(11, done * 10 / total + 1);
+          ctx.err().println(String.format(Locale.ROOT, "tune: %s: %d%%%s", phase, Math.min(100, done * 100 / total),
+              Double.isNaN(best) ? "" : String.format(Locale.ROOT, ", best training objective %.4f", best)));
+        }
+      }
+    };
+  }
+}

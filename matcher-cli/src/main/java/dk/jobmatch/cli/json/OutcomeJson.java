@@ -1,0 +1,42 @@
+package dk.jobmatch.cli.json;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dk.jobmatch.model.Checks;
+import dk.jobmatch.tuning.Outcome;
+import dk.jobmatch.tuning.OutcomeLabel;
+import java.util.Set;
+
+/**
+ * Reads an outcome line of the {@code tune} command: {@code {"order":"jo-1","citizen":"c-7",
+ * "outcome":"HIRED"}}, all three required; {@code outcome} is {@code HIRED}, {@code INTERVIEWED}
+ * or {@code REJECTED}. Unknown fields are errors.
+ *
+ * <p>Thread-safe (stateless).
+ */
+public final class OutcomeJson {
+  static final Set<String> FIELDS = Set.of("order", "citizen", "outcome");
+
+  private OutcomeJson() {}
+
+  /**
+   * Parses and validates one line.
+   *
+   * @param text the line without its terminator
+   * @param truncatedHint the line is the file's last and has no terminator
+   * @return the record
+   * @throws LineProblem naming the field and the reason
+   */
+  public static OutcomeLabel parse(String text, boolean truncatedHint) throws LineProblem {
+    ObjectNode node = JsonLine.parseObject(text, truncatedHint);
+    Fields f = Fields.of(node, "", FIELDS);
+    String order = f.requiredString("order");
+    Fields.model("order", "order", () -> Checks.id("order", order));
+    String citizen = f.requiredString("citizen");
+    Fields.model("citizen", "citizen", () -> Checks.id("citizen", citizen));
+    Outcome outcome = f.enumValue("outcome", Outcome.class);
+    if (outcome == null) {
+      throw new LineProblem("outcome: required");
+    }
+    return new OutcomeLabel(order, citizen, outcome);
+  }
+}

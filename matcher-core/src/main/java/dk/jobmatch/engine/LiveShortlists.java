@@ -1,0 +1,748 @@
+package dk.jobmatch.engine;
+
+import dk.jobmatch.kernel.CitizenFeatures;
+import dk.jobmatch.kernel.CompiledOrder;
+import dk.jobmatch.kernel.FeatureScorer;
+import dk.jobmatch.kernel.PopulationStats;
+import dk.jobmatch.engine.ShortlistEvent.Kind;
+import dk.jobmatch.engine.ShortlistEvent.Reason;
+import dk.jobmatch.model.Citizen;
+import dk.jobmatch.model.JobOrder;
+import dk.jobmatch.scoring.Component;
+import dk.jobmatch.scoring.Flag;
+import dk.jobmatch.scoring.Match;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Standing shortlists for every open order, and standing top suggestions for every citizen, kept
+ * current as citizens and orders change, with an event for each change of a list.
+ *
+ * <p><b>What is standing.</b> For every open order (held by the engine, deadline not passed as of
+ * {@link MatchEngine#today()}) the list {@link MatchEngine#rank(JobOrder, int) rank(order, K)}
+ * would return now, K being the order's {@code maxCandidates}, else {@value #DEFAULT_K}: the top K
+ * and, for a public employer, every other qualified fortrinsadgang holder after them. For every
+ * indexed citizen the list {@link MatchEngine#suggest(Citizen, int) suggest(citizen, S)} would
+ * return (S set at {@link #start(MatchEngine, ShortlistListener, int)}, default {@value
+ * #DEFAULT_SUGGESTIONS}). After every change, each standing list equals that fresh answer exactly.
+ *
+ * <p><b>Events.</b> Each {@link #apply(List) apply} (and each single-change method) compares the
+ * lists before and after and reports, in this order: citizens that {@link Kind#LEFT left} the lists
+ * of orders that were deleted ({@link Reason#ORDER_CLOSED}) or expired ({@link
+ * Reason#ORDER_EXPIRED}); then, order by order (in the engine's order), citizens that left and
+ * citizens that {@link Kind#ENTERED entered}; then, citizen by citizen, orders {@link
+ * Kind#SUGGESTED suggested} (entered the citizen's top suggestions). A change of place inside a
+ * list is no event. Several changes applied together report the net difference.
+ *
+ * <p><b>Incremental maintenance.</b> Each order keeps its top {@code 2K} (at least {@code K+5})
+ * and every qualified fortrinsadgang holder. A changed citizen is scored against each open order
+ * with the scoring kernel (one exact score per order, no search); it enters a buffer it beats and
+ * leaves the one it no longer belongs to. Only when a buffer falls below K members (and there may
+ * be eligible citizens outside it) is that order ranked again with {@link MatchEngine#rank}. A
+ * changed order is ranked afresh. Suggestions are not stored: a changed citizen's top suggestions
+ * are computed before and after (one exact score per open order, twice); a changed order is
+ * scored against every citizen, and for those eligible for it before or after, their suggestions
+ * before and after are computed the same way. Starting therefore costs one {@code rank} per open
+ * order, nothing per citizen.
+ *
+ * <p><b>Skill rarity.</b> Required skills weigh by their rarity in the population ({@link
+ * PopulationStats}; alone without a reuse level, modulating it by the policy's {@code
+ * rarityInfluence} otherwise), which moves when citizens are added, deleted or change skills,
+ * and moves every affected score slightly. The lists follow the engine exactly by detection:
+ * after a change, an order whose rarity inputs (population, counts of its required skills) moved
+ * is compiled again; if its skill weights differ in any bit, its buffer is rescored with the new
+ * weights and the members provably above every outsider are kept (see {@code reweigh}); only if
+ * fewer than K remain is it ranked afresh. Batch many changes in one {@link #apply(List)} to pay
+ * this once.
+ *
+ * <p><b>Suggested orders.</b> {@code SUGGESTED} is reported, exactly, for every citizen whose
+ * suggestions may have moved through a change of the citizen or of an order: the changed
+ * citizens, and every citizen eligible before or after for an order that was added, updated,
+ * closed or expired (or whose shortage status or scoring year moved). An order moving into
+ * someone's top suggestions only because skill rarity drifted (another citizen's change
+ * reweighted it) is not reported — it is no news to a job agent, and finding every such move
+ * would mean scoring every citizen against every open order on each change — though {@link
+ * #suggestions(String)} always gives the current list.
+ *
+ * <p><b>Thread safety.</b> Thread-safe: changes are serialised; readers see the lists of the last
+ * completed change. All changes to the engine must go through this object while it is in use
+ * (changes made directly to the engine are not seen until they touch a listed citizen or order).
+ * Events are delivered on the changing thread, inside the lock.
+ */
+public final class LiveShortlists {
+  /** One change to apply with {@link LiveShortlists#apply(List)}. Immutable. */
+  public sealed interface Change {
+    /** Adds a citizen or replaces the one with the same id. */
+    record UpsertCitizen(Citizen citizen) implements Change {
+      /** @throws NullPointerException if citizen is null */
+      public UpsertCitizen {
+        Objects.requireNonNull(citizen, "citizen");
+      }
+    }
+
+    /** Deletes a citizen (an unknown id is ignored). */
+    record DeleteCitizen(String citizenId) implements Change {
+      /** @throws NullPointerException if citizenId is null */
+      public DeleteCitizen {
+        Objects.requireNonNull(citizenId, "citizenId");
+      }
+    }
+
+    /** Adds an order or replaces the one with the same id (keeping its position). */
+    record UpsertOrder(JobOrder order) implements Change {
+      /** @throws NullPointerException if order is null */
+      public UpsertOrder {
+        Objects.requireNonNull(order, "order");
+      }
+    }
+
+    /** Deletes an order (an unknown id is ignored). */
+    record DeleteOrder(String orderId) implements Change {
+      /** @throws NullPointerException if orderId is null */
+      public DeleteOrder {
+        Objects.requireNonNull(orderId, "orderId");
+      }
+    }
+  }
+
+  /** The shortlist length for an order without {@code maxCandidates}. */
+  public static final int DEFAULT_K = 10;
+  /** The default number of top suggestions watched per citizen (for {@code SUGGESTED} events). */
+  public static final int DEFAULT_SUGGESTIONS = 10;
+
+  private final MatchEngine engine;
+  private final ShortlistListener listener;
+  private final int suggestTop;
+  private Map<String, OrderState> open = new LinkedHashMap<>();
+  private LocalDate day;
+  private long reranks;
+  /** Orders brought to new rarity weights by rescoring their buffer instead of a rank (tests). */
+  long reweighs;
+
+  /** One open order's standing list. */
+  private static final class OrderState {
+    final JobOrder order;
+    final int k;
+    final int cap;
+    CompiledOrder co;
+    /** Best first; the exact top {@code buffer.size()}, or every eligible citizen if {@code complete}. */
+    final List<Match> buffer;
+    boolean complete;
+    /** Every qualified fortrinsadgang holder (public employers only). */
+    final Map<String, Match> holders;
+    int population;
+    int[] rarityIds;
+    int[] rarityCounts;
+    List<Match> visible;
+
+    OrderState(JobOrder order, int k, int cap, CompiledOrder co, List<Match> buffer, boolean complete,
+        Map<String, Match> holders) {
+      this.order = order;
+      this.k = k;
+      this.cap = cap;
+      this.co = co;
+      this.buffer = buffer;
+      this.complete = complete;
+      this.holders = holders;
+    }
+  }
+
+  private LiveShortlists(MatchEngine engine, ShortlistListener listener, int suggestTop) {
+    this.engine = engine;
+    this.listener = listener;
+    this.suggestTop = suggestTop;
+  }
+
+  /**
+   * Starts standing lists over everything the engine holds now (refreshing it first), with
+   * {@value #DEFAULT_SUGGESTIONS} suggestions per citizen. Emits no events.
+   *
+   * @throws NullPointerException if an argument is null
+   */
+  public static LiveShortlists start(MatchEngine engine, ShortlistListener listener) {
+    return start(engine, listener, DEFAULT_SUGGESTIONS);
+  }
+
+  /**
+   * Starts standing lists over everything the engine holds now (refreshing it first). Costs one
+   * {@code rank} per open order. Emits no events.
+   *
+   * @param suggestions how many top suggestions per citizen are watched (0: none, and no {@code
+   *     SUGGESTED} events)
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code suggestions} is negative
+   */
+  public static LiveShortlists start(MatchEngine engine, ShortlistListener listener, int suggestions) {
+    Objects.requireNonNull(engine, "engine");
+    Objects.requireNonNull(listener, "listener");
+    if (suggestions < 0) {
+      throw new IllegalArgumentException("suggestions: must not be negative");
+    }
+    LiveShortlists live = new LiveShortlists(engine, listener, suggestions);
+    synchronized (live) {
+      engine.refresh();
+      live.day = engine.today();
+      for (JobOrder o : engine.orders()) {
+        if (!live.expired(o)) {
+          OrderState st = live.fresh(o);
+          live.open.put(o.id(), st);
+        }
+      }
+    }
+    return live;
+  }
+
+  /** Adds or replaces a citizen and updates the lists; see {@link #apply(List)}. */
+  public void upsert(Citizen citizen) {
+    apply(List.of(new Change.UpsertCitizen(citizen)));
+  }
+
+  /** Deletes a citizen and updates the lists; returns whether it was indexed. */
+  public synchronized boolean delete(String citizenId) {
+    boolean known = engine.indexedFeatures(Objects.requireNonNull(citizenId, "citizenId")).isPresent();
+    apply(List.of(new Change.DeleteCitizen(citizenId)));
+    return known;
+  }
+
+  /** Adds or replaces an order and updates the lists; see {@link #apply(List)}. */
+  public void upsertOrder(JobOrder order) {
+    apply(List.of(new Change.UpsertOrder(order)));
+  }
+
+  /** Deletes an order (filled or withdrawn) and updates the lists; returns whether it was held. */
+  public synchronized boolean deleteOrder(String orderId) {
+    boolean known = engine.order(Objects.requireNonNull(orderId, "orderId")).isPresent();
+    apply(List.of(new Change.DeleteOrder(orderId)));
+    return known;
+  }
+
+  /**
+   * Closes the lists of orders whose deadline has passed as of {@link MatchEngine#today()} (and,
+   * when the day has moved, brings every list to the new day). Call it when the date may have
+   * changed; every change does it too.
+   */
+  public void expire() {
+    apply(List.of());
+  }
+
+  /**
+   * Applies changes in order (a later change of the same id wins), refreshes the engine, updates
+   * every standing list and reports the net difference as events.
+   *
+   * @throws NullPointerException if the list or an element is null
+   * @throws java.io.UncheckedIOException if the engine cannot write its index
+   */
+  public synchronized void apply(List<? extends Change> changes) {
+    Set<String> changedCitizens = new LinkedHashSet<>();
+    Set<String> upsertedOrders = new HashSet<>();
+    // Each touched citizen's features before the changes, for the suggestions she had.
+    Map<String, CitizenFeatures> oldFeatures = new HashMap<>();
+    if (suggestTop > 0) {
+      for (Change c : changes) {
+        String id = c instanceof Change.UpsertCitizen u ? u.citizen().id()
+            : c instanceof Change.DeleteCitizen d ? d.citizenId() : null;
+        if (id != null && !oldFeatures.containsKey(id)) {
+          oldFeatures.put(id, engine.indexedFeatures(id).orElse(null));
+        }
+      }
+    }
+    List<Citizen> pending = new ArrayList<>();
+    for (Change c : changes) {
+      Objects.requireNonNull(c, "change");
+      if (c instanceof Change.UpsertCitizen u) {
+        pending.add(u.citizen());
+        changedCitizens.add(u.citizen().id());
+        continue;
+      }
+      flush(pending);
+      switch (c) {
+        case Change.DeleteCitizen d -> {
+          if (engine.delete(d.citizenId())) {
+            changedCitizens.add(d.citizenId());
+          }
+        }
+        case Change.UpsertOrder u -> {
+          engine.upsertOrder(u.order());
+          upsertedOrders.add(u.order().id());
+        }
+        case Change.DeleteOrder d -> {
+          if (engine.deleteOrder(d.orderId())) {
+            upsertedOrders.remove(d.orderId());
+          }
+        }
+        case Change.UpsertCitizen u -> throw new AssertionError();
+      }
+    }
+    flush(pending);
+    engine.refresh();
+    reconcile(changedCitizens, upsertedOrders, oldFeatures);
+  }
+
+  private void flush(List<Citizen> pending) {
+    if (!pending.isEmpty()) {
+      engine.upsertAll(List.copyOf(pending));
+      pending.clear();
+    }
+  }
+
+  /** The standing shortlist of an open order (empty if the order is not open). */
+  public synchronized List<Match> shortlist(String orderId) {
+    OrderState st = open.get(Objects.requireNonNull(orderId, "orderId"));
+    return st == null ? List.of() : st.visible;
+  }
+
+  /**
+   * The standing top suggestions of a citizen: what {@link MatchEngine#suggest(Citizen, int)} gives
+   * now (empty if the citizen is not indexed, or suggestions are off). Computed on demand from the
+   * standing orders.
+   */
+  public synchronized List<Match> suggestions(String citizenId) {
+    CitizenFeatures f = engine.indexedFeatures(Objects.requireNonNull(citizenId, "citizenId")).orElse(null);
+    if (f == null || suggestTop == 0) {
+      return List.of();
+    }
+    List<CompiledOrder> orders = new ArrayList<>(open.size());
+    for (OrderState st : open.values()) {
+      orders.add(st.co);
+    }
+    List<Match> out = new ArrayList<>();
+    for (int i : top(orders, f)) {
+      Match m = FeatureScorer.explain(orders.get(i), f);
+      if (m != null) {
+        out.add(m);
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /** The ids of the orders with a standing list, in the engine's order. */
+  public synchronized List<String> openOrders() {
+    return List.copyOf(open.keySet());
+  }
+
+  /** How many times an order was ranked afresh with {@link MatchEngine#rank} since the start (a diagnostic). */
+  public synchronized long reranks() {
+    return reranks;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private boolean expired(JobOrder o) {
+    return o.deadline() != null && o.deadline().isBefore(day);
+  }
+
+  private static int k(JobOrder o) {
+    return o.maxCandidates() != null ? o.maxCandidates() : DEFAULT_K;
+  }
+
+  /** Ranks an order afresh. */
+  private OrderState fresh(JobOrder o) {
+    reranks++;
+    int k = k(o);
+    int cap = Math.max(2 * k, k + 5);
+    CompiledOrder co = engine.compile(o);
+    List<Match> ranked = engine.rank(o, cap);
+    int top = Math.min(cap, ranked.size());
+    Map<String, Match> holders = new HashMap<>();
+    for (Match m : ranked) {
+      if (m.has(Flag.FORTRINSADGANG)) {
+        holders.put(m.citizenId(), m);
+      }
+    }
+    OrderState st = new OrderState(o, k, cap, co, new ArrayList<>(ranked.subList(0, top)), top < cap, holders);
+    noteRarity(st, engine.populationStats());
+    st.visible = visible(st);
+    return st;
+  }
+
+  /** Records the inputs of the order's rarity weights: the population and its skills' counts. */
+  private void noteRarity(OrderState st, PopulationStats stats) {
+    String[] req = st.co.requiredIds;
+    int[] ids = new int[req.length];
+    int n = 0;
+    for (String id : req) {
+      // Every required skill: rarity weighs skills with and without a reuse level (rarityInfluence).
+      ids[n++] = st.co.skillNames.lookup(id);
+    }
+    st.rarityIds = Arrays.copyOf(ids, n);
+    st.rarityCounts = new int[n];
+    for (int i = 0; i < n; i++) {
+      st.rarityCounts[i] = stats.count(st.rarityIds[i]);
+    }
+    st.population = stats.population();
+  }
+
+  /** Whether the statistics moved for this order's rarity-weighted skills. */
+  private static boolean rarityMoved(OrderState st, PopulationStats stats) {
+    if (st.rarityIds.length == 0) {
+      return false;
+    }
+    if (stats.population() != st.population) {
+      return true;
+    }
+    for (int i = 0; i < st.rarityIds.length; i++) {
+      if (stats.count(st.rarityIds[i]) != st.rarityCounts[i]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static List<Match> visible(OrderState st) {
+    List<Match> out = new ArrayList<>(st.buffer.subList(0, Math.min(st.k, st.buffer.size())));
+    if (!st.holders.isEmpty()) {
+      Set<String> inTop = new HashSet<>();
+      for (Match m : out) {
+        inTop.add(m.citizenId());
+      }
+      List<Match> extra = new ArrayList<>();
+      for (Match m : st.holders.values()) {
+        if (!inTop.contains(m.citizenId())) {
+          extra.add(m);
+        }
+      }
+      extra.sort(Match.BY_SCORE_THEN_CITIZEN);
+      out.addAll(extra);
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * Updates an order's buffer for one changed citizen (features null: deleted).
+   *
+   * @return -1 if the buffer fell below K and the order must be ranked afresh, 1 if the buffer or
+   *     the holders changed, 0 if nothing did
+   */
+  private static int offer(OrderState st, String citizenId, CitizenFeatures f) {
+    boolean changed = false;
+    for (int i = 0; i < st.buffer.size(); i++) {
+      if (st.buffer.get(i).citizenId().equals(citizenId)) {
+        st.buffer.remove(i);
+        changed = true;
+        break;
+      }
+    }
+    changed |= st.holders.remove(citizenId) != null;
+    double score = f == null ? -1 : FeatureScorer.score(st.co, f);
+    if (score > 0) {
+      boolean holder = st.co.publicEmployer && f.has(CitizenFeatures.FORTRINSADGANG);
+      boolean enters = st.complete
+          || (!st.buffer.isEmpty() && beats(score, citizenId, st.buffer.get(st.buffer.size() - 1)));
+      if (enters || holder) {
+        Match m = FeatureScorer.explain(st.co, f);
+        if (m != null) {
+          if (m.has(Flag.FORTRINSADGANG)) {
+            st.holders.put(citizenId, m);
+            changed = true;
+          }
+          if (enters) {
+            int at = Collections.binarySearch(st.buffer, m, Match.BY_SCORE_THEN_CITIZEN);
+            st.buffer.add(at < 0 ? -at - 1 : at, m);
+            changed = true;
+            if (st.buffer.size() > st.cap) {
+              st.buffer.remove(st.buffer.size() - 1);
+              st.complete = false;
+            }
+          }
+        }
+      }
+    }
+    return st.complete || st.buffer.size() >= st.k ? (changed ? 1 : 0) : -1;
+  }
+
+  /**
+   * Brings an order to new skill weights (rarity moved, nothing else) without a search, when that
+   * is provably exact. With weights w, the skills component min(1, Σ w_j·credit_j), credit_j in
+   * [0, 1], moves by at most Σ|Δw_j|, so every score moves by at most ε = weight(SKILLS)·Σ|Δw_j|.
+   * A citizen outside the buffer scored at most the buffer's last old score, so now at most that
+   * plus ε: the buffer members, rescored exactly, whose new score is above that bound are the
+   * exact top. If at least K remain (or the buffer held every eligible citizen), the list is exact.
+   *
+   * @return false if the order must be ranked afresh
+   */
+  private boolean reweigh(OrderState st, CompiledOrder co, PopulationStats stats) {
+    double[] a = st.co.requiredWeight;
+    double[] b = co.requiredWeight;
+    if (a.length != b.length || !sameRules(st.co, co)) {
+      return false;
+    }
+    double l1 = 0;
+    for (int j = 0; j < a.length; j++) {
+      if (a[j] <= 0 || b[j] <= 0) {
+        return false; // a weight at 0 could change who is qualified; not worth the reasoning
+      }
+      l1 += Math.abs(a[j] - b[j]);
+    }
+    if (!st.complete && st.buffer.isEmpty()) {
+      return false;
+    }
+    double bound = st.complete ? Double.NEGATIVE_INFINITY
+        : st.buffer.get(st.buffer.size() - 1).score() + co.policy.weight(Component.SKILLS) * l1 + 1e-9;
+    List<Match> rescored = new ArrayList<>(st.buffer.size());
+    for (Match m : st.buffer) {
+      CitizenFeatures f = engine.indexedFeatures(m.citizenId()).orElse(null);
+      Match n = f == null ? null : FeatureScorer.explain(co, f);
+      if (n != null) {
+        rescored.add(n);
+      }
+    }
+    rescored.sort(Match.BY_SCORE_THEN_CITIZEN);
+    int keep = 0;
+    while (keep < rescored.size() && rescored.get(keep).score() > bound) {
+      keep++;
+    }
+    if (!st.complete && keep < st.k) {
+      return false;
+    }
+    Map<String, Match> holders = new HashMap<>();
+    for (Match m : st.holders.values()) {
+      CitizenFeatures f = engine.indexedFeatures(m.citizenId()).orElse(null);
+      Match n = f == null ? null : FeatureScorer.explain(co, f);
+      if (n != null && n.has(Flag.FORTRINSADGANG)) {
+        holders.put(n.citizenId(), n);
+      }
+    }
+    st.buffer.clear();
+    st.buffer.addAll(rescored.subList(0, keep));
+    st.holders.clear();
+    st.holders.putAll(holders);
+    st.co = co;
+    noteRarity(st, stats);
+    return true;
+  }
+
+  /** Whether two compilations differ at most in their skill weights. */
+  private static boolean sameRules(CompiledOrder a, CompiledOrder b) {
+    return a.asOfYear == b.asOfYear && a.shortage == b.shortage && a.shortageValue == b.shortageValue
+        && Arrays.equals(a.requiredIds, b.requiredIds);
+  }
+
+  /** Whether (score, id) ranks before {@code m}: higher score, or equal score and smaller id. */
+  private static boolean beats(double score, String id, Match m) {
+    return score > m.score() || (score == m.score() && id.compareTo(m.citizenId()) < 0);
+  }
+
+  /** The indexes of the best {@code suggestTop} orders for a citizen, best first (ties by order id). */
+  private int[] top(List<CompiledOrder> orders, CitizenFeatures f) {
+    double[] scores = new double[orders.size()];
+    List<Integer> hits = new ArrayList<>();
+    for (int i = 0; i < scores.length; i++) {
+      scores[i] = FeatureScorer.score(orders.get(i), f);
+      if (scores[i] > 0) {
+        hits.add(i);
+      }
+    }
+    hits.sort((a, b) -> {
+      int c = Double.compare(scores[b], scores[a]);
+      return c != 0 ? c : orders.get(a).order.id().compareTo(orders.get(b).order.id());
+    });
+    int n = Math.min(suggestTop, hits.size());
+    int[] out = new int[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = hits.get(i);
+    }
+    return out;
+  }
+
+  /** Whether two compilations of an order score every citizen alike (the day and rarity inputs aside). */
+  private static boolean sameScoring(CompiledOrder a, CompiledOrder b) {
+    return a.asOfYear == b.asOfYear && a.shortage == b.shortage && a.shortageValue == b.shortageValue
+        && Arrays.equals(a.requiredWeight, b.requiredWeight);
+  }
+
+  private void reconcile(Set<String> changedCitizens, Set<String> upsertedOrders, Map<String, CitizenFeatures> oldFeatures) {
+    LocalDate today = engine.today();
+    boolean dayChanged = !today.equals(day);
+    day = today;
+    PopulationStats stats = engine.populationStats();
+    Map<String, CitizenFeatures> features = new HashMap<>();
+    for (String id : changedCitizens) {
+      features.put(id, engine.indexedFeatures(id).orElse(null));
+    }
+    List<ShortlistEvent> events = new ArrayList<>();
+    // Orders whose scores changed for every citizen (new, updated, reweighted, closed): old and new compilations.
+    Map<String, CompiledOrder[]> changedOrders = new LinkedHashMap<>();
+    List<CompiledOrder> before = new ArrayList<>(open.size());
+    for (OrderState st : open.values()) {
+      before.add(st.co);
+    }
+    Map<String, OrderState> next = new LinkedHashMap<>();
+    Map<String, JobOrder> held = new LinkedHashMap<>();
+    for (JobOrder o : engine.orders()) {
+      held.put(o.id(), o);
+    }
+    // Orders closed or expired first.
+    for (OrderState old : open.values()) {
+      JobOrder now = held.get(old.order.id());
+      if (now == null || expired(now)) {
+        Reason r = now == null ? Reason.ORDER_CLOSED : Reason.ORDER_EXPIRED;
+        for (int i = 0; i < old.visible.size(); i++) {
+          events.add(new ShortlistEvent(Kind.LEFT, old.order.id(), old.visible.get(i).citizenId(), i + 1, r));
+        }
+        changedOrders.put(old.order.id(), new CompiledOrder[] {old.co, null});
+      }
+    }
+    for (JobOrder o : held.values()) {
+      if (expired(o)) {
+        continue;
+      }
+      OrderState old = open.get(o.id());
+      List<Match> was = old == null ? List.of() : old.visible;
+      OrderState st;
+      Reason enteredReason = null;
+      if (old == null || upsertedOrders.contains(o.id())) {
+        st = fresh(o);
+        enteredReason = old == null ? Reason.ORDER_OPENED : Reason.ORDER_CHANGED;
+        changedOrders.put(o.id(), new CompiledOrder[] {old == null ? null : old.co, st.co});
+      } else {
+        st = old;
+        boolean rerank = false;
+        boolean ruleMoved = false;
+        CompiledOrder co = null;
+        if (dayChanged || rarityMoved(old, stats)) {
+          co = engine.compile(o);
+          if (sameScoring(co, old.co)) {
+            noteRarity(old, stats);
+          } else {
+            rerank = true;
+            ruleMoved = co.asOfYear != old.co.asOfYear || co.shortage != old.co.shortage
+                || co.shortageValue != old.co.shortageValue;
+          }
+        }
+        if (rerank && !ruleMoved && reweigh(old, co, stats)) {
+          reweighs++;
+          rerank = false; // only the rarity weights moved, and rescoring the buffer settled it
+          st.visible = visible(st);
+        }
+        if (rerank) {
+          st = fresh(o);
+          if (ruleMoved) {
+            // A new year or a new shortage status: the order scores differently for everyone.
+            // (Rarity drift alone is no news to a job agent; see the class comment.)
+            changedOrders.put(o.id(), new CompiledOrder[] {old.co, st.co});
+          }
+        } else {
+          boolean ok = true;
+          boolean dirty = false;
+          for (String id : changedCitizens) {
+            int r = offer(st, id, features.get(id));
+            ok &= r >= 0;
+            dirty |= r != 0;
+          }
+          if (!ok) {
+            st = fresh(o);
+          } else if (dirty) {
+            st.visible = visible(st);
+          }
+        }
+      }
+      next.put(o.id(), st);
+      diff(was, st, enteredReason, changedCitizens, features, events);
+    }
+    open = next;
+    if (suggestTop > 0) {
+      suggestions(changedCitizens, changedOrders, before, features, oldFeatures, events);
+    }
+    for (ShortlistEvent e : events) {
+      listener.on(e);
+    }
+  }
+
+  private void diff(List<Match> before, OrderState st, Reason enteredReason, Set<String> changedCitizens,
+      Map<String, CitizenFeatures> features, List<ShortlistEvent> events) {
+    if (before == st.visible) {
+      return;
+    }
+    Set<String> now = new HashSet<>();
+    for (Match m : st.visible) {
+      now.add(m.citizenId());
+    }
+    Set<String> was = new HashSet<>();
+    for (int i = 0; i < before.size(); i++) {
+      String id = before.get(i).citizenId();
+      was.add(id);
+      if (!now.contains(id)) {
+        CitizenFeatures f = features.containsKey(id) ? features.get(id) : engine.indexedFeatures(id).orElse(null);
+        Reason r = f == null ? Reason.DELETED
+            : FeatureScorer.score(st.co, f) <= 0 ? Reason.GATE_FAILS : Reason.BETTER_CANDIDATES;
+        events.add(new ShortlistEvent(Kind.LEFT, st.order.id(), id, i + 1, r));
+      }
+    }
+    for (int i = 0; i < st.visible.size(); i++) {
+      String id = st.visible.get(i).citizenId();
+      if (!was.contains(id)) {
+        Reason r = enteredReason != null ? enteredReason
+            : changedCitizens.contains(id) ? Reason.CITIZEN_CHANGED : Reason.PLACE_FREED;
+        events.add(new ShortlistEvent(Kind.ENTERED, st.order.id(), id, i + 1, r));
+      }
+    }
+  }
+
+  /**
+   * SUGGESTED events: for every citizen whose suggestions may have moved — the changed citizens,
+   * and every citizen eligible for a changed order before or after — the top suggestions before
+   * and after; an order in the new list and not in the old one is suggested.
+   */
+  private void suggestions(Set<String> changedCitizens, Map<String, CompiledOrder[]> changedOrders,
+      List<CompiledOrder> before, Map<String, CitizenFeatures> features, Map<String, CitizenFeatures> oldFeatures,
+      List<ShortlistEvent> events) {
+    if (changedCitizens.isEmpty() && changedOrders.isEmpty()) {
+      return;
+    }
+    List<CompiledOrder> after = new ArrayList<>(open.size());
+    for (OrderState st : open.values()) {
+      after.add(st.co);
+    }
+    // Only the changed citizens, unless orders changed: then every citizen, in the engine's order.
+    Iterable<String> ids = changedOrders.isEmpty() ? changedCitizens : engine.citizenIds();
+    for (String id : ids) {
+      boolean changed = changedCitizens.contains(id);
+      CitizenFeatures now = changed ? features.get(id) : engine.indexedFeatures(id).orElse(null);
+      if (now == null) {
+        continue;
+      }
+      CitizenFeatures then = changed ? oldFeatures.get(id) : now;
+      if (!changed && !affected(changedOrders, then, now)) {
+        continue;
+      }
+      Set<String> had = new HashSet<>();
+      if (then != null) {
+        for (int i : top(before, then)) {
+          had.add(before.get(i).order.id());
+        }
+      }
+      int[] has = top(after, now);
+      for (int r = 0; r < has.length; r++) {
+        String oid = after.get(has[r]).order.id();
+        if (!had.contains(oid)) {
+          events.add(new ShortlistEvent(Kind.SUGGESTED, oid, id, r + 1, null));
+        }
+      }
+    }
+  }
+
+  /** Whether a citizen is eligible for a changed order before or after the change. */
+  private static boolean affected(Map<String, CompiledOrder[]> changedOrders, CitizenFeatures then, CitizenFeatures now) {
+    for (CompiledOrder[] c : changedOrders.values()) {
+      if ((c[0] != null && FeatureScorer.score(c[0], then) > 0) || (c[1] != null && FeatureScorer.score(c[1], now) > 0)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
+  public synchronized String toString() {
+    return "LiveShortlists[orders=" + open.size() + "]";
+  }
+}

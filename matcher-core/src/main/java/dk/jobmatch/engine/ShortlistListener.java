@@ -1,0 +1,17 @@
+package dk.jobmatch.engine;
+
+/**
+ * Receives the events of {@link LiveShortlists}, in a deterministic order, on the thread that made
+ * the change, while the change is being applied (keep it quick: queue, write a line). An exception
+ * thrown here propagates to the caller of the change; the lists are already updated by then.
+ */
+@FunctionalInterface
+public interface ShortlistListener {
+  /** One event. */
+  void on(ShortlistEvent event);
+
+  /** A listener that ignores every event. */
+  static ShortlistListener none() {
+    return e -> {};
+  }
+}

@@ -1,0 +1,124 @@
+package dk.jobmatch.tuning;
+
+import dk.jobmatch.model.Checks;
+import dk.jobmatch.scoring.PolicyConstant;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Settings of a tuning run. Immutable and thread-safe; build with {@link #builder()}.
+ *
+ * @param seed seeds the train/test split, the sample of unlabelled candidates, the optimiser and
+ *     the bootstrap: the same seed and data give the same policy and report
+ * @param testShare the share of orders held back for the test split (0.05–0.9)
+ * @param k the cut-off of nDCG and recall (1–1000)
+ * @param unlabelledPerOrder how many eligible citizens without an outcome are sampled per order
+ *     as gain-0 competition (0–100,000)
+ * @param fitConstants the formula constants fitted along with the weights (whole-number
+ *     constants cannot be fitted)
+ * @param regularisation λ of the penalty {@code λ·‖θ − θ_start‖²} that pulls the fit toward the
+ *     start policy (0–100); ignored when {@code crossValidate}
+ * @param crossValidate choose λ among {@link #CROSS_VALIDATION_CANDIDATES} by {@value
+ *     #CROSS_VALIDATION_FOLDS}-fold cross-validation of the weights on the training orders
+ * @param weightEvaluations objective evaluations for the weights phase (10–1,000,000)
+ * @param constantEvaluations objective evaluations spent refitting the weights at the grid
+ *     values of the fitted constants (10–1,000,000), shared among 16 grid values per constant
+ * @param bootstrapSamples resamples of the orders for the confidence intervals (100–100,000)
+ */
+public record TuningOptions(
+    long seed,
+    double testShare,
+    int k,
+    int unlabelledPerOrder,
+    Set<PolicyConstant> fitConstants,
+    double regularisation,
+    boolean crossValidate,
+    int weightEvaluations,
+    int constantEvaluations,
+    int bootstrapSamples) {
+
+  /** The constants fitted unless told otherwise: the commuting half-life and the upskilling credit. */
+  public static final Set<PolicyConstant> DEFAULT_FIT =
+      Collections.unmodifiableSet(EnumSet.of(PolicyConstant.DISTANCE_HALF_LIFE_KM, PolicyConstant.UPSKILLING_CREDIT));
+
+  /** The regularisation strengths cross-validation chooses among. */
+  public static final List<Double> CROSS_VALIDATION_CANDIDATES = List.of(0.0, 0.01, 0.05, 0.2, 1.0);
+
+  /** The folds of the cross-validation. */
+  public static final int CROSS_VALIDATION_FOLDS = 3;
+
+  /** Validates and copies the set. @throws IllegalArgumentException naming the field and the rule */
+  public TuningOptions {
+    Checks.range("testShare", testShare, 0.05, 0.9);
+    Checks.range("k", k, 1, 1000);
+    Checks.range("unlabelledPerOrder", unlabelledPerOrder, 0, 100_000);
+    Checks.required("fitConstants", fitConstants);
+    for (PolicyConstant c : fitConstants) {
+      if (c.integral()) {
+        throw new IllegalArgumentException("fitConstants: " + c.key() + " holds whole numbers and cannot be fitted");
+      }
+    }
+    fitConstants = fitConstants.isEmpty() ? Collections.unmodifiableSet(EnumSet.noneOf(PolicyConstant.class))
+        : Collections.unmodifiableSet(EnumSet.copyOf(fitConstants));
+    Checks.range("regularisation", regularisation, 0, 100);
+    Checks.range("weightEvaluations", weightEvaluations, 10, 1_000_000);
+    Checks.range("constantEvaluations", constantEvaluations, 10, 1_000_000);
+    Checks.range("bootstrapSamples", bootstrapSamples, 100, 100_000);
+  }
+
+  /** The defaults: seed 1, 30 % test, k 10, 100 unlabelled per order, {@link #DEFAULT_FIT}, λ 0.05. */
+  public static TuningOptions defaults() {
+    return builder().build();
+  }
+
+  /** A builder starting from the defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Mutable, not thread-safe builder; {@link #build()} validates. */
+  public static final class Builder {
+    private long seed = 1;
+    private double testShare = 0.3;
+    private int k = 10;
+    private int unlabelledPerOrder = 100;
+    private Set<PolicyConstant> fitConstants = DEFAULT_FIT;
+    private double regularisation = 0.05;
+    private boolean crossValidate;
+    private int weightEvaluations = 3000;
+    private int constantEvaluations = 4000;
+    private int bootstrapSamples = 1000;
+
+    private Builder() {}
+
+    /** See {@link TuningOptions#seed()}. */
+    public Builder seed(long v) { seed = v; return this; }
+    /** See {@link TuningOptions#testShare()}. */
+    public Builder testShare(double v) { testShare = v; return this; }
+    /** See {@link TuningOptions#k()}. */
+    public Builder k(int v) { k = v; return this; }
+    /** See {@link TuningOptions#unlabelledPerOrder()}. */
+    public Builder unlabelledPerOrder(int v) { unlabelledPerOrder = v; return this; }
+    /** See {@link TuningOptions#fitConstants()}. */
+    public Builder fitConstants(Set<PolicyConstant> v) { fitConstants = Checks.required("fitConstants", v); return this; }
+    /** See {@link TuningOptions#regularisation()}. */
+    public Builder regularisation(double v) { regularisation = v; return this; }
+    /** See {@link TuningOptions#crossValidate()}. */
+    public Builder crossValidate(boolean v) { crossValidate = v; return this; }
+    /** See {@link TuningOptions#weightEvaluations()}. */
+    public Builder weightEvaluations(int v) { weightEvaluations = v; return this; }
+    /** See {@link TuningOptions#constantEvaluations()}. */
+    public Builder constantEvaluations(int v) { constantEvaluations = v; return this; }
+    /** See {@link TuningOptions#bootstrapSamples()}. */
+    public Builder bootstrapSamples(int v) { bootstrapSamples = v; return this; }
+
+    /** @throws IllegalArgumentException naming the field and the rule */
+    public TuningOptions build() {
+      return new TuningOptions(seed, testShare, k, unlabelledPerOrder, fitConstants, regularisation, crossValidate,
+          weightEvaluations,
+          constantEvaluations, bootstrapSamples);
+    }
+  }
+}
