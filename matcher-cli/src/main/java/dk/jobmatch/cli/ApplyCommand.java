@@ -176,6 +176,7 @@ public final class ApplyCommand extends EngineCommand {
       clock.day = listsDay.isAfter(day) ? day : listsDay;
       long t0 = ctx.nanoClock().getAsLong();
       MatchEngine engine = buildEngine();
+      String policyLabel = engine.policy().label();
       boolean closed = false;
       try {
         IndexStore.Fingerprint fp = IndexStore.fingerprint(esco, disco, shortage, engine.policy());
@@ -199,7 +200,7 @@ public final class ApplyCommand extends EngineCommand {
         closed = true;
         t.commit(fp, citizenCount, orderCount, day);
         verbose(t0, "committed");
-        writeEvents(out);
+        writeEvents(out, policyLabel);
         ctx.err().println(String.format(Locale.ROOT,
             "%s: committed generation %d: %,d changes applied, %,d events; %,d citizens, %,d job orders",
             index, t.generation(), list.size(), out.size(), citizenCount, orderCount));
@@ -240,7 +241,7 @@ public final class ApplyCommand extends EngineCommand {
     }
   }
 
-  private void writeEvents(List<ShortlistEvent> list) throws IOException {
+  private void writeEvents(List<ShortlistEvent> list, String policy) throws IOException {
     StringBuilder sb = new StringBuilder();
     for (ShortlistEvent e : list) {
       ObjectNode n = JSON.createObjectNode();
@@ -255,6 +256,7 @@ public final class ApplyCommand extends EngineCommand {
         n.put("rank", e.rank());
         n.put("reason", e.reason().name());
       }
+      n.put("policy", policy);
       sb.append(JSON.writeValueAsString(n)).append('\n');
     }
     byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);

@@ -279,7 +279,8 @@ class ExplainCommandTest {
         "--top=K", "--esco=DIR", "--disco=FILE", "--shortage=FILE", "--as-of=DATE", "--out=FILE", "--strict")) {
       assertTrue(r.out().contains(option), option + " missing in\n" + r.out());
     }
-    assertTrue(CliRun.of("--help").out().contains("  explain   Explain (citizen, order) pairs"), "listed in jobmatch --help");
+    assertTrue(CliRun.of("--help").out().matches("(?s).*\\n\\s+explain\\s+Explain \\(citizen, order\\) pairs.*"),
+        "listed in jobmatch --help");
   }
 
   /**

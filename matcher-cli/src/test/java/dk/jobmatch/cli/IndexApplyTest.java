@@ -169,6 +169,7 @@ class IndexApplyTest {
       } else {
         n.put("order", e.orderId()).put("citizen", e.citizenId()).put("rank", e.rank()).put("reason", e.reason().name());
       }
+      n.put("policy", dk.jobmatch.scoring.ScoringPolicy.defaults().label());
       lines.add(JSON.writeValueAsString(n));
     }
     return lines;
