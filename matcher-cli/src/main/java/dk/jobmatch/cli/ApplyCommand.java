@@ -94,17 +94,7 @@ public final class ApplyCommand extends EngineCommand {
 
   @Override
   protected void checkSources() {
-    List<String> missing = new ArrayList<>();
-    if (index == null) {
-      missing.add("'--index=DIR'");
-    }
-    if (changes == null) {
-      missing.add("'--changes=FILE'");
-    }
-    if (!missing.isEmpty()) {
-      throw new ParameterException(spec.commandLine(), (missing.size() == 1 ? "Missing required option: "
-          : "Missing required options: ") + String.join(", ", missing));
-    }
+    requireOptions("--index=DIR", index, "--changes=FILE", changes);
     if (citizens != null || orders != null) {
       throw CliException.usage((citizens != null ? "--citizens" : "--orders")
           + ": apply takes its records from --changes (use 'jobmatch index' to upsert whole files)");

@@ -223,12 +223,21 @@ public abstract class EngineCommand implements Callable<Integer> {
       }
       return;
     }
+    requireOptions("--citizens=FILE", citizens, "--orders=FILE", orders);
+  }
+
+  /**
+   * Fails, in picocli's words, naming every one of the options (given as pairs of {@code
+   * "--name=VALUE"} and its value) that is missing.
+   *
+   * @throws ParameterException (a usage error) if any value is null
+   */
+  protected final void requireOptions(Object... namesAndValues) {
     List<String> missing = new ArrayList<>();
-    if (citizens == null) {
-      missing.add("'--citizens=FILE'");
-    }
-    if (orders == null) {
-      missing.add("'--orders=FILE'");
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      if (namesAndValues[i + 1] == null) {
+        missing.add("'" + namesAndValues[i] + "'");
+      }
     }
     if (!missing.isEmpty()) {
       throw new ParameterException(spec.commandLine(), (missing.size() == 1 ? "Missing required option: "

@@ -43,17 +43,7 @@ public final class IndexCommand extends EngineCommand {
 
   @Override
   protected void checkSources() {
-    List<String> missing = new ArrayList<>();
-    if (citizens == null) {
-      missing.add("'--citizens=FILE'");
-    }
-    if (index == null) {
-      missing.add("'--index=DIR'");
-    }
-    if (!missing.isEmpty()) {
-      throw new ParameterException(spec.commandLine(), (missing.size() == 1 ? "Missing required option: "
-          : "Missing required options: ") + String.join(", ", missing));
-    }
+    requireOptions("--citizens=FILE", citizens, "--index=DIR", index);
     if (Files.exists(index) && !Files.isDirectory(index)) {
       throw CliException.usage("--index: not a directory: " + index);
     }

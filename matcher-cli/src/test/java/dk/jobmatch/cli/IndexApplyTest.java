@@ -211,10 +211,10 @@ class IndexApplyTest {
     CliRun apply = CliRun.of("apply", "--index", idx.toString(), "--changes", changes.toString(), "--as-of", DAY1);
     ok(apply);
     List<String> out = apply.outLines();
-    String left = "{\"event\":\"LEFT\",\"order\":\"jo-\\d+\",\"citizen\":\"" + star + "\",\"rank\":\\d+,\"reason\":\"DELETED\"}";
-    String entered = "\\{\"event\":\"ENTERED\",\"order\":\"jo-\\d+\",\"citizen\":\"c-\\d+\",\"rank\":\\d+,\"reason\":\"PLACE_FREED\"}";
+    String left = "{\"event\":\"LEFT\",\"order\":\"jo-\\d+\",\"citizen\":\"" + star + "\",\"rank\":\\d+,\"reason\":\"DELETED\",\"policy\":\"jobmatch-default@3\"}";
+    String entered = "\\{\"event\":\"ENTERED\",\"order\":\"jo-\\d+\",\"citizen\":\"c-\\d+\",\"rank\":\\d+,\"reason\":\"PLACE_FREED\",\"policy\":\"jobmatch-default@3\"}";
     assertTrue(out.stream().anyMatch(l -> l.matches("\\" + left)), apply.describe());
-    String outranked = "\\{\"event\":\"LEFT\",\"order\":\"jo-\\d+\",\"citizen\":\"c-\\d+\",\"rank\":\\d+,\"reason\":\"BETTER_CANDIDATES\"}";
+    String outranked = "\\{\"event\":\"LEFT\",\"order\":\"jo-\\d+\",\"citizen\":\"c-\\d+\",\"rank\":\\d+,\"reason\":\"BETTER_CANDIDATES\",\"policy\":\"jobmatch-default@3\"}";
     for (String line : out) {
       // the deleted citizen leaves; others enter in her place (or, as skill rarity moves, trade places)
       assertTrue(line.matches("\\" + left) || line.matches(entered) || line.matches(outranked), line);
