@@ -354,10 +354,11 @@ public final class MatchEngine implements Closeable {
   }
 
   /**
-   * Erases deleted citizens from the disk: rewrites every index segment that holds a deleted or
-   * replaced citizen, commits, and releases the old files. When this returns, no file in the
-   * index directory holds a byte of a citizen deleted before the call (nor of a replaced
-   * version), unless a search that started earlier is still running; its files go when it ends.
+   * Erases deleted citizens and job orders from the disk: rewrites every index segment that holds
+   * a deleted or replaced record, commits, and releases the old files. When this returns, no file
+   * in the index directory holds a byte of a citizen or order deleted before the call (nor of a
+   * replaced version), unless a search that started earlier is still running; its files go when
+   * it ends.
    * Costs a rewrite of the affected segments (for a few deletions among many citizens, about the
    * time of writing those segments again).
    *
@@ -367,6 +368,7 @@ public final class MatchEngine implements Closeable {
   public void purgeDeleted() {
     ensureOpen();
     citizens.purgeDeleted();
+    orders.purgeDeleted();
   }
 
   /**

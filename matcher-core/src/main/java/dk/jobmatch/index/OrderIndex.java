@@ -51,6 +51,10 @@ public final class OrderIndex implements Closeable {
     try {
       IndexWriterConfig cfg = new IndexWriterConfig();
       cfg.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+      // Erasure, as for citizens: forceMergeDeletes rewrites every segment holding a deletion.
+      org.apache.lucene.index.TieredMergePolicy merges = new org.apache.lucene.index.TieredMergePolicy();
+      merges.setForceMergeDeletesPctAllowed(0);
+      cfg.setMergePolicy(merges);
       this.writer = new IndexWriter(directory, cfg);
       java.util.List<Object[]> loaded = new java.util.ArrayList<>();
       try (DirectoryReader reader = DirectoryReader.open(writer)) {
@@ -128,6 +132,20 @@ public final class OrderIndex implements Closeable {
   /** One order by id. */
   public synchronized Optional<JobOrder> get(String id) {
     return Optional.ofNullable(orders.get(id));
+  }
+
+  /**
+   * Rewrites every segment holding a deleted or replaced order and commits; the writer deletes
+   * the old files at once (this index keeps no open reader).
+   */
+  public synchronized void purgeDeleted() {
+    try {
+      writer.forceMergeDeletes(true);
+      writer.commit();
+      writer.deleteUnusedFiles();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Commits to the directory. */

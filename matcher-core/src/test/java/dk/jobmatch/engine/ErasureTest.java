@@ -160,4 +160,23 @@ class ErasureTest {
     }
     assertErased("zqerased4id", "zqerased4skill", "ZQERASED4CERT");
   }
+
+  @Test
+  void aDeletedOrderLeavesNoByte() throws Exception {
+    try (MatchEngine e = open()) {
+      for (int i = 0; i < 300; i++) {
+        e.upsertOrder(JobOrder.builder("o-" + i, "isco:2221").essentialSkill("s-" + (i % 7)).build());
+      }
+      e.upsertOrder(JobOrder.builder("zqorder5id", "isco:5322").title("Zqvxkrtitle").essentialSkill("zqorderskill").build());
+      e.commit();
+      assertPresent("zqorder5id");
+      assertTrue(e.deleteOrder("zqorder5id"));
+      e.purgeDeleted();
+      assertEquals(300, e.orderCount());
+    }
+    assertErased("zqorder5id", "Zqvxkrtitle", "zqorderskill");
+    try (MatchEngine e = open()) {
+      assertEquals(300, e.orderCount(), "the other orders survive the rewrite");
+    }
+  }
 }
