@@ -26,7 +26,6 @@ import java.util.Locale;
 import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 
 /**
  * {@code apply}: applies a change file to a persistent index and writes the shortlist events.

@@ -8,7 +8,6 @@ import dk.jobmatch.scoring.ScoringPolicy;
 import dk.jobmatch.tuning.PolicyComparison;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -58,12 +57,9 @@ public final class ComparePoliciesCommand extends EngineCommand {
       }
       Orders orders = inputs.orders();
       RecordFile<Citizen> citizenFile = citizenFile();
-      Map<String, Citizen> citizens = new LinkedHashMap<>();
-      RecordFile.Summary citizenSummary = citizenFile.read(ctx.err(), !inputs.citizensChecked(), true,
-          progress(citizenFile, "reading"), (line, c) -> {
-            citizens.remove(c.id());
-            citizens.put(c.id(), c);
-          });
+      CitizenMap read = readCitizens(inputs);
+      Map<String, Citizen> citizens = read.byId();
+      RecordFile.Summary citizenSummary = read.summary();
       long t0 = ctx.nanoClock().getAsLong();
       PolicyComparison.Result r = new PolicyComparison(engine.taxonomy(), engine.shortage(), engine.today())
           .compare(citizens.values(), orders.list(), a, b, top);

@@ -471,6 +471,32 @@ public abstract class EngineCommand implements Callable<Integer> {
   protected record Inputs(Orders orders, boolean citizensChecked, Integer refusal) {}
 
   /**
+   * The citizens of the citizens file held in memory, in the order of their winning lines.
+   *
+   * @param byId every citizen by id; a later line with the same id replaces the earlier one
+   * @param summary the file's line counts and problems
+   */
+  protected record CitizenMap(Map<String, Citizen> byId, RecordFile.Summary summary) {}
+
+  /**
+   * Reads every citizen of the citizens file into memory (for commands that need the records
+   * themselves rather than an index), checking the lines unless {@code inputs} says the file was
+   * checked already.
+   *
+   * @throws IOException if the file cannot be read
+   */
+  protected CitizenMap readCitizens(Inputs inputs) throws IOException {
+    RecordFile<Citizen> file = citizenFile();
+    Map<String, Citizen> byId = new LinkedHashMap<>();
+    RecordFile.Summary summary = file.read(ctx.err(), !inputs.citizensChecked(), true, progress(file, "reading"),
+        (line, c) -> {
+          byId.remove(c.id());
+          byId.put(c.id(), c);
+        });
+    return new CitizenMap(byId, summary);
+  }
+
+  /**
    * Reads the orders and, under {@code --strict}, checks both files before anything is indexed;
    * the part every engine command starts with.
    *

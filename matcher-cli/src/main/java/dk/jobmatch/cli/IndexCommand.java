@@ -6,11 +6,8 @@ import dk.jobmatch.model.JobOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 
 /**
  * {@code index}: builds a persistent index of citizens (and open orders) in {@code --index DIR},

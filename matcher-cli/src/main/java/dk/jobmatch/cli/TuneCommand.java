@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -154,12 +153,9 @@ public final class TuneCommand extends EngineCommand {
       }
       Orders orders = inputs.orders();
       RecordFile<Citizen> citizenFile = citizenFile();
-      Map<String, Citizen> citizens = new LinkedHashMap<>();
-      RecordFile.Summary citizenSummary = citizenFile.read(ctx.err(), !inputs.citizensChecked(), true,
-          progress(citizenFile, "reading"), (line, c) -> {
-            citizens.remove(c.id());
-            citizens.put(c.id(), c);
-          });
+      CitizenMap read = readCitizens(inputs);
+      Map<String, Citizen> citizens = read.byId();
+      RecordFile.Summary citizenSummary = read.summary();
       List<OutcomeLabel> labels = new ArrayList<>();
       RecordFile.Summary outcomeSummary = outcomeFile.read(ctx.err(), true, true, progress(outcomeFile, "reading"),
           (line, o) -> labels.add(o));
