@@ -205,8 +205,13 @@ public final class CompiledOrder {
     double inclusion = fleksjobFeasible || disabilityFriendly ? 1 : 0;
     double education = Math.max(1.0, Math.max(policy.upskillingCredit(), policy.upskillingShortageCredit()));
     return policy.weight(Component.EDUCATION) * education
-        + policy.weight(Component.DISTANCE) * Math.max(1.0, policy.unknownDistanceCredit())
+        + policy.weight(Component.DISTANCE) * maxDistanceValue()
         + policy.weight(Component.INCLUSION) * inclusion + policy.weight(Component.SHORTAGE) * shortageValue;
+  }
+
+  /** The largest distance value any citizen can have: 1 at the workplace, or the unknown-distance credit. */
+  private double maxDistanceValue() {
+    return Math.max(1.0, policy.unknownDistanceCredit());
   }
 
   // ------------------------------------------------------------ bounds for the retrieval
@@ -302,7 +307,7 @@ public final class CompiledOrder {
    */
   public double nonTermBound(int educationLevel, int flags) {
     return policy.weight(Component.EDUCATION) * FeatureScorer.educationValue(this, educationLevel)
-        + policy.weight(Component.DISTANCE) * Math.max(1.0, policy.unknownDistanceCredit())
+        + policy.weight(Component.DISTANCE) * maxDistanceValue()
         + policy.weight(Component.INCLUSION) * FeatureScorer.inclusionValue(this, flags)
         + policy.weight(Component.SHORTAGE) * shortageValue;
   }
