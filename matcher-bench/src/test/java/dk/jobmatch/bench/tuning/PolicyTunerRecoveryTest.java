@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dk.jobmatch.bench.PopulationGenerator;
-import dk.jobmatch.bench.tuning.OutcomeGenerator;
 import dk.jobmatch.scoring.Component;
 import dk.jobmatch.scoring.PolicyFile;
 import dk.jobmatch.scoring.ScoringPolicy;
