@@ -1,8 +1,8 @@
 package dk.jobmatch;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +47,7 @@ class ApiSurfaceTest {
       List<String> diff = new ArrayList<>();
       removed.forEach(l -> diff.add("- " + l.strip()));
       added.forEach(l -> diff.add("+ " + l.strip()));
-      assertEquals(committed, actual, "The public API differs from " + FILE + " (" + diff.size() + " lines):\n"
+      fail("The public API differs from " + FILE + " (" + diff.size() + " lines):\n"
           + String.join("\n", diff.subList(0, Math.min(60, diff.size())))
           + "\nIf the change is deliberate, regenerate the file in the same commit: " + UPDATE);
     }
