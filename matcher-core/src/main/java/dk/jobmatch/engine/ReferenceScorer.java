@@ -138,20 +138,7 @@ public final class ReferenceScorer {
     Objects.requireNonNull(order, "order");
     CitizenFeatures f = p.prepared.features(citizen, taxonomy);
     CompiledOrder o = compile(order, p);
-    return Standing.explain(o, f, k, score -> {
-      List<Standing.Candidate> others = new ArrayList<>();
-      for (CitizenFeatures g : p.prepared.features()) {
-        if (!g.id.equals(f.id)) {
-          double s = FeatureScorer.score(o, g);
-          if (s > 0) {
-            others.add(new Standing.Candidate(s, g.id));
-          }
-        }
-      }
-      others.sort((a, b) -> Standing.beats(a.score(), a.id(), b.score(), b.id()) ? -1
-          : Standing.beats(b.score(), b.id(), a.score(), a.id()) ? 1 : 0);
-      return others;
-    });
+    return Standing.explain(o, f, k, score -> p.prepared.candidates(o, f.id));
   }
 
   /**
