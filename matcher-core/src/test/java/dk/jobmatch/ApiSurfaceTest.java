@@ -40,10 +40,10 @@ class ApiSurfaceTest {
     List<String> committed = Files.readAllLines(FILE, StandardCharsets.UTF_8).stream()
         .filter(l -> !l.startsWith("#")).toList();
     if (!committed.equals(actual)) {
-      Set<String> removed = new LinkedHashSet<>(committed);
-      actual.forEach(removed::remove);
-      Set<String> added = new LinkedHashSet<>(actual);
-      committed.forEach(added::remove);
+      Set<String> removed = new LinkedHashSet<>(qualified(committed));
+      qualified(actual).forEach(removed::remove);
+      Set<String> added = new LinkedHashSet<>(qualified(actual));
+      qualified(committed).forEach(added::remove);
       List<String> diff = new ArrayList<>();
       removed.forEach(l -> diff.add("- " + l.strip()));
       added.forEach(l -> diff.add("+ " + l.strip()));
@@ -51,6 +51,21 @@ class ApiSurfaceTest {
           + String.join("\n", diff.subList(0, Math.min(60, diff.size())))
           + "\nIf the change is deliberate, regenerate the file in the same commit: " + UPDATE);
     }
+  }
+
+  /** Each member line prefixed with its type's line, so a diff line says where it belongs. */
+  private static List<String> qualified(List<String> lines) {
+    List<String> out = new ArrayList<>();
+    String type = "";
+    for (String l : lines) {
+      if (l.startsWith(" ")) {
+        out.add(type + " :: " + l.strip());
+      } else {
+        type = l;
+        out.add(l);
+      }
+    }
+    return out;
   }
 
   @Test
