@@ -56,8 +56,8 @@ final class HeldBackEvaluation {
     java.util.Arrays.fill(rank, 1);
     for (int j = 0; j < pop.features.size(); j++) {
       double s = FeatureScorer.score(co, pop.features.get(j), scratch);
-      if (s < 0) {
-        continue; // fails a gate: not on any list
+      if (s <= 0) {
+        continue; // fails a gate or scores 0: not on the engine's lists
       }
       int idj = pop.idOrder[j];
       for (int q = 0; q < nl; q++) {

@@ -170,9 +170,12 @@ public record TuningResult(
           counts.labelsIneligible()));
     }
     if (method == TuningMethod.OBSERVED_ORDER) {
-      s.append(String.format(Locale.ROOT, "Fitted on the order the outcomes state; %d of %d outcomes carry the rank they "
-          + "were proposed at, weighted by 1/propensity with propensity %s.%n", counts.labelsWithRank(), counts.labels(),
-          propensity));
+      s.append(counts.labelsWithRank() == 0
+          ? String.format(Locale.ROOT, "Fitted on the order the outcomes state; no outcome carries the rank it was proposed "
+              + "at, so each counts once.%n")
+          : String.format(Locale.ROOT, "Fitted on the order the outcomes state; %d of %d outcomes carry the rank they "
+              + "were proposed at, weighted by 1/propensity with propensity %s.%n", counts.labelsWithRank(), counts.labels(),
+              propensity));
     } else {
       s.append(String.format(Locale.ROOT, "Fitted the old way: candidates without an outcome counted as not chosen.%n"));
     }

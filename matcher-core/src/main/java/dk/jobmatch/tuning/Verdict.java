@@ -62,7 +62,7 @@ public record Verdict(Kind kind, int ordersWithHire, int ordersWithHireNeeded, L
    */
   public static Verdict of(List<TuningResult.Row> rows, int testOrdersWithHire, int ordersWithHire, double testShare,
       int k) {
-    int needed = (int) Math.ceil(MIN_TEST_ORDERS_WITH_HIRE / testShare);
+    int needed = (int) Math.ceil(MIN_TEST_ORDERS_WITH_HIRE / testShare - 1e-9); // 30 / 0.3 is 100.00000000000001
     List<Metric> better = new ArrayList<>();
     List<Metric> worse = new ArrayList<>();
     for (TuningResult.Row r : rows) {
