@@ -12,6 +12,10 @@ import java.util.stream.IntStream;
  * population is ranked for the order (ties by citizen id, as the engine breaks them), and the
  * recorded outcomes are looked up in that ranking — nDCG@k at the top, the recall of the hired
  * and interviewed candidates at 10, 50 and 100 and their median rank deep in the list, and MRR.
+ * Each outcome counts {@code 1/p(rank it was proposed at)} as in the fit (1 without a rank): the
+ * held-back outcomes come from the proposals of the policy in use, and unweighted they favour it.
+ * No weight can make up for candidates that policy never proposed, so the deep measures stay
+ * conservative: they favour the policy in use.
  * Each metric is compared by a paired bootstrap over orders ({@link RankingMetrics#paired}).
  *
  * <p>Stateless and thread-safe.
@@ -66,31 +70,34 @@ final class HeldBackEvaluation {
         }
       }
     }
+    // each outcome counts 1/p(rank it was proposed at), as in the fit: the start policy proposed
+    // the candidates, so without the weights the held-back outcomes favour it
     int[] grades = new int[nl];
-    int[] topk = new int[k];
-    List<Integer> positives = new ArrayList<>();
+    double[] w = new double[nl];
+    int np = 0;
     for (int q = 0; q < nl; q++) {
-      int g = c.grade[labelledIdx.get(q)];
-      grades[q] = g;
-      if (rank[q] <= k) {
-        topk[rank[q] - 1] = g;
-      }
-      if (g > 0) {
-        positives.add(rank[q]);
-      }
+      int i = labelledIdx.get(q);
+      grades[q] = c.grade[i];
+      w[q] = c.weight[i];
+      np += grades[q] > 0 ? 1 : 0;
     }
-    int[] pr = positives.stream().mapToInt(Integer::intValue).toArray();
-    double[] m = new double[Metric.values().length];
-    m[Metric.NDCG.ordinal()] = RankingMetrics.ndcg(topk, grades, k);
-    m[Metric.RECALL_10.ordinal()] = RankingMetrics.recallOfRanks(pr, 10);
-    m[Metric.RECALL_50.ordinal()] = RankingMetrics.recallOfRanks(pr, 50);
-    m[Metric.RECALL_100.ordinal()] = RankingMetrics.recallOfRanks(pr, 100);
-    m[Metric.MEDIAN_RANK.ordinal()] = pr.length == 0 ? 0 : RankingMetrics.medianRank(pr);
+    int[] pr = new int[np];
+    double[] pw = new double[np];
     int best = Integer.MAX_VALUE;
-    for (int r : pr) {
-      best = Math.min(best, r);
+    for (int q = 0, j = 0; q < nl; q++) {
+      if (grades[q] > 0) {
+        pr[j] = rank[q];
+        pw[j++] = w[q];
+        best = Math.min(best, rank[q]);
+      }
     }
-    m[Metric.MRR.ordinal()] = pr.length == 0 ? 0 : 1.0 / best;
+    double[] m = new double[Metric.values().length];
+    m[Metric.NDCG.ordinal()] = RankingMetrics.ndcgOfRanks(rank, grades, w, k);
+    m[Metric.RECALL_10.ordinal()] = RankingMetrics.recallOfRanks(pr, pw, 10);
+    m[Metric.RECALL_50.ordinal()] = RankingMetrics.recallOfRanks(pr, pw, 50);
+    m[Metric.RECALL_100.ordinal()] = RankingMetrics.recallOfRanks(pr, pw, 100);
+    m[Metric.MEDIAN_RANK.ordinal()] = np == 0 ? 0 : RankingMetrics.medianRank(pr, pw);
+    m[Metric.MRR.ordinal()] = np == 0 ? 0 : 1.0 / best;
     return m;
   }
 

@@ -163,10 +163,8 @@ public final class PolicyTuner {
 
     // ---- position bias ------------------------------------------------------------------------------
     Propensity propensity = options.propensity() != null ? options.propensity() : estimatePropensity(train, start);
-    if (options.method() == TuningMethod.OBSERVED_ORDER) {
-      for (TrainingCase c : cases) {
-        c.weigh(propensity);
-      }
+    for (TrainingCase c : cases) {
+      c.weigh(propensity); // the fit of OBSERVED_ORDER and, for every method, the held-back measures
     }
 
     // ---- what can be learned ------------------------------------------------------------------------

