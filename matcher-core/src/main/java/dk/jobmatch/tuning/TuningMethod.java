@@ -13,7 +13,7 @@ public enum TuningMethod {
    */
   OBSERVED_ORDER,
   /**
-   * The method of jobmatch 0.x, kept to compare against: nDCG@k over the candidates with an
+   * The tuner's method before its rework, kept to compare against: nDCG@k over the candidates with an
    * outcome plus a sample of eligible citizens without one, who count as not chosen (gain 0).
    * Biased toward the policy that made the proposals: the good candidates it never proposed are
    * taught as negatives.
