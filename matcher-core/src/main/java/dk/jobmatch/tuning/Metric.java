@@ -19,7 +19,11 @@ public enum Metric {
   RECALL_100,
   /** The median rank of the order's hired and interviewed candidates (lower is better). */
   MEDIAN_RANK,
-  /** 1 / the rank of the best-placed hired or interviewed candidate. */
+  /**
+   * 1 / the rank of the best-placed hired or interviewed candidate. Reported, not part of the
+   * verdict: it rests on one candidate per order and cannot be weighted for position bias, so it
+   * favours the policy that made the proposals (whose first place was always looked at).
+   */
   MRR;
 
   /** The name used in reports, e.g. {@code nDCG@10}. */
@@ -32,6 +36,11 @@ public enum Metric {
       case MEDIAN_RANK -> "median rank";
       case MRR -> "MRR";
     };
+  }
+
+  /** Whether the verdict weighs this metric (all but {@link #MRR}). */
+  public boolean inVerdict() {
+    return this != MRR;
   }
 
   /** Whether a smaller value is better (the median rank). */

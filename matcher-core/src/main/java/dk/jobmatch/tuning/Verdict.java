@@ -11,7 +11,8 @@ import java.util.Locale;
  *   <li>fewer than {@link #MIN_TEST_ORDERS_WITH_HIRE} held-back orders with a hire: <b>too little
  *       data</b> — the intervals are too wide to tell; the sentence says how many orders with a
  *       hire the whole data would need at the run's test share, and how many it has;
- *   <li>else, the tuned policy is significantly worse than the start policy on any metric (the 95
+ *   <li>else, the tuned policy is significantly worse than the start policy on any metric of the
+ *       verdict ({@link Metric#inVerdict()}: nDCG@k, recall at 10, 50 and 100, median rank; the 95
  *       % interval of the paired difference lies wholly on the worse side): <b>do not adopt</b>,
  *       whatever it gains elsewhere — in particular a gain in the top ten does not buy a loss deep
  *       in the list;
@@ -66,6 +67,9 @@ public record Verdict(Kind kind, int ordersWithHire, int ordersWithHireNeeded, L
     List<Metric> better = new ArrayList<>();
     List<Metric> worse = new ArrayList<>();
     for (TuningResult.Row r : rows) {
+      if (!r.metric().inVerdict()) {
+        continue;
+      }
       double lo = r.difference().low();
       double hi = r.difference().high();
       boolean up = lo > 0;
