@@ -6,7 +6,7 @@ import static dk.jobmatch.tuning.PolicySpace.NC;
 import dk.jobmatch.kernel.CitizenFeatures;
 import dk.jobmatch.kernel.CompiledOrder;
 import dk.jobmatch.kernel.FeatureScorer;
-import dk.jobmatch.model.Checks;
+import dk.jobmatch.internal.Checks;
 import dk.jobmatch.model.Citizen;
 import dk.jobmatch.model.JobOrder;
 import dk.jobmatch.scoring.Component;
