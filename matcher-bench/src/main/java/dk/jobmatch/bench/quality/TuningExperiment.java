@@ -42,7 +42,8 @@ import java.util.SplittableRandom;
  *   <li>For every <em>train</em> order the start policy (the default) proposes its top 30. A
  *       proposed citizen at rank r is looked at with probability {@code r^−η} (position bias; η
  *       0.5 unless {@code --eta}); if looked at, the graded truth decides the outcome: the same
- *       occupation HIRED, the same ISCO unit group INTERVIEWED, otherwise REJECTED; if not looked
+ *       occupation HIRED, the same ISCO unit group INTERVIEWED (with {@code --interviewed-from 1}
+ *       also the same minor group), otherwise REJECTED; if not looked
  *       at, REJECTED. Each outcome line carries its rank. Nobody outside the 30 gets an outcome.
  *   <li>The old tuner (candidates without an outcome as not chosen, fitting the commuting
  *       half-life and the upskilling credit, as the tuner did by default before its rework) and the new one
@@ -56,7 +57,7 @@ import java.util.SplittableRandom;
  * <p>Usage (after {@code ./mvnw -q -B -pl matcher-bench -am -DskipTests package}): {@code java
  * --add-modules jdk.incubator.vector -cp matcher-bench/target/benchmarks.jar
  * dk.jobmatch.bench.quality.TuningExperiment --data ../shared/data [--datasets 1:standard,...]
- * [--citizens N] [--orders N] [--eta X] [--seed S] [--out FILE]}.
+ * [--citizens N] [--orders N] [--eta X] [--seed S] [--interviewed-from 1|2] [--out FILE]}.
  *
  * <p>Stateless; not meant for concurrent use (prints progress).
  */
@@ -79,6 +80,7 @@ public final class TuningExperiment {
     int orders = 420;
     double eta = 0.5;
     long seed = 1;
+    int interviewedFrom = 2;
     Path out = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
@@ -88,6 +90,7 @@ public final class TuningExperiment {
         case "--orders" -> orders = Integer.parseInt(args[++i]);
         case "--eta" -> eta = Double.parseDouble(args[++i]);
         case "--seed" -> seed = Long.parseLong(args[++i]);
+        case "--interviewed-from" -> interviewedFrom = Integer.parseInt(args[++i]);
         case "--out" -> out = Path.of(args[++i]);
         default -> throw new IllegalArgumentException("unknown option: " + args[i]);
       }
@@ -96,7 +99,7 @@ public final class TuningExperiment {
       System.err.println("tuning experiment: no ESCO export and DISCO-08 under " + data + "; pass --data DIR");
       System.exit(2);
     }
-    String report = run(data, datasets, citizens, orders, eta, seed);
+    String report = run(data, datasets, citizens, orders, eta, seed, interviewedFrom);
     System.out.println(report);
     if (out != null) {
       Files.writeString(out, report, StandardCharsets.UTF_8);
@@ -107,7 +110,8 @@ public final class TuningExperiment {
   static final EnumSet<PolicyConstant> OLD_FIT = EnumSet.of(PolicyConstant.DISTANCE_HALF_LIFE_KM,
       PolicyConstant.UPSKILLING_CREDIT);
 
-  static String run(Path data, List<String> specs, int citizens, int orders, double eta, long seed) throws IOException {
+  static String run(Path data, List<String> specs, int citizens, int orders, double eta, long seed, int interviewedFrom)
+      throws IOException {
     long t0 = System.nanoTime();
     QualityTaxonomy t = QualityTaxonomy.load(data);
     ScoringPolicy start = ScoringPolicy.defaults();
@@ -119,7 +123,7 @@ public final class TuningExperiment {
       String[] p = spec.split(":");
       Variant v = p.length > 1 ? Variant.valueOf(p[1].trim().toUpperCase(Locale.ROOT)) : Variant.STANDARD;
       QualityDataset d = QualityDataset.generate(Long.parseLong(p[0].trim()), citizens, orders, v, t);
-      List<OutcomeLabel> history = history(d, start, eta, seed);
+      List<OutcomeLabel> history = history(d, start, eta, seed, interviewedFrom);
       List<JobOrder> trainOrders = d.orders(Split.TRAIN).stream().map(LabelledOrder::order).toList();
       long s = System.nanoTime();
       TuningResult old = new PolicyTuner(t.taxonomy(), ShortageLookup.none(), QualityDataset.AS_OF,
@@ -143,8 +147,9 @@ public final class TuningExperiment {
     StringBuilder sb = new StringBuilder();
     sb.append(String.format(Locale.ROOT, "## Tuning experiment (test orders, whole population, graded truth)%n%n"));
     sb.append(String.format(Locale.ROOT, "History: the default policy's top %d per train order; looked at with probability "
-        + "rank^-%s; outcome by the graded truth (same occupation HIRED, same unit group INTERVIEWED, else REJECTED). "
-        + "%d citizens and %d orders per dataset; seed %d.%n%n", PROPOSED, num(eta), citizens, orders, seed));
+        + "rank^-%s; outcome by the graded truth (same occupation HIRED, %s INTERVIEWED, else REJECTED). "
+        + "%d citizens and %d orders per dataset; seed %d.%n%n", PROPOSED, num(eta),
+        interviewedFrom <= 1 ? "same unit group or minor group" : "same unit group", citizens, orders, seed));
     sb.append("| policy | nDCG@10 | nDCG@100 | recall@100 | Δ nDCG@10 vs start | Δ nDCG@100 vs start | Δ recall@100 vs start |\n");
     sb.append("|---|---|---|---|---|---|---|\n");
     row(sb, "start (default v" + ScoringPolicy.DEFAULT_VERSION + ")", rStart, rStart);
@@ -163,7 +168,7 @@ public final class TuningExperiment {
    * The history of the train orders: the start policy's top {@link #PROPOSED}, each looked at with
    * probability {@code rank^−eta}, outcome by the graded truth.
    */
-  static List<OutcomeLabel> history(QualityDataset d, ScoringPolicy start, double eta, long seed) {
+  static List<OutcomeLabel> history(QualityDataset d, ScoringPolicy start, double eta, long seed, int interviewedFrom) {
     ReferenceScorer scorer = new ReferenceScorer(d.taxonomy().taxonomy(), ShortageLookup.none(), start,
         QualityDataset.AS_OF);
     ReferenceScorer.Population pop = scorer.prepare(d.citizenRecords());
@@ -179,7 +184,7 @@ public final class TuningExperiment {
         int rank = i + 1;
         boolean looked = r.nextDouble() < Math.pow(rank, -eta);
         int grade = looked ? d.grade(byId.get(list.get(i).citizenId()), o) : 0;
-        Outcome oc = grade == 3 ? Outcome.HIRED : grade == 2 ? Outcome.INTERVIEWED : Outcome.REJECTED;
+        Outcome oc = grade == 3 ? Outcome.HIRED : grade >= interviewedFrom ? Outcome.INTERVIEWED : Outcome.REJECTED;
         out.add(new OutcomeLabel(o.order().id(), list.get(i).citizenId(), oc, rank));
       }
     }
