@@ -11,7 +11,11 @@ public enum Metric {
    * by the best possible order of the order's outcomes.
    */
   NDCG,
-  /** The share of the order's hired and interviewed candidates ranked in the top 10. */
+  /**
+   * The share of the order's hired and interviewed candidates ranked in the top 10, of as many as
+   * the top 10 can hold ({@link RankingMetrics#recallOfRanks}: a perfect ranking scores 1 even
+   * when an order has more than ten).
+   */
   RECALL_10,
   /** … in the top 50. */
   RECALL_50,

@@ -13,6 +13,8 @@ import java.util.SplittableRandom;
  *       grades (not only those ranked). Outcomes map to grades HIRED 2, INTERVIEWED 1, REJECTED 0
  *       ({@link Outcome#grade()}), so their gains are 3, 1 and 0;
  *   <li>recall@k: the share of the relevant candidates (grade at least a threshold) in the top k;
+ *       the tuner's form from ranks ({@link #recallOfRanks}) divides by {@code min(k, relevant)},
+ *       so that a perfect ranking scores 1 however many relevant candidates an order has;
  *   <li>reciprocal rank: {@code 1/rank} of the first relevant candidate, 0 if none is ranked;
  *   <li>a percentile bootstrap of a mean over orders, and its paired form for the difference of
  *       two policies on the same orders. Quantiles interpolate linearly between order statistics.
@@ -88,11 +90,12 @@ public final class RankingMetrics {
   }
 
   /**
-   * Recall@k from the 1-based ranks of the relevant candidates.
+   * Capped recall@k from the 1-based ranks of the relevant candidates: those ranked at most k over
+   * {@code min(k, relevant)} (see {@link #recallOfRanks(int[], double[], int)}).
    *
    * @param ranks the rank of each relevant candidate in the whole ranking
    * @param k the cut-off
-   * @return the share of ranks at most k; 0 for no ranks
+   * @return the share; 0 for no ranks
    */
   public static double recallOfRanks(int[] ranks, int k) {
     double[] ones = new double[ranks.length];
@@ -145,11 +148,13 @@ public final class RankingMetrics {
   }
 
   /**
-   * Weighted recall@k from the ranks of the relevant candidates: the weight of those ranked at
-   * most k over the total weight.
+   * Recall@k from the ranks of the relevant candidates, capped so that a perfect ranking scores 1:
+   * the weight of those ranked at most k over the largest weight k places could hold (the sum of
+   * the k largest weights). With equal weights it is the number found over {@code min(k,
+   * relevant)}: an order with 30 relevant candidates can reach 1 at k = 10, not 1/3.
    *
    * @param ranks each relevant candidate's rank
-   * @param weights each one's weight (positive; all 1 for the plain recall)
+   * @param weights each one's weight (positive; all 1 for the plain count)
    * @param k the cut-off
    * @return the share; 0 for no ranks
    * @throws IllegalArgumentException if the arrays differ in length
@@ -159,12 +164,16 @@ public final class RankingMetrics {
       throw new IllegalArgumentException("weights: must have one entry per rank");
     }
     double in = 0;
-    double total = 0;
     for (int i = 0; i < ranks.length; i++) {
-      total += weights[i];
       in += ranks[i] <= k ? weights[i] : 0;
     }
-    return total == 0 ? 0 : in / total;
+    double[] sorted = weights.clone();
+    Arrays.sort(sorted);
+    double best = 0;
+    for (int i = 0; i < Math.min(k, sorted.length); i++) {
+      best += sorted[sorted.length - 1 - i];
+    }
+    return best == 0 ? 0 : in / best;
   }
 
   /**

@@ -51,6 +51,11 @@ class RankingMetricsTest {
     assertEquals(0.5, RankingMetrics.recallOfRanks(ranks, 10), EPS);
     assertEquals(0.75, RankingMetrics.recallOfRanks(ranks, 100), EPS);
     assertEquals(0, RankingMetrics.recallOfRanks(new int[0], 10), EPS);
+    // more relevant candidates than places: capped at min(k, relevant), so a perfect list scores 1
+    assertEquals(1, RankingMetrics.recallOfRanks(new int[] {1, 2, 3, 50}, 2), EPS);
+    assertEquals(0.5, RankingMetrics.recallOfRanks(new int[] {1, 7, 3, 50}, 2), EPS);
+    // weighted: the best two places could hold 4 + 2
+    assertEquals(4.0 / 6, RankingMetrics.recallOfRanks(new int[] {1, 7, 3, 50}, new double[] {4, 1, 1, 2}, 2), EPS);
     // weights 1, 1, 2, 4: at 10, (1 + 4) / 8
     assertEquals(5.0 / 8, RankingMetrics.recallOfRanks(ranks, new double[] {1, 1, 2, 4}, 10), EPS);
     assertEquals(34, RankingMetrics.medianRank(ranks), EPS); // (8 + 60) / 2
