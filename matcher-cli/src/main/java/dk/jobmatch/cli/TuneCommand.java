@@ -85,7 +85,8 @@ public final class TuneCommand extends EngineCommand {
   double testShare;
 
   @Option(names = "--sample", paramLabel = "N", defaultValue = "100",
-      description = "Other eligible citizens sampled per order as candidates without an outcome (default: ${DEFAULT-VALUE}).")
+      description = "With --method unlabelled-negative only: other eligible citizens sampled per order as candidates"
+          + " without an outcome (default: ${DEFAULT-VALUE}).")
   int sample;
 
   @Option(names = "--name", paramLabel = "NAME",
