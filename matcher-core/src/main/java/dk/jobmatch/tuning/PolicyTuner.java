@@ -3,9 +3,6 @@ package dk.jobmatch.tuning;
 import static dk.jobmatch.tuning.PolicySpace.COMPONENTS;
 import static dk.jobmatch.tuning.PolicySpace.NC;
 
-import dk.jobmatch.kernel.CitizenFeatures;
-import dk.jobmatch.kernel.CompiledOrder;
-import dk.jobmatch.kernel.FeatureScorer;
 import dk.jobmatch.internal.Checks;
 import dk.jobmatch.model.Citizen;
 import dk.jobmatch.model.JobOrder;
@@ -23,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
 
@@ -134,7 +130,7 @@ public final class PolicyTuner {
     int[] done = {0};
     IntStream.range(0, labelled.size()).parallel().forEach(i -> {
       JobOrder o = labelled.get(i);
-      built[i] = buildCase(i, o, labels.get(o.id()), pop, start, unknownCitizen, ineligible);
+      built[i] = TrainingCase.build(i, o, labels.get(o.id()), pop, start, options, unknownCitizen, ineligible);
       synchronized (done) {
         listener.progress(++done[0], Double.NaN);
       }
@@ -162,7 +158,7 @@ public final class PolicyTuner {
     train.sort(byInput);
 
     // ---- position bias ------------------------------------------------------------------------------
-    Propensity propensity = options.propensity() != null ? options.propensity() : estimatePropensity(train, start);
+    Propensity propensity = options.propensity() != null ? options.propensity() : Propensity.fromTraining(train, start);
     for (TrainingCase c : cases) {
       c.weigh(propensity); // the fit of OBSERVED_ORDER and, for every method, the held-back measures
     }
@@ -288,109 +284,6 @@ public final class PolicyTuner {
       sum += x;
     }
     return sum / cases.size();
-  }
-
-  /**
-   * Estimates the propensity from the training outcomes that carry a rank; the relevance groups
-   * are the deciles of the start policy's score among them (what is known of a candidate apart
-   * from the rank). {@link Propensity#NONE} without ranks.
-   */
-  private static Propensity estimatePropensity(List<TrainingCase> train, ScoringPolicy start) {
-    double[] w = weights(start);
-    List<double[]> lines = new ArrayList<>(); // rank, positive, score
-    for (TrainingCase c : train) {
-      double[] s = c.scores(w);
-      for (int i = 0; i < c.size(); i++) {
-        if (c.labelled[i] && c.rank[i] != null) {
-          lines.add(new double[] {c.rank[i], c.grade[i] > 0 ? 1 : 0, s[i]});
-        }
-      }
-    }
-    if (lines.isEmpty()) {
-      return Propensity.NONE;
-    }
-    double[] scores = lines.stream().mapToDouble(l -> l[2]).sorted().toArray();
-    int n = lines.size();
-    int[] ranks = new int[n];
-    boolean[] positive = new boolean[n];
-    int[] group = new int[n];
-    for (int i = 0; i < n; i++) {
-      double[] l = lines.get(i);
-      ranks[i] = (int) l[0];
-      positive[i] = l[1] > 0;
-      int below = Arrays.binarySearch(scores, l[2]);
-      while (below > 0 && scores[below - 1] == l[2]) {
-        below--;
-      }
-      group[i] = Math.min(9, (int) (10L * Math.max(0, below) / n));
-    }
-    return Propensity.estimate(ranks, positive, group, 10);
-  }
-
-  private TrainingCase buildCase(int index, JobOrder o, Map<String, OutcomeLabel> orderLabels, Population pop,
-      ScoringPolicy start, long[] unknownCitizen, long[] ineligible) {
-    CompiledOrder co = pop.compile(o, start);
-    List<Integer> chosen = new ArrayList<>();
-    Map<Integer, OutcomeLabel> outcome = new LinkedHashMap<>();
-    boolean positive = false;
-    boolean hired = false;
-    for (Map.Entry<String, OutcomeLabel> e : orderLabels.entrySet()) {
-      Integer ci = pop.indexById.get(e.getKey());
-      if (ci == null) {
-        unknownCitizen[index]++;
-      } else if (!FeatureScorer.passesGates(co, pop.features.get(ci))) {
-        ineligible[index]++;
-      } else {
-        chosen.add(ci);
-        outcome.put(ci, e.getValue());
-        positive |= e.getValue().outcome().grade() > 0;
-        hired |= e.getValue().outcome() == Outcome.HIRED;
-      }
-    }
-    if (!positive || (options.method() == TuningMethod.OBSERVED_ORDER && chosen.size() < 2)) {
-      return null;
-    }
-    List<CitizenFeatures> fs = pop.features;
-    if (options.method() == TuningMethod.UNLABELLED_AS_NEGATIVE) {
-      // a reservoir sample of the other eligible citizens, seeded by the run's seed and the order id
-      int m = options.unlabelledPerOrder();
-      int[] reservoir = new int[m];
-      int seen = 0;
-      SplittableRandom r = new SplittableRandom(options.seed() * 0x9E3779B97F4A7C15L + o.id().hashCode());
-      for (int i = 0; i < fs.size() && m > 0; i++) {
-        if (outcome.containsKey(i) || !FeatureScorer.passesGates(co, fs.get(i))) {
-          continue;
-        }
-        if (seen < m) {
-          reservoir[seen] = i;
-        } else {
-          int j = r.nextInt(seen + 1);
-          if (j < m) {
-            reservoir[j] = i;
-          }
-        }
-        seen++;
-      }
-      for (int i = 0; i < Math.min(seen, m); i++) {
-        chosen.add(reservoir[i]);
-      }
-    }
-    chosen.sort((a, b) -> fs.get(a).id.compareTo(fs.get(b).id));
-    int n = chosen.size();
-    int[] cand = new int[n];
-    int[] grade = new int[n];
-    boolean[] isLabelled = new boolean[n];
-    Integer[] rank = new Integer[n];
-    for (int i = 0; i < n; i++) {
-      cand[i] = chosen.get(i);
-      OutcomeLabel l = outcome.get(cand[i]);
-      isLabelled[i] = l != null;
-      grade[i] = l == null ? 0 : l.outcome().grade();
-      rank[i] = l == null ? null : l.rank();
-    }
-    TrainingCase c = new TrainingCase(index, o, cand, grade, isLabelled, rank, hired);
-    c.rescore(co, pop);
-    return c;
   }
 
   /**

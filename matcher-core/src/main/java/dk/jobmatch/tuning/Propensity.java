@@ -141,6 +141,46 @@ public record Propensity(double power, boolean estimated) {
     return new Propensity(Math.max(0, Math.min(3, eta)), true);
   }
 
+  /**
+   * Estimates the propensity from the training outcomes that carry a rank; the relevance groups
+   * are the deciles of the start policy's score among them (what is known of a candidate apart
+   * from the rank). {@link Propensity#NONE} without ranks.
+   */
+  static Propensity fromTraining(java.util.List<TrainingCase> train, dk.jobmatch.scoring.ScoringPolicy start) {
+    double[] w = new double[PolicySpace.NC];
+    for (dk.jobmatch.scoring.Component c : PolicySpace.COMPONENTS) {
+      w[c.ordinal()] = start.weight(c);
+    }
+    java.util.List<double[]> lines = new java.util.ArrayList<>(); // rank, positive, score
+    for (TrainingCase c : train) {
+      double[] s = c.scores(w);
+      for (int i = 0; i < c.size(); i++) {
+        if (c.labelled[i] && c.rank[i] != null) {
+          lines.add(new double[] {c.rank[i], c.grade[i] > 0 ? 1 : 0, s[i]});
+        }
+      }
+    }
+    if (lines.isEmpty()) {
+      return Propensity.NONE;
+    }
+    double[] scores = lines.stream().mapToDouble(l -> l[2]).sorted().toArray();
+    int n = lines.size();
+    int[] ranks = new int[n];
+    boolean[] positive = new boolean[n];
+    int[] group = new int[n];
+    for (int i = 0; i < n; i++) {
+      double[] l = lines.get(i);
+      ranks[i] = (int) l[0];
+      positive[i] = l[1] > 0;
+      int below = java.util.Arrays.binarySearch(scores, l[2]);
+      while (below > 0 && scores[below - 1] == l[2]) {
+        below--;
+      }
+      group[i] = Math.min(9, (int) (10L * Math.max(0, below) / n));
+    }
+    return Propensity.estimate(ranks, positive, group, 10);
+  }
+
   /** E.g. {@code rank^-1 (stated)}. */
   @Override
   public String toString() {

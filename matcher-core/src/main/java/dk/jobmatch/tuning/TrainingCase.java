@@ -2,9 +2,16 @@ package dk.jobmatch.tuning;
 
 import static dk.jobmatch.tuning.PolicySpace.NC;
 
+import dk.jobmatch.kernel.CitizenFeatures;
 import dk.jobmatch.kernel.CompiledOrder;
 import dk.jobmatch.kernel.FeatureScorer;
 import dk.jobmatch.model.JobOrder;
+import dk.jobmatch.scoring.ScoringPolicy;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
 
 /**
  * One past order as the tuner sees it: the candidates it fits on (sorted by citizen id, the
@@ -12,7 +19,8 @@ import dk.jobmatch.model.JobOrder;
  * outcome), whether each has an outcome, each outcome's inverse-propensity weight, and the
  * candidates' component values under the constants currently fitted around.
  *
- * <p>Not thread-safe: {@link #values} is replaced by the tuning thread between parallel reads.
+ * <p>Built by {@link #build} from an order's outcome lines. Not thread-safe: {@link #values} is
+ * replaced by the tuning thread between parallel reads.
  */
 final class TrainingCase {
   final int index; // the order's place among the labelled orders
@@ -96,5 +104,76 @@ final class TrainingCase {
       }
     }
     return false;
+  }
+
+  /**
+   * The case of one order, or null if it has nothing to fit on (no hired or interviewed eligible
+   * candidate, or for {@link TuningMethod#OBSERVED_ORDER} no other candidate with an outcome).
+   * Counts outcomes naming an unknown citizen or an ineligible one in slot {@code index}.
+   */
+  static TrainingCase build(int index, JobOrder o, Map<String, OutcomeLabel> orderLabels, Population pop,
+      ScoringPolicy start, TuningOptions options, long[] unknownCitizen, long[] ineligible) {
+    CompiledOrder co = pop.compile(o, start);
+    List<Integer> chosen = new ArrayList<>();
+    Map<Integer, OutcomeLabel> outcome = new LinkedHashMap<>();
+    boolean positive = false;
+    boolean hired = false;
+    for (Map.Entry<String, OutcomeLabel> e : orderLabels.entrySet()) {
+      Integer ci = pop.indexById.get(e.getKey());
+      if (ci == null) {
+        unknownCitizen[index]++;
+      } else if (!FeatureScorer.passesGates(co, pop.features.get(ci))) {
+        ineligible[index]++;
+      } else {
+        chosen.add(ci);
+        outcome.put(ci, e.getValue());
+        positive |= e.getValue().outcome().grade() > 0;
+        hired |= e.getValue().outcome() == Outcome.HIRED;
+      }
+    }
+    if (!positive || (options.method() == TuningMethod.OBSERVED_ORDER && chosen.size() < 2)) {
+      return null;
+    }
+    List<CitizenFeatures> fs = pop.features;
+    if (options.method() == TuningMethod.UNLABELLED_AS_NEGATIVE) {
+      // a reservoir sample of the other eligible citizens, seeded by the run's seed and the order id
+      int m = options.unlabelledPerOrder();
+      int[] reservoir = new int[m];
+      int seen = 0;
+      SplittableRandom r = new SplittableRandom(options.seed() * 0x9E3779B97F4A7C15L + o.id().hashCode());
+      for (int i = 0; i < fs.size() && m > 0; i++) {
+        if (outcome.containsKey(i) || !FeatureScorer.passesGates(co, fs.get(i))) {
+          continue;
+        }
+        if (seen < m) {
+          reservoir[seen] = i;
+        } else {
+          int j = r.nextInt(seen + 1);
+          if (j < m) {
+            reservoir[j] = i;
+          }
+        }
+        seen++;
+      }
+      for (int i = 0; i < Math.min(seen, m); i++) {
+        chosen.add(reservoir[i]);
+      }
+    }
+    chosen.sort((a, b) -> fs.get(a).id.compareTo(fs.get(b).id));
+    int n = chosen.size();
+    int[] cand = new int[n];
+    int[] grade = new int[n];
+    boolean[] isLabelled = new boolean[n];
+    Integer[] rank = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      cand[i] = chosen.get(i);
+      OutcomeLabel l = outcome.get(cand[i]);
+      isLabelled[i] = l != null;
+      grade[i] = l == null ? 0 : l.outcome().grade();
+      rank[i] = l == null ? null : l.rank();
+    }
+    TrainingCase c = new TrainingCase(index, o, cand, grade, isLabelled, rank, hired);
+    c.rescore(co, pop);
+    return c;
   }
 }
