@@ -56,8 +56,8 @@ public record Propensity(double power, boolean estimated) {
    * P(positive outcome) = θ(rank) · γ(relevance group)}: examination θ per rank bucket (1, 2, 3,
    * 4–5, 6–10, 11–20, 21–50, 51+), relevance γ per group (the caller's grouping of candidates by
    * what is known of them, e.g. deciles of the start policy's score), alternated until stable;
-   * then η by least squares of {@code log θ(r)/θ(1)} on {@code log r}, weighted by the lines per
-   * bucket, clamped to 0–3.
+   * then η by least squares through the origin of {@code log θ(bucket)/θ(1)} on the bucket's mean
+   * {@code log rank}, weighted by the lines per bucket, clamped to 0–3.
    *
    * @param ranks each outcome line's rank (1-based)
    * @param positive whether the line is HIRED or INTERVIEWED
@@ -124,15 +124,18 @@ public record Propensity(double power, boolean estimated) {
         gamma[q] = perGroup[q] == 0 ? gamma[q] : Math.min(1, Math.max(1e-6, gSum[q] / perGroup[q]));
       }
     }
-    // η from log θ(r)/θ(1) = −η log r, over the buckets' representative ranks
-    double[] rep = {1, 2, 3, 4.5, 8, 15.5, 35, 75};
+    // η from log θ(r)/θ(1) = −η log r, each bucket at the mean log rank of its lines
+    double[] logRank = new double[nb];
+    for (int i = 0; i < n; i++) {
+      logRank[bucket[i]] += Math.log(ranks[i]);
+    }
     double num = 0;
     double den = 0;
     for (int b = 1; b < nb; b++) {
       if (perBucket[b] == 0) {
         continue;
       }
-      double x = Math.log(rep[b]);
+      double x = logRank[b] / perBucket[b];
       double y = Math.log(theta[b] / theta[0]);
       num += perBucket[b] * x * y;
       den += perBucket[b] * x * x;
