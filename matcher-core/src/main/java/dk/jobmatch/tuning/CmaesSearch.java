@@ -59,7 +59,7 @@ final class CmaesSearch {
       }
       return value;
     };
-    evaluate.applyAsDouble(guess); // the starting point is the bar to beat
+    var unused = evaluate.applyAsDouble(guess); // the starting point is the bar to beat
     ObjectiveFunction f = new ObjectiveFunction(evaluate::applyAsDouble);
     int population = 4 + (int) (3 * Math.log(dims)) + 4; // a little above the default: the objective is a step function
     // CMA-ES stops early once its steps shrink to nothing; the rest of the budget goes to restarts
