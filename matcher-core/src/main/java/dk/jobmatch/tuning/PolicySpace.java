@@ -16,8 +16,8 @@ import java.util.List;
  * leaves the valid policies. Immutable; thread-safe.
  */
 final class PolicySpace {
-  static final Component[] COMPONENTS = Component.values();
-  static final int NC = COMPONENTS.length;
+  static final List<Component> COMPONENTS = List.of(Component.values());
+  static final int NC = COMPONENTS.size();
 
   final ScoringPolicy start;
   final List<Component> learned;
