@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Crash safety: a child JVM indexes and commits into a persistent engine and is killed with
  * SIGKILL ({@link Process#destroyForcibly()}) at seeded random moments; after each kill the
- * index is reopened, every citizen and order of every acknowledged commit is found exactly, no
+ * index is reopened, every citizen and order of every acknowledged commit is found exactly, the
+ * orders are those of the same commit as the citizens (one atomic commit of both), no
  * citizen whose deletion was acknowledged is back, and Lucene's {@link CheckIndex} finds both
  * indexes clean. Then the next child carries on in the same directory.
  *
@@ -59,6 +60,11 @@ class CrashTest {
   /** The citizen batch {@code j} deletes, or null. */
   static String deletedBy(int j) {
     return j >= 2 && j % 3 == 2 ? "c-" + ((j - 2) * BATCH + 1) : null;
+  }
+
+  /** The order batch {@code j} deletes, or null. */
+  static String orderDeletedBy(int j) {
+    return j >= 3 && j % 4 == 3 ? "o-" + (j - 3) : null;
   }
 
   static JobOrder order(int j) {
@@ -175,11 +181,19 @@ class CrashTest {
         }
         checked++;
       }
-      // Citizens and orders are two indexes committed one after the other: an unacknowledged
-      // commit may have reached the citizens and not the orders. Acknowledged orders must be there.
-      for (int j = 1; j <= acked; j += 2) {
-        assertEquals(order(j), e.order("o-" + j).orElse(null), "order o-" + j + ": " + where);
+      // One atomic commit: the orders are exactly those of the same commit as the citizens.
+      Set<String> deletedOrders = new java.util.HashSet<>();
+      for (int j = 0; j <= committed; j++) {
+        if (orderDeletedBy(j) != null) {
+          deletedOrders.add(orderDeletedBy(j));
+        }
       }
+      for (int j = 0; j <= committed + 1; j++) {
+        String id = "o-" + j;
+        JobOrder expected = j <= committed && !deletedOrders.contains(id) ? order(j) : null;
+        assertEquals(expected, e.order(id).orElse(null), "order " + id + " (commit " + committed + "): " + where);
+      }
+      assertEquals(committed + 1 - deletedOrders.size(), e.orderCount(), "orders after the crash: " + where);
       assertEquals((committed + 1) * BATCH - deleted.size(), e.citizenCount(), "citizens after the crash: " + where);
     }
     assertTrue(Files.isDirectory(dir.resolve("citizens")));
