@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.jobmatch.cli.io.JsonLinesReader;
 import dk.jobmatch.cli.json.ChangeJson;
 import dk.jobmatch.cli.json.LineProblem;
+import dk.jobmatch.engine.ChangeFeed;
+import dk.jobmatch.engine.FeedEvent;
 import dk.jobmatch.engine.LiveShortlists;
 import dk.jobmatch.engine.LiveShortlists.Change;
 import dk.jobmatch.engine.MatchEngine;
@@ -62,6 +64,11 @@ public final class ApplyCommand extends EngineCommand {
   @Option(names = "--events", paramLabel = "FILE",
       description = "Write the events to FILE (replaced only when the changes are committed) instead of standard output.")
   Path events;
+
+  @Option(names = "--events-retention", paramLabel = "N",
+      description = "Keep the events of the last N generations for 'jobmatch events' (default: as the index says, else "
+          + IndexStore.DEFAULT_EVENTS_RETENTION + ").")
+  Integer eventsRetention;
 
   private IndexStore.Transaction tx;
   private final DayClock clock = new DayClock();
@@ -145,8 +152,23 @@ public final class ApplyCommand extends EngineCommand {
     if (events != null && !Files.isDirectory(events.toAbsolutePath().getParent())) {
       throw CliException.usage("--events: directory does not exist: " + events.toAbsolutePath().getParent());
     }
-    if (!Files.isDirectory(index) || IndexStore.committed(index) == null) {
+    if (eventsRetention != null && eventsRetention < 1) {
+      throw CliException.usage("--events-retention: must be at least 1 (generations), got " + eventsRetention);
+    }
+    IndexStore.Meta current = Files.isDirectory(index) ? IndexStore.committed(index) : null;
+    if (current == null) {
       throw CliException.usage("--index: no index at " + index + " (build one with 'jobmatch index')");
+    }
+    // The same change file as the last commit (a re-run after a crash, or by mistake): nothing to
+    // apply; its events are written again, so a consumer that lost them gets them.
+    String changesHash = IndexStore.hash(changes);
+    byte[] again = IndexStore.eventsIfApplied(index, current, changesHash);
+    if (again != null) {
+      writeEvents(again);
+      ctx.err().println(String.format(Locale.ROOT,
+          "%s: these changes were committed already as generation %d; nothing applied (their %,d %s written again)",
+          index, current.generation(), lineCount(again), lineCount(again) == 1 ? "event is" : "events are"));
+      return ExitCode.OK;
     }
     // All lines are read and checked before the index is touched.
     List<Line> lines = new ArrayList<>();
@@ -171,11 +193,12 @@ public final class ApplyCommand extends EngineCommand {
         IndexStore.Fingerprint fp = IndexStore.fingerprint(esco, disco, shortage, engine.policy());
         IndexStore.check(t.base(), fp, index);
         t0 = verbose(t0, "opened %s (%,d citizens, %,d orders)", index, engine.citizenCount(), engine.orderCount());
-        List<ShortlistEvent> out = new ArrayList<>();
-        LiveShortlists live = LiveShortlists.start(engine, out::add);
+        int retention = retention(eventsRetention, t.base());
+        ChangeFeed feed = new ChangeFeed(t.base().generation(), retention);
+        LiveShortlists live = LiveShortlists.start(engine, feed);
         t0 = verbose(t0, "recomputed the standing lists of %,d open orders and %,d citizens (as of %s)",
             live.openOrders().size(), engine.citizenCount(), clock.day);
-        warnUnknownDeletes(file, engine, lines);
+        int ignored = warnUnknownDeletes(file, engine, lines);
         clock.day = day;
         List<Change> list = new ArrayList<>(lines.size());
         for (Line l : lines) {
@@ -183,16 +206,27 @@ public final class ApplyCommand extends EngineCommand {
         }
         live.apply(list);
         t0 = verbose(t0, "applied %,d changes (%,d orders ranked afresh in all)", list.size(), live.reranks());
+        List<FeedEvent> out = feed.since(t.base().generation());
+        if (feed.generation() != t.generation()) {
+          throw new IllegalStateException("the change feed is at generation " + feed.generation() + ", the index at "
+              + t.generation());
+        }
         long citizenCount = engine.citizenCount();
         long orderCount = engine.orderCount();
         engine.close();
         closed = true;
-        t.commit(fp, citizenCount, orderCount, day);
+        byte[] eventBytes = eventLines(out, policyLabel);
+        t.writeEvents(eventBytes); // inside the generation: committed together with the index
+        t.commit(fp, citizenCount, orderCount, day, changesHash, retention);
         verbose(t0, "committed");
-        writeEvents(out, policyLabel);
+        writeEvents(eventBytes);
+        int applied = list.size() - ignored;
         ctx.err().println(String.format(Locale.ROOT,
-            "%s: committed generation %d: %,d changes applied, %,d events; %,d citizens, %,d job orders",
-            index, t.generation(), list.size(), out.size(), citizenCount, orderCount));
+            "%s: committed generation %d: %,d %s applied%s, %,d %s; %,d citizens, %,d job orders",
+            index, t.generation(), applied, applied == 1 ? "change" : "changes",
+            ignored == 0 ? "" : String.format(Locale.ROOT, " (%,d %s of unknown ids ignored)", ignored,
+                ignored == 1 ? "delete" : "deletes"),
+            out.size(), out.size() == 1 ? "event" : "events", citizenCount, orderCount));
         summarize(file, summary);
         return summary.hasProblems() ? ExitCode.DATA : ExitCode.OK;
       } finally {
@@ -205,8 +239,33 @@ public final class ApplyCommand extends EngineCommand {
     }
   }
 
-  /** Warns, per line, about deletes of ids that are not there at that point of the file. */
-  private void warnUnknownDeletes(RecordFile<Change> file, MatchEngine engine, List<Line> lines) {
+  /** The events retention: the option, else the index's, else the default. */
+  static int retention(Integer option, IndexStore.Meta base) {
+    if (option != null) {
+      if (option < 1) {
+        throw CliException.usage("--events-retention: must be at least 1 (generations), got " + option);
+      }
+      return option;
+    }
+    return base == null ? IndexStore.DEFAULT_EVENTS_RETENTION : base.eventsRetention();
+  }
+
+  private static long lineCount(byte[] bytes) {
+    long n = 0;
+    for (byte b : bytes) {
+      if (b == '\n') {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /**
+   * Warns, per line, about deletes of ids that are not there at that point of the file; returns
+   * how many.
+   */
+  private int warnUnknownDeletes(RecordFile<Change> file, MatchEngine engine, List<Line> lines) {
+    int ignored = 0;
     Set<String> citizenIds = new HashSet<>(engine.citizenIds());
     Set<String> orderIds = new HashSet<>();
     engine.orders().forEach(o -> orderIds.add(o.id()));
@@ -216,24 +275,34 @@ public final class ApplyCommand extends EngineCommand {
         case Change.UpsertOrder u -> orderIds.add(u.order().id());
         case Change.DeleteCitizen d -> {
           if (!citizenIds.remove(d.citizenId())) {
+            ignored++;
             ctx.err().println(file.name() + ":" + l.number() + ": warning: citizen: no citizen with id '" + d.citizenId()
                 + "' to delete; line ignored");
           }
         }
         case Change.DeleteOrder d -> {
           if (!orderIds.remove(d.orderId())) {
+            ignored++;
             ctx.err().println(file.name() + ":" + l.number() + ": warning: order: no job order with id '" + d.orderId()
                 + "' to delete; line ignored");
           }
         }
       }
     }
+    return ignored;
   }
 
-  private void writeEvents(List<ShortlistEvent> list, String policy) throws IOException {
+  /**
+   * The event lines of one generation: {@code generation} and {@code seq} first, then the event
+   * and the policy.
+   */
+  static byte[] eventLines(List<FeedEvent> list, String policy) throws IOException {
     StringBuilder sb = new StringBuilder();
-    for (ShortlistEvent e : list) {
+    for (FeedEvent fe : list) {
+      ShortlistEvent e = fe.event();
       ObjectNode n = JSON.createObjectNode();
+      n.put("generation", fe.generation());
+      n.put("seq", fe.seq());
       n.put("event", e.kind().name());
       if (e.kind() == ShortlistEvent.Kind.SUGGESTED) {
         n.put("citizen", e.citizenId());
@@ -248,7 +317,10 @@ public final class ApplyCommand extends EngineCommand {
       n.put("policy", policy);
       sb.append(JSON.writeValueAsString(n)).append('\n');
     }
-    byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
+    return sb.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  private void writeEvents(byte[] bytes) throws IOException {
     if (events == null) {
       ctx.out().write(bytes);
       ctx.out().flush();

@@ -31,6 +31,11 @@ public final class IndexCommand extends EngineCommand {
       description = "Start from an empty index (e.g. after new reference data or policy) instead of upserting into it.")
   boolean rebuild;
 
+  @Option(names = "--events-retention", paramLabel = "N",
+      description = "Keep the events of the last N generations for 'jobmatch events' (default: as the index says, else "
+          + IndexStore.DEFAULT_EVENTS_RETENTION + ").")
+  Integer eventsRetention;
+
   private IndexStore.Transaction tx;
 
   /** @param ctx the surroundings */
@@ -102,7 +107,7 @@ public final class IndexCommand extends EngineCommand {
         long orderCount = engine.orderCount();
         engine.close();
         closed = true;
-        t.commit(fp, citizenCount, orderCount, day);
+        t.commit(fp, citizenCount, orderCount, day, null, ApplyCommand.retention(eventsRetention, t.base()));
         verbose(t0, "committed");
         ctx.err().println(String.format(java.util.Locale.ROOT, "%s: committed generation %d: %,d citizens, %,d job orders",
             index, t.generation(), citizenCount, orderCount));

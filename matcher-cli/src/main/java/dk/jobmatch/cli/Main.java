@@ -104,6 +104,7 @@ public final class Main implements Callable<Integer> {
     cl.addSubcommand(new CommandLine(new ValidateCommand(ctx)));
     cl.addSubcommand(new CommandLine(new IndexCommand(ctx)));
     cl.addSubcommand(new CommandLine(new ApplyCommand(ctx)));
+    cl.addSubcommand(new CommandLine(new EventsCommand(ctx)));
     cl.addSubcommand(new CommandLine(new TuneCommand(ctx)));
     cl.addSubcommand(new CommandLine(new ComparePoliciesCommand(ctx)));
     cl.addSubcommand(new CommandLine(new ExplainCommand(ctx)));
