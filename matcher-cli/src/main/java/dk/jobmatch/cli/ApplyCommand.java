@@ -51,9 +51,11 @@ import picocli.CommandLine.Option;
     description = {
         "Apply a change file to a persistent index (see 'jobmatch index') and write the shortlist events.",
         "Change lines: {\"op\":\"upsert\"|\"delete\",\"citizen\":{…}|\"ID\"} or {\"op\":…,\"order\":{…}|\"ID\"}.",
-        "Events (JSON Lines): {\"event\":\"ENTERED\"|\"LEFT\",\"order\",\"citizen\",\"rank\",\"reason\"} and"
-            + " {\"event\":\"SUGGESTED\",\"citizen\",\"order\",\"rank\"}.",
-        "Committed once at the end: an interrupted run leaves the index as it was.",
+        "Events (JSON Lines): {\"generation\",\"seq\",\"event\":\"ENTERED\"|\"LEFT\",\"order\",\"citizen\",\"rank\","
+            + "\"reason\",\"policy\"} and {\"generation\",\"seq\",\"event\":\"SUGGESTED\",\"citizen\",\"order\",\"rank\","
+            + "\"policy\"}.",
+        "Committed once at the end, the events with the index: an interrupted run leaves the index as it was;",
+        "'jobmatch events --since G' prints them again. The same change file again is a no-op (its events are printed again).",
         "Exit codes: 0 ok, 2 usage or I/O problem (nothing done), 3 bad change lines (reported; valid lines applied)."})
 public final class ApplyCommand extends EngineCommand {
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -101,13 +103,12 @@ public final class ApplyCommand extends EngineCommand {
   @Override
   protected void checkSources() {
     requireOptions("--index=DIR", index, "--changes=FILE", changes);
-    if (citizens != null || orders != null) {
-      throw CliException.usage((citizens != null ? "--citizens" : "--orders")
-          + ": apply takes its records from --changes (use 'jobmatch index' to upsert whole files)");
-    }
-    if (out != null) {
-      throw CliException.usage("--out: apply writes events to --events FILE or standard output");
-    }
+  }
+
+  /** Records come from --changes, events go to --events (or standard output). */
+  @Override
+  protected java.util.Set<String> unusedOptions() {
+    return java.util.Set.of("--citizens", "--orders", "--out");
   }
 
   @Override

@@ -204,6 +204,14 @@ public abstract class EngineCommand implements Callable<Integer> {
         : new RecordFile<>(orders, "--orders", "job orders", RecordFile.ORDERS, JsonLinesReader.DEFAULT_MAX_LINE_BYTES);
   }
 
+  /**
+   * The options of this class that the command does not accept (e.g. {@code "--out"}): they are
+   * left out of its help and refused as unknown. None by default.
+   */
+  protected java.util.Set<String> unusedOptions() {
+    return java.util.Set.of();
+  }
+
   /** Whether the citizens (and, without {@code --orders}, the orders) come from {@code --index}. */
   protected boolean fromIndex() {
     return index != null && citizens == null;

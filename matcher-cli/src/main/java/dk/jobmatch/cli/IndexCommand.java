@@ -51,6 +51,12 @@ public final class IndexCommand extends EngineCommand {
     }
   }
 
+  /** The index is DIR: no results to write. */
+  @Override
+  protected java.util.Set<String> unusedOptions() {
+    return java.util.Set.of("--out");
+  }
+
   @Override
   protected boolean readsIndex() {
     return false;
@@ -66,9 +72,6 @@ public final class IndexCommand extends EngineCommand {
     checkOptions(1);
     RecordFile<Citizen> citizenFile = citizenFile();
     RecordFile<JobOrder> orderFile = orders == null ? null : orderFile();
-    if (out != null) {
-      throw CliException.usage("--out: index writes no results (the index is DIR)");
-    }
     boolean checked = false;
     if (strict) {
       // Every file is checked before the index is touched.

@@ -33,9 +33,10 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "tune", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
-        "Fit a scoring policy to past outcomes: weights (and chosen constants) that rank hired and interviewed",
-        "candidates highest (nDCG, gains 3/1/0) on a training split of the orders; report both splits for the",
-        "start and the tuned policy with 95% bootstrap intervals; write the tuned policy to --out.",
+        "Fit a scoring policy to past outcomes and write it to --out.",
+        "Finds the weights (and chosen constants) that rank hired and interviewed candidates highest (nDCG, gains 3/1/0)",
+        "on a training split of the orders; reports both splits for the start and the tuned policy with 95%% bootstrap",
+        "intervals.",
         "Outcomes: JSON Lines {\"order\":…,\"citizen\":…,\"outcome\":\"HIRED\"|\"INTERVIEWED\"|\"REJECTED\"}.",
         "Exit codes: 0 ok, 2 usage or I/O problem (nothing written), 3 bad input lines (reported; valid lines used)."})
 public final class TuneCommand extends EngineCommand {
