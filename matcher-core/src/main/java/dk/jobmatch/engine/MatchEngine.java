@@ -140,7 +140,9 @@ public final class MatchEngine implements Closeable {
         citizenDir = new ByteBuffersDirectory();
         orderDir = new ByteBuffersDirectory();
       } else {
-        OwnerOnlyDirectory.createDirectories(b.directory);
+        if (!java.nio.file.Files.isDirectory(b.directory)) {
+          OwnerOnlyDirectory.createDirectories(b.directory);
+        }
         citizenDir = OwnerOnlyDirectory.open(b.directory.resolve("citizens"));
         orderDir = OwnerOnlyDirectory.open(b.directory.resolve("orders"));
       }
