@@ -8,9 +8,14 @@ import dk.jobmatch.index.PairedCommit;
 import dk.jobmatch.kernel.CompiledOrder;
 import dk.jobmatch.kernel.FeatureScorer;
 import dk.jobmatch.index.OrderIndex;
+import dk.jobmatch.index.RetrievalSettings;
+import dk.jobmatch.index.Retrieved;
+import dk.jobmatch.internal.Ranking;
+import dk.jobmatch.kernel.Scored;
+import dk.jobmatch.kernel.Shortlists;
 import dk.jobmatch.kernel.PopulationStats;
 import dk.jobmatch.kernel.Vocabularies;
-import dk.jobmatch.model.Checks;
+import dk.jobmatch.internal.Checks;
 import dk.jobmatch.model.Citizen;
 import dk.jobmatch.model.JobOrder;
 import dk.jobmatch.model.OccupationRef;
@@ -37,6 +42,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.slf4j.Logger;
@@ -120,6 +126,7 @@ public final class MatchEngine implements Closeable {
   private final Object commitMutex = new Object();
   /** The number of the last commit of both indexes (see {@link PairedCommit}); under commitMutex. */
   private long commitNumber;
+  private final RetrievalSettings retrieval;
 
   private record CompiledOrders(List<JobOrder> source, PopulationStats stats, LocalDate day, List<CompiledOrder> compiled) {}
 
@@ -131,6 +138,7 @@ public final class MatchEngine implements Closeable {
     this.clock = b.clock;
     this.asOf = b.asOf;
     this.audit = b.audit;
+    this.retrieval = b.retrieval;
     this.policyFingerprint = PolicyFingerprint.of(b.policy);
     Directory citizenDir;
     Directory orderDir;
@@ -353,9 +361,23 @@ public final class MatchEngine implements Closeable {
     Preconditions.checkArgument(k >= 1, "k: '%s' must be at least 1", k);
     Objects.requireNonNull(order, "order");
     ensureOpen();
-    LocalDate day = today();
-    return audited(AuditEvent.Kind.RANK, order.id(), null, List.copyOf(citizens.search(
-        stats -> CompiledOrder.compile(order, compileTaxonomy, shortage, policy, day, vocabularies, stats), k)));
+    Retrieved r = retrieve(order, k, today());
+    return audited(AuditEvent.Kind.RANK, order.id(), null,
+        Shortlists.assemble(r.order(), r.top(), k, r.fortrinsadgangCandidates()));
+  }
+
+  /**
+   * The retrieval behind {@link #rank}: the exact top {@code k} with scores, not explained, and
+   * the fortrinsadgang holders outside it; the settings' listener hears what the search did.
+   */
+  Retrieved retrieve(JobOrder order, int k, LocalDate day) {
+    return retrieve(stats -> CompiledOrder.compile(order, compileTaxonomy, shortage, policy, day, vocabularies, stats), k);
+  }
+
+  private Retrieved retrieve(Function<PopulationStats, CompiledOrder> compiler, int k) {
+    Retrieved r = citizens.search(compiler, k, retrieval);
+    retrieval.listener().accept(r.stats());
+    return r;
   }
 
   /**
@@ -373,28 +395,12 @@ public final class MatchEngine implements Closeable {
     ensureOpen();
     CitizenFeatures f = CitizenFeatures.of(Objects.requireNonNull(citizen, "citizen"), vocabularies, this::resolve);
     List<CompiledOrder> compiled = compiledOrders();
-    double[] scores = new double[compiled.size()];
-    List<Integer> hits = new ArrayList<>();
-    for (int i = 0; i < compiled.size(); i++) {
-      scores[i] = FeatureScorer.score(compiled.get(i), f);
-      if (scores[i] > 0) {
-        hits.add(i);
-      }
-    }
-    hits.sort((a, b) -> {
-      int c = Double.compare(scores[b], scores[a]);
-      return c != 0 ? c : compiled.get(a).order().id().compareTo(compiled.get(b).order().id());
-    });
-    List<Match> out = new ArrayList<>(Math.min(k, hits.size()));
-    for (int i = 0; i < Math.min(k, hits.size()); i++) {
-      out.add(FeatureScorer.explain(compiled.get(hits.get(i)), f));
+    int[] best = Shortlists.bestOrders(compiled, f, k);
+    List<Match> out = new ArrayList<>(best.length);
+    for (int i : best) {
+      out.add(FeatureScorer.explain(compiled.get(i), f));
     }
     return audited(AuditEvent.Kind.SUGGEST, null, citizen.id(), List.copyOf(out));
-  }
-
-  /** What the last {@link #rank} on the calling thread did (population, touched, exactly scored); for tests. */
-  static CitizenIndex.SearchStats lastSearchStats() {
-    return CitizenIndex.lastSearchStats();
   }
 
   /**
@@ -516,27 +522,25 @@ public final class MatchEngine implements Closeable {
    * and all of them or at least the best {@code k}. Uses the exact top-n search, widening n until
    * the list reaches past the citizen's place.
    */
-  private List<Standing.Candidate> candidatesAhead(CompiledOrder co, PopulationStats stats, boolean[] changed,
+  private List<Scored> candidatesAhead(CompiledOrder co, PopulationStats stats, boolean[] changed,
       double score, String id, int k) {
     long n = Math.max(k + 1L, 32);
     while (true) {
-      List<Match> found = citizens.search(s -> {
+      List<Scored> top = retrieve(s -> {
         if (s == stats) {
           return co;
         }
         changed[0] = true;
         return CompiledOrder.compile(co.order(), compileTaxonomy, shortage, policy, today(), vocabularies, s);
-      }, (int) n);
-      // Past the first n come fortrinsadgang holders outside the top n: they are not seats.
-      List<Match> top = found.subList(0, (int) Math.min(n, found.size()));
-      List<Standing.Candidate> others = new ArrayList<>(top.size());
-      for (Match m : top) {
-        if (!m.citizenId().equals(id)) {
-          others.add(new Standing.Candidate(m.score(), m.citizenId()));
+      }, (int) n).top();
+      List<Scored> others = new ArrayList<>(top.size());
+      for (Scored c : top) {
+        if (!c.id().equals(id)) {
+          others.add(c);
         }
       }
-      Standing.Candidate last = others.isEmpty() ? null : others.get(others.size() - 1);
-      if (changed[0] || top.size() < n || last == null || !Standing.beats(last.score(), last.id(), score, id)
+      Scored last = others.isEmpty() ? null : others.get(others.size() - 1);
+      if (changed[0] || top.size() < n || last == null || !Ranking.beats(last.score(), last.id(), score, id)
           || n >= Integer.MAX_VALUE / 4) {
         return others;
       }
@@ -670,8 +674,18 @@ public final class MatchEngine implements Closeable {
     private LocalDate asOf;
     private Duration refreshInterval;
     private AuditListener audit;
+    private RetrievalSettings retrieval = RetrievalSettings.DEFAULTS;
 
     private Builder() {}
+
+    /**
+     * The retrieval's settings (default: {@link RetrievalSettings#DEFAULTS}): for experiments and
+     * profiles in this module and the benchmarks; exactness never depends on them.
+     */
+    Builder retrieval(RetrievalSettings s) {
+      this.retrieval = Objects.requireNonNull(s, "retrieval");
+      return this;
+    }
 
     /**
      * Reports every shortlist produced to {@code listener} (default: none); see {@link

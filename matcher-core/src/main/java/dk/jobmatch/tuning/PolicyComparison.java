@@ -7,7 +7,7 @@ import dk.jobmatch.kernel.FeatureScorer;
 import dk.jobmatch.kernel.PopulationStats;
 import dk.jobmatch.kernel.TopK;
 import dk.jobmatch.kernel.Vocabularies;
-import dk.jobmatch.model.Checks;
+import dk.jobmatch.internal.Checks;
 import dk.jobmatch.model.Citizen;
 import dk.jobmatch.model.JobOrder;
 import dk.jobmatch.model.TargetGroup;
@@ -230,8 +230,8 @@ public final class PolicyComparison {
       }
     }
     List<String> ids = new ArrayList<>(k);
-    for (CitizenFeatures f : top.sorted()) {
-      ids.add(f.id);
+    for (var e : top.sorted()) {
+      ids.add(e.id());
     }
     return ids;
   }
