@@ -212,6 +212,33 @@ public abstract class EngineCommand implements Callable<Integer> {
     return java.util.Set.of();
   }
 
+  /**
+   * With {@code --index}: every one of {@code --esco}, {@code --disco}, {@code --shortage} and
+   * {@code --policy} that is not given is taken from the index, which stores those it was built
+   * with (a given one must still equal the index's, or the run is refused naming the file).
+   */
+  protected void useStoredReference() {
+    if (index == null || !java.nio.file.Files.isDirectory(index)) {
+      return;
+    }
+    Path ref = IndexStore.storedReference(index);
+    if (ref == null) {
+      return;
+    }
+    if (esco == null && java.nio.file.Files.isDirectory(ref.resolve(IndexStore.REF_ESCO))) {
+      esco = ref.resolve(IndexStore.REF_ESCO);
+    }
+    if (disco == null && java.nio.file.Files.isRegularFile(ref.resolve(IndexStore.REF_DISCO))) {
+      disco = ref.resolve(IndexStore.REF_DISCO);
+    }
+    if (shortage == null && java.nio.file.Files.isRegularFile(ref.resolve(IndexStore.REF_SHORTAGE))) {
+      shortage = ref.resolve(IndexStore.REF_SHORTAGE);
+    }
+    if (policyFile == null && java.nio.file.Files.isRegularFile(ref.resolve(IndexStore.REF_POLICY))) {
+      policyFile = ref.resolve(IndexStore.REF_POLICY);
+    }
+  }
+
   /** Whether the citizens (and, without {@code --orders}, the orders) come from {@code --index}. */
   protected boolean fromIndex() {
     return index != null && citizens == null;
@@ -282,6 +309,7 @@ public abstract class EngineCommand implements Callable<Integer> {
     if (shortage != null && !Files.isRegularFile(shortage)) {
       throw CliException.usage("--shortage: file not found: " + shortage);
     }
+    useStoredReference();
     policy();
   }
 
@@ -494,6 +522,16 @@ public abstract class EngineCommand implements Callable<Integer> {
    * @throws IOException if the file cannot be read
    */
   protected CitizenMap readCitizens(Inputs inputs) throws IOException {
+    if (fromIndex() && indexEngine != null) {
+      // The citizens held in the index, by id (the index is no file to read).
+      List<String> ids = new ArrayList<>(indexEngine.citizenIds());
+      java.util.Collections.sort(ids);
+      Map<String, Citizen> byId = new LinkedHashMap<>();
+      for (String id : ids) {
+        indexEngine.citizen(id).ifPresent(c -> byId.put(id, c));
+      }
+      return new CitizenMap(byId, new RecordFile.Summary(0, byId.size(), 0, 0, false));
+    }
     RecordFile<Citizen> file = citizenFile();
     Map<String, Citizen> byId = new LinkedHashMap<>();
     RecordFile.Summary summary = file.read(ctx.err(), !inputs.citizensChecked(), true, progress(file, "reading"),

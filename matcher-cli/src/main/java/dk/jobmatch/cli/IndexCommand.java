@@ -51,6 +51,14 @@ public final class IndexCommand extends EngineCommand {
     }
   }
 
+  /** A rebuild takes the reference data given now, not the index's. */
+  @Override
+  protected void useStoredReference() {
+    if (!rebuild) {
+      super.useStoredReference();
+    }
+  }
+
   /** The index is DIR: no results to write. */
   @Override
   protected java.util.Set<String> unusedOptions() {
@@ -110,6 +118,7 @@ public final class IndexCommand extends EngineCommand {
         long orderCount = engine.orderCount();
         engine.close();
         closed = true;
+        t.storeReference(esco, disco, shortage, policyFile);
         t.commit(fp, citizenCount, orderCount, day, null, ApplyCommand.retention(eventsRetention, t.base()));
         verbose(t0, "committed");
         ctx.err().println(String.format(java.util.Locale.ROOT, "%s: committed generation %d: %,d citizens, %,d job orders",

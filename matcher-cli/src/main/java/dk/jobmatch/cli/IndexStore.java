@@ -62,6 +62,12 @@ final class IndexStore {
   private static final String READERS = "readers";
   private static final String GEN = "gen-";
   private static final String EVENTS = "events";
+  private static final String REF = "ref";
+  /** The names of the stored reference data and policy inside a generation's {@code ref/}. */
+  static final String REF_ESCO = "esco";
+  static final String REF_DISCO = "disco.csv";
+  static final String REF_SHORTAGE = "shortage.csv";
+  static final String REF_POLICY = "policy.json";
   /** Generations whose events are kept when neither the command nor the index says otherwise. */
   static final int DEFAULT_EVENTS_RETENTION = 100;
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -326,6 +332,33 @@ final class IndexStore {
       return genDir.resolve(ENGINE);
     }
 
+    /**
+     * Stores the run's reference data and policy files in the generation ({@code ref/}), so that
+     * later commands on the index need none of them. A file the generation already holds (linked
+     * from the committed one, same content: checked by the fingerprint) is kept.
+     *
+     * @throws IOException if a file cannot be copied
+     */
+    void storeReference(Path esco, Path disco, Path shortage, Path policy) throws IOException {
+      Path ref = genDir.resolve(REF);
+      createOwnerOnly(ref);
+      store(esco, ref.resolve(REF_ESCO));
+      store(disco, ref.resolve(REF_DISCO));
+      store(shortage, ref.resolve(REF_SHORTAGE));
+      store(policy, ref.resolve(REF_POLICY));
+    }
+
+    private static void store(Path from, Path to) throws IOException {
+      if (from == null || Files.exists(to)) {
+        return;
+      }
+      if (Files.isDirectory(from)) {
+        copyTree(from, to);
+      } else {
+        writeDurably(to, Files.readAllBytes(from));
+      }
+    }
+
     /** The directory of this generation's change feed: the retained events files, one per generation. */
     Path eventsDir() {
       return genDir.resolve(EVENTS);
@@ -470,6 +503,11 @@ final class IndexStore {
       } else {
         createOwnerOnly(engine);
       }
+      // The stored reference data and policy: the committed generation's, unless rebuilding.
+      Path baseRef = base == null ? null : dir.resolve(generationName(base.generation())).resolve(REF);
+      if (!fresh && baseRef != null && Files.isDirectory(baseRef)) {
+        linkTree(baseRef, genDir.resolve(REF));
+      }
       // The change feed carries on across every generation, a rebuild included.
       Path baseEvents = base == null ? null : dir.resolve(generationName(base.generation())).resolve(EVENTS);
       if (baseEvents != null && Files.isDirectory(baseEvents)) {
@@ -500,6 +538,58 @@ final class IndexStore {
         // reporting the first problem
       }
       throw e;
+    }
+  }
+
+  /**
+   * The reference data and policy stored in the committed generation, linked into a private
+   * directory (deleted at JVM exit): each of {@code esco/}, {@code disco.csv}, {@code
+   * shortage.csv}, {@code policy.json} that the index holds. Null if there is no index or it
+   * stores none.
+   */
+  static Path storedReference(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      return null;
+    }
+    for (int attempt = 0; attempt < 20; attempt++) {
+      Meta meta = committed(dir);
+      if (meta == null) {
+        return null;
+      }
+      Path ref = dir.resolve(generationName(meta.generation())).resolve(REF);
+      if (!Files.isDirectory(ref)) {
+        return null;
+      }
+      Path target = dir.resolve(READERS).resolve(ProcessHandle.current().pid() + "-"
+          + Long.toUnsignedString(System.nanoTime(), 36) + "-ref");
+      try {
+        linkTree(ref, target);
+        deleteAtExit(target);
+        return target;
+      } catch (NoSuchFileException e) {
+        deleteTree(target); // replaced while linking: take the new one
+      } catch (IOException e) {
+        deleteTree(target);
+        throw CliException.usage("--index: cannot read " + dir + ": " + RecordFile.describe(e));
+      }
+    }
+    throw CliException.usage("--index: " + dir + " changes too fast to read its reference data");
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    List<Path> files;
+    try (Stream<Path> s = Files.walk(from)) {
+      files = s.toList();
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    for (Path f : files) {
+      Path t = to.resolve(from.relativize(f).toString());
+      if (Files.isDirectory(f)) {
+        createOwnerOnly(t);
+      } else {
+        writeDurably(t, Files.readAllBytes(f));
+      }
     }
   }
 
