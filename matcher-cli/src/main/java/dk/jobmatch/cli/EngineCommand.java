@@ -217,6 +217,12 @@ public abstract class EngineCommand implements Callable<Integer> {
    * {@code --policy} that is not given is taken from the index, which stores those it was built
    * with (a given one must still equal the index's, or the run is refused naming the file).
    */
+  /** Whether {@code esco} is the index's stored copy (its data warnings were printed by {@code index}). */
+  private boolean escoFromIndex;
+
+  /** SLF4J Simple's level property for the ESCO loader's logger. */
+  private static final String ESCO_LOG_LEVEL = "org.slf4j.simpleLogger.log.dk.jobmatch.taxonomy.EscoTaxonomy";
+
   protected void useStoredReference() {
     if (index == null || !java.nio.file.Files.isDirectory(index)) {
       return;
@@ -227,6 +233,7 @@ public abstract class EngineCommand implements Callable<Integer> {
     }
     if (esco == null && java.nio.file.Files.isDirectory(ref.resolve(IndexStore.REF_ESCO))) {
       esco = ref.resolve(IndexStore.REF_ESCO);
+      escoFromIndex = true;
     }
     if (disco == null && java.nio.file.Files.isRegularFile(ref.resolve(IndexStore.REF_DISCO))) {
       disco = ref.resolve(IndexStore.REF_DISCO);
@@ -366,7 +373,19 @@ public abstract class EngineCommand implements Callable<Integer> {
     ReferenceDataLoader loader = ctx.referenceData();
     long t0 = ctx.nanoClock().getAsLong();
     if (esco != null) {
-      taxonomy = load("--esco", () -> loader.esco(esco));
+      // Data warnings are printed once, when the index is built: not again for its stored copy.
+      // (The level is read when the logger is made, at the first ESCO load of the process.)
+      boolean quietData = escoFromIndex && System.getProperty(ESCO_LOG_LEVEL) == null;
+      if (quietData) {
+        System.setProperty(ESCO_LOG_LEVEL, "error");
+      }
+      try {
+        taxonomy = load("--esco", () -> loader.esco(esco));
+      } finally {
+        if (quietData) {
+          System.clearProperty(ESCO_LOG_LEVEL);
+        }
+      }
       t0 = verbose(t0, "loaded ESCO from %s", esco);
     }
     if (disco != null) {
