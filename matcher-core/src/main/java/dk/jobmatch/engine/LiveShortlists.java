@@ -343,7 +343,7 @@ public final class LiveShortlists {
   // ---------------------------------------------------------------------------------------------
 
   private boolean expired(JobOrder o) {
-    return o.deadline() != null && o.deadline().isBefore(day);
+    return !o.isOpenOn(day);
   }
 
   private static int k(JobOrder o) {

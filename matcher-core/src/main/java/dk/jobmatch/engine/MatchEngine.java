@@ -350,7 +350,9 @@ public final class MatchEngine implements Closeable {
    * The best {@code k} citizens for the order, best first (ties by citizen id), each explained;
    * for a public employer's order, every other qualified fortrinsadgang holder follows after the
    * k (see {@link FeatureScorer#qualifiesForFortrinsadgang}: all gates pass, the education level
-   * is met, every essential skill is credited). Citizens failing a hard gate never appear.
+   * is met, every essential skill is credited). Citizens failing a hard gate never appear. An
+   * order closed on the engine's day ({@link #today()}; {@link JobOrder#isOpenOn}: the deadline
+   * day itself is open) gets an empty list.
    *
    * @throws IllegalArgumentException if {@code k < 1}
    * @throws NullPointerException if {@code order} is null
@@ -361,7 +363,11 @@ public final class MatchEngine implements Closeable {
     Preconditions.checkArgument(k >= 1, "k: '%s' must be at least 1", k);
     Objects.requireNonNull(order, "order");
     ensureOpen();
-    Retrieved r = retrieve(order, k, today());
+    LocalDate day = today();
+    if (!order.isOpenOn(day)) {
+      return audited(AuditEvent.Kind.RANK, order.id(), null, List.of());
+    }
+    Retrieved r = retrieve(order, k, day);
     return audited(AuditEvent.Kind.RANK, order.id(), null,
         Shortlists.assemble(r.order(), r.top(), k, r.fortrinsadgangCandidates()));
   }
@@ -424,7 +430,7 @@ public final class MatchEngine implements Closeable {
     }
     List<CompiledOrder> compiled = new ArrayList<>(source.size());
     for (JobOrder o : source) {
-      if (o.deadline() == null || !o.deadline().isBefore(day)) {
+      if (o.isOpenOn(day)) {
         compiled.add(CompiledOrder.compile(o, compileTaxonomy, shortage, policy, day, vocabularies, stats));
       }
     }
@@ -436,10 +442,14 @@ public final class MatchEngine implements Closeable {
    * Scores one pair. Says nothing about why a pair fails: {@link #explainPair(Citizen, JobOrder,
    * int)} reports every gate with the values compared, and the rank.
    *
-   * @return the match, or empty if a hard gate fails or the score is 0
+   * @return the match, or empty if a hard gate fails, the score is 0 or the order is closed on
+   *     the engine's day
    * @throws NullPointerException if an argument is null
    */
   public Optional<Match> explain(Citizen citizen, JobOrder order) {
+    if (!Objects.requireNonNull(order, "order").isOpenOn(today())) {
+      return Optional.empty();
+    }
     CitizenFeatures f = CitizenFeatures.of(Objects.requireNonNull(citizen, "citizen"), vocabularies, this::resolve);
     CompiledOrder co = CompiledOrder.compile(Objects.requireNonNull(order, "order"), compileTaxonomy, shortage, policy, today(),
         vocabularies, citizens.stats());
@@ -454,7 +464,9 @@ public final class MatchEngine implements Closeable {
    * citizen with the same id), the score of the {@code k}-th place and the gap to it. The rank is
    * the place {@link #rank(JobOrder, int)} would list the citizen at, and equals the {@link
    * ReferenceScorer#explainPair reference scorer's} over the same citizens. Sees every change
-   * made before the call.
+   * made before the call. For an order closed on the engine's day ({@link #today()}) the pair is
+   * not eligible, whatever the gates say, and {@link PairExplanation#closed()} carries the
+   * deadline and the day compared (reason {@code ORDER_CLOSED}).
    *
    * <p>Cost: one scoring of the pair plus, for an eligible citizen, top-{@code n} searches with
    * {@code n} growing fourfold from {@code max(k + 1, 32)} until it reaches past the citizen's
@@ -481,7 +493,7 @@ public final class MatchEngine implements Closeable {
       PopulationStats stats = citizens.stats();
       CompiledOrder co = CompiledOrder.compile(order, compileTaxonomy, shortage, policy, day, vocabularies, stats);
       boolean[] changed = {false};
-      result = Standing.explain(co, f, k, score -> candidatesAhead(co, stats, changed, score, f.id, k));
+      result = Standing.explain(co, f, k, day, score -> candidatesAhead(co, stats, changed, score, f.id, k));
       if (!changed[0]) {
         return result;
       }

@@ -8,6 +8,9 @@ import dk.jobmatch.internal.Ranking;
 import dk.jobmatch.scoring.GateCheck;
 import dk.jobmatch.scoring.Match;
 import dk.jobmatch.scoring.PairExplanation;
+import dk.jobmatch.model.JobOrder;
+import dk.jobmatch.scoring.OrderClosed;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -22,15 +25,22 @@ final class Standing {
   private Standing() {}
 
   /**
-   * Explains the pair: every gate, and when eligible the match with its rank among the others.
+   * Explains the pair: every gate, and when eligible the match with its rank among the others;
+   * an order closed on {@code day} makes the pair not eligible (reason {@code ORDER_CLOSED}).
    *
    * @param others given the citizen's exact score, the other candidates (score above 0, every
    *     gate passed) (the citizen's own id
    *     left out), best first: every one that beats the citizen, and either all candidates or at
    *     least the best {@code k}
    */
-  static PairExplanation explain(CompiledOrder o, CitizenFeatures f, int k, DoubleFunction<List<Scored>> others) {
+  static PairExplanation explain(CompiledOrder o, CitizenFeatures f, int k, LocalDate day,
+      DoubleFunction<List<Scored>> others) {
     List<GateCheck> gates = FeatureScorer.gateChecks(o, f);
+    JobOrder order = o.order();
+    if (!order.isOpenOn(day)) {
+      return new PairExplanation(f.id, order.id(), gates, Optional.empty(), k, 0, 0, OptionalDouble.empty(),
+          Optional.of(new OrderClosed(order.deadline(), day)));
+    }
     Match m = FeatureScorer.explainEligible(o, f);
     if (m == null) {
       return new PairExplanation(f.id, o.order().id(), gates, Optional.empty(), k, 0, 0, OptionalDouble.empty());
