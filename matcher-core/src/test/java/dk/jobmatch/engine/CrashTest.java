@@ -88,7 +88,7 @@ class CrashTest {
       lastAcked = acked;
       checkedCitizens += verify(lastAcked, where);
     }
-    assertTrue(lastAcked >= kills, "too few commits acknowledged (" + lastAcked + ") for the test to mean anything");
+    assertTrue(lastAcked >= kills - 1, "too few commits acknowledged (" + lastAcked + ") for the test to mean anything");
     System.out.printf("CrashTest: %d kills, %d commits acknowledged, %d citizen checks, 0 lost, CheckIndex clean (seed %d)%n",
         kills, lastAcked + 1, checkedCitizens, seed);
   }
@@ -123,6 +123,11 @@ class CrashTest {
     });
     reader.start();
     assertTrue(ready.await(60, TimeUnit.SECONDS), "child did not start");
+    // At least one commit per child, however busy the machine: then the seeded delay.
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (acked.get() < from && p.isAlive() && System.nanoTime() < until) {
+      Thread.sleep(2);
+    }
     Thread.sleep(delayMs);
     p.destroyForcibly();
     assertTrue(p.waitFor(60, TimeUnit.SECONDS));
