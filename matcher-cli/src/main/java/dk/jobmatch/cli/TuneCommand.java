@@ -35,11 +35,11 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "tune", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
-        "Fit a scoring policy to past outcomes: weights and constants that rank the hired and interviewed above",
-        "the other candidates with an outcome (weighted by the rank they were proposed at, when given), on a",
-        "training split of the orders; rank every eligible citizen for the held-back orders under the start and",
-        "the tuned policy (nDCG@10, recall@10/50/100, median rank, MRR, paired 95% intervals); end with a verdict;",
-        "write the tuned policy to --out.",
+        "Fit a scoring policy to past outcomes and write it to --out.",
+        "Finds weights and constants that rank the hired and interviewed above the other candidates with an outcome",
+        "(weighted by the rank they were proposed at, when given), on a training split of the orders; ranks every",
+        "eligible citizen for the held-back orders under the start and the tuned policy (nDCG@10, recall@10/50/100,",
+        "median rank, MRR, paired 95%% intervals); ends with a verdict.",
         "Outcomes: JSON Lines {\"order\":…,\"citizen\":…,\"outcome\":\"HIRED\"|\"INTERVIEWED\"|\"REJECTED\"[,\"rank\":N]}.",
         "Exit codes: 0 ok, 2 usage or I/O problem (nothing written), 3 bad input lines (reported; valid lines used)."})
 public final class TuneCommand extends EngineCommand {

@@ -288,6 +288,7 @@ public final class LiveShortlists {
     flush(pending);
     engine.refresh();
     reconcile(changedCitizens, upsertedOrders, oldFeatures);
+    listener.changeApplied();
   }
 
   private void flush(List<Citizen> pending) {
