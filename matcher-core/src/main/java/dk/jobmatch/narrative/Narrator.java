@@ -139,7 +139,7 @@ public final class Narrator {
     sentences.addAll(reasons(m.explanation()));
     int own = points(m.score());
     sentences.add(t.format("points", own));
-    if (!e.withinTopK()) {
+    if (!e.withinTopK() && !m.has(Flag.FORTRINSADGANG)) {
       int kth = points(e.kthScore().orElseThrow());
       if (e.gapToTop() == 0) {
         sentences.add(t.format("gap.tie", e.k(), own));
@@ -266,12 +266,14 @@ public final class Narrator {
   private String componentReason(Component c, double value, Explanation x) {
     return switch (c) {
       case SKILLS -> {
-        int n = x.matchedSkills().size();
-        int total = n + x.missingSkills().size();
+        // Skills held directly; those credited through a related skill are said by their own sentences.
+        List<String> direct = x.matchedSkills().stream().filter(s -> !x.matchedVia().containsKey(s)).toList();
+        int n = direct.size();
+        int total = x.matchedSkills().size() + x.missingSkills().size();
         if (n == 0) {
           yield null;
         }
-        String named = list(x.matchedSkills().stream().map(labels::skill).toList());
+        String named = list(direct.stream().map(labels::skill).toList());
         yield n == total ? t.format("reason.SKILLS.full", n, named) : t.format("reason.SKILLS.partial", n, total, named);
       }
       case OCCUPATION, GOAL -> t.format("reason." + c.name() + (value >= 0.9 ? ".full" : ".partial"));

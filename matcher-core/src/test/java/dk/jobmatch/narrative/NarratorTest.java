@@ -333,6 +333,9 @@ class NarratorTest {
         + "(efter point er du nr. 12; listen har 10 pladser).", DA.explain(e, null).headline());
     assertEquals("Yes – you are on the list because you have preferential access (fortrinsadgang) and the employer is "
         + "public (by points you are number 12; the list has 10 places).", EN.explain(e, null).headline());
+    // On the list by right: no "you lack n points" after it.
+    assertEquals(List.of("Du har fortrinsadgang, og arbejdsgiveren er offentlig, så du skal indkaldes til jobsamtale, "
+        + "når du er kvalificeret.", "Din samlede vurdering er 50 af 100 point."), DA.explain(e, null).sentences());
   }
 
   @Test
@@ -368,6 +371,18 @@ class NarratorTest {
     assertEquals("Du har alle de 2 færdigheder, jobbet beder om: wash the dishes og splice cable.", DA.reasons(two).get(0));
     assertEquals("You have all 2 skills the job asks for: wash the dishes and splice cable.", EN.reasons(two).get(0));
     assertEquals("You have the skill the job asks for: wash the dishes.", EN.reasons(all).get(0));
+  }
+
+  @Test
+  void skillsCreditedThroughARelatedSkillAreNotCountedAsHeld() {
+    Explanation x = explanation(Map.of(Component.SKILLS, 0.8), List.of(DISHES, HYGIENE, KNIFE), List.of(), List.of(),
+        Set.of(), Map.of(HYGIENE, DISHES));
+    assertEquals(List.of("Du har 2 af de 3 færdigheder, jobbet beder om: wash the dishes og use knives.",
+        "Din færdighed »wash the dishes« tæller delvist for »food hygiene«, som jobbet beder om."), DA.reasons(x));
+    Explanation onlyVia = explanation(Map.of(Component.SKILLS, 0.6), List.of(HYGIENE), List.of(), List.of(),
+        Set.of(), Map.of(HYGIENE, DISHES));
+    assertEquals(List.of("Your skill “wash the dishes” counts partly for “food hygiene”, which the job asks for."),
+        EN.reasons(onlyVia));
   }
 
   @Test
