@@ -1,6 +1,8 @@
 package dk.jobmatch.bench;
 
 import dk.jobmatch.engine.MatchEngine;
+import dk.jobmatch.kernel.CompiledOrder;
+import dk.jobmatch.kernel.PreparedPopulation;
 import dk.jobmatch.model.Citizen;
 import dk.jobmatch.model.JobOrder;
 import dk.jobmatch.scoring.Match;
@@ -97,6 +99,21 @@ final class BenchData {
   static ReferenceScorer reference(String taxonomy) {
     PopulationGenerator g = generator();
     return new ReferenceScorer(taxonomy(taxonomy), g.shortage(), ScoringPolicy.defaults(), g.asOf());
+  }
+
+  /**
+   * The population prepared for the exact scan and the kernel's exhaustive ranking (what {@link
+   * ReferenceScorer#rank(ReferenceScorer.Population, JobOrder, int)} runs), configured like
+   * {@link #reference(String)}.
+   */
+  static PreparedPopulation prepare(String taxonomy, List<Citizen> population) {
+    return PreparedPopulation.of(population, taxonomy(taxonomy));
+  }
+
+  /** {@code order} compiled against a {@linkplain #prepare prepared} population, configured like {@link #reference(String)}. */
+  static CompiledOrder compile(String taxonomy, PreparedPopulation p, JobOrder order) {
+    PopulationGenerator g = generator();
+    return p.compile(order, taxonomy(taxonomy), g.shortage(), ScoringPolicy.defaults(), g.asOf());
   }
 
   /** The orders the ranking benchmarks cycle through. */

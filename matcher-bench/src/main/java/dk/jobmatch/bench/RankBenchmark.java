@@ -5,6 +5,7 @@ import dk.jobmatch.model.Citizen;
 import dk.jobmatch.model.JobOrder;
 import dk.jobmatch.scoring.Match;
 import dk.jobmatch.engine.ReferenceScorer;
+import dk.jobmatch.kernel.PreparedPopulation;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -87,8 +88,8 @@ public class RankBenchmark {
         engine.upsertAll(population);
         BenchData.checkEngineAnswers(engine, orders, "rank@" + size);
         // The engine must equal the exact scan (ids and scores) on the first orders.
-        ReferenceScorer scorer = BenchData.reference(taxonomy);
-        ScanPeer scan = new ScanPeer(scorer, scorer.prepare(population));
+        PreparedPopulation prepared = BenchData.prepare(taxonomy, population);
+        ScanPeer scan = new ScanPeer(prepared, o -> BenchData.compile(taxonomy, prepared, o));
         for (int i = 0; i < Math.min(orders.length, CHECKED_ORDERS); i++) {
           List<ScanPeer.Hit> expected = scan.search(orders[i], BenchData.TOP_K);
           List<Match> actual = engine.rank(orders[i], BenchData.TOP_K);
@@ -110,11 +111,11 @@ public class RankBenchmark {
         ranker = o -> bm25.search(o, BenchData.TOP_K);
       }
       case SCAN -> {
-        ReferenceScorer scorer = BenchData.reference(taxonomy);
-        ReferenceScorer.Population prepared = scorer.prepare(population);
-        ScanPeer scan = new ScanPeer(scorer, prepared);
+        // The kernel's exhaustive ranking is what ReferenceScorer.rank runs on a prepared population.
+        PreparedPopulation prepared = BenchData.prepare(taxonomy, population);
+        ScanPeer scan = new ScanPeer(prepared, o -> BenchData.compile(taxonomy, prepared, o));
         for (int i = 0; i < Math.min(orders.length, 4); i++) {
-          List<Match> expected = scorer.rank(prepared, orders[i], BenchData.TOP_K);
+          List<Match> expected = prepared.rank(BenchData.compile(taxonomy, prepared, orders[i]), BenchData.TOP_K);
           List<ScanPeer.Hit> actual = scan.search(orders[i], BenchData.TOP_K);
           for (int r = 0; r < actual.size(); r++) {
             if (!expected.get(r).citizenId().equals(actual.get(r).id()) || expected.get(r).score() != actual.get(r).score()) {

@@ -55,13 +55,12 @@ public final class RankProfile {
       double calls = rounds * orders.length;
       System.out.printf("per ranking (wall, µs): compile %.0f, groups %.0f, plan %.0f, accumulate %.0f, evaluate %.0f, explain %.0f%n",
           ph[5] / calls / 1e3, ph[0] / calls / 1e3, ph[1] / calls / 1e3, ph[2] / calls / 1e3, ph[3] / calls / 1e3, ph[4] / calls / 1e3);
-      var ref = BenchData.reference(taxonomy);
-      var prepared = ref.prepare(population.subList(0, Math.min(size, 20000)));
+      var prepared = BenchData.prepare(taxonomy, population.subList(0, Math.min(size, 20000)));
       for (int w = 0; w < 3; w++) {
         long c = threads.getCurrentThreadCpuTime();
         for (int r = 0; r < 20; r++) {
           for (JobOrder o : orders) {
-            ref.compile(o, prepared);
+            BenchData.compile(taxonomy, prepared, o);
           }
         }
         System.out.printf("compile: %.1f µs CPU per order%n", (threads.getCurrentThreadCpuTime() - c) / 1e3 / 20 / orders.length);
@@ -71,7 +70,7 @@ public final class RankProfile {
         long c = threads.getCurrentThreadCpuTime();
         int n = 0;
         for (JobOrder o : orders) {
-          var co = ref.compile(o, prepared);
+          var co = BenchData.compile(taxonomy, prepared, o);
           for (var x : f) {
             if (dk.jobmatch.kernel.FeatureScorer.explain(co, x) != null) {
               n++;
@@ -80,7 +79,7 @@ public final class RankProfile {
         }
         long c2 = threads.getCurrentThreadCpuTime();
         for (JobOrder o : orders) {
-          var co = ref.compile(o, prepared);
+          var co = BenchData.compile(taxonomy, prepared, o);
           var scratch = new dk.jobmatch.kernel.FeatureScorer.Scratch(co);
           for (var x : f) {
             dk.jobmatch.kernel.FeatureScorer.score(co, x, scratch);

@@ -1,9 +1,9 @@
 package dk.jobmatch.bench;
 
-import dk.jobmatch.engine.ReferenceScorer;
 import dk.jobmatch.kernel.CitizenFeatures;
 import dk.jobmatch.kernel.CompiledOrder;
 import dk.jobmatch.kernel.FeatureScorer;
+import dk.jobmatch.kernel.PreparedPopulation;
 import dk.jobmatch.model.EmploymentType;
 import dk.jobmatch.model.JobOrder;
 import dk.jobmatch.scoring.Component;
@@ -13,6 +13,7 @@ import dk.jobmatch.taxonomy.OccupationCode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The physical-limit peer: what a careful engineer writes without an index. Every citizen's
@@ -29,8 +30,7 @@ import java.util.List;
 final class ScanPeer {
   private static final Component[] COMPONENTS = Component.values();
 
-  private final ReferenceScorer scorer;
-  private final ReferenceScorer.Population population;
+  private final Function<JobOrder, CompiledOrder> compiler;
   private final int n;
   private final String[] ids;
   private final int[] skillStart;
@@ -58,9 +58,12 @@ final class ScanPeer {
   private final byte[] fleksHours;
   private final int[] availableFrom;
 
-  ScanPeer(ReferenceScorer scorer, ReferenceScorer.Population population) {
-    this.scorer = scorer;
-    this.population = population;
+  /**
+   * @param population the prepared population (its features are copied into flat arrays)
+   * @param compiler compiles an order against the same population
+   */
+  ScanPeer(PreparedPopulation population, Function<JobOrder, CompiledOrder> compiler) {
+    this.compiler = compiler;
     List<CitizenFeatures> fs = population.features();
     n = fs.size();
     ids = new String[n];
@@ -126,7 +129,7 @@ final class ScanPeer {
 
   /** The exact top {@code k} (score &gt; 0, ties by id), best first. */
   List<Hit> search(JobOrder order, int k) {
-    CompiledOrder o = scorer.compile(order, population);
+    CompiledOrder o = compiler.apply(order);
     ScoringPolicy p = o.policy;
     double[] w = new double[COMPONENTS.length];
     for (int c = 0; c < w.length; c++) {

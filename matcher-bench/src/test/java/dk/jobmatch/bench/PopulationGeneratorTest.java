@@ -10,7 +10,6 @@ import dk.jobmatch.model.CompensationScheme;
 import dk.jobmatch.model.Employer;
 import dk.jobmatch.model.EmploymentType;
 import dk.jobmatch.model.Fleksjob;
-import dk.jobmatch.model.Geo;
 import dk.jobmatch.model.JobOrder;
 import dk.jobmatch.model.Location;
 import dk.jobmatch.model.OccupationRef;
@@ -83,7 +82,7 @@ class PopulationGeneratorTest {
     for (Citizen c : cs) {
       counts.merge(c.targetGroup(), 1, Integer::sum);
       Location l = c.location();
-      double km = Geo.distanceKm(l.lat(), l.lon(), PopulationGenerator.GLOSTRUP_LAT, PopulationGenerator.GLOSTRUP_LON);
+      double km = l.distanceKm(new Location(null, PopulationGenerator.GLOSTRUP_LAT, PopulationGenerator.GLOSTRUP_LON));
       assertTrue(km <= 40.01, c.id() + " lives " + km + " km away");
       assertEquals(c.targetGroup() == TargetGroup.LEDIGHEDSYDELSE, c.fleksjobApproved(), c.id());
       if (c.fleksjobApproved()) {

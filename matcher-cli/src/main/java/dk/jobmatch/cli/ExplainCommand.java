@@ -6,7 +6,7 @@ import dk.jobmatch.cli.json.ExplainLineWriter;
 import dk.jobmatch.cli.json.LineProblem;
 import dk.jobmatch.cli.json.PairJson;
 import dk.jobmatch.engine.MatchEngine;
-import dk.jobmatch.model.Checks;
+import dk.jobmatch.internal.Checks;
 import dk.jobmatch.model.Citizen;
 import dk.jobmatch.model.JobOrder;
 import dk.jobmatch.narrative.ExplanationPage;

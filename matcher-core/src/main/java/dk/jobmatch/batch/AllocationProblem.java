@@ -1,6 +1,6 @@
 package dk.jobmatch.batch;
 
-import dk.jobmatch.model.Checks;
+import dk.jobmatch.internal.Checks;
 import dk.jobmatch.model.JobOrder;
 import dk.jobmatch.scoring.Match;
 import dk.jobmatch.taxonomy.ShortageCategory;

@@ -2,7 +2,7 @@ package dk.jobmatch.batch;
 
 import dk.jobmatch.batch.AllocationProblem.OrderInput;
 import dk.jobmatch.engine.MatchEngine;
-import dk.jobmatch.model.Checks;
+import dk.jobmatch.internal.Checks;
 import dk.jobmatch.model.JobOrder;
 import dk.jobmatch.scoring.Flag;
 import dk.jobmatch.scoring.Match;

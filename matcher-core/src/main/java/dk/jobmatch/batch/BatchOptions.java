@@ -1,6 +1,6 @@
 package dk.jobmatch.batch;
 
-import dk.jobmatch.model.Checks;
+import dk.jobmatch.internal.Checks;
 
 /**
  * The settings of a batch run. Immutable and thread-safe; build one with {@link #builder()}.

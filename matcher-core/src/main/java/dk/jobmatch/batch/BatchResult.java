@@ -1,6 +1,6 @@
 package dk.jobmatch.batch;
 
-import dk.jobmatch.model.Checks;
+import dk.jobmatch.internal.Checks;
 import dk.jobmatch.scoring.Match;
 import java.time.Duration;
 import java.util.HashMap;

@@ -4,9 +4,7 @@ import com.google.common.base.Preconditions;
 import dk.jobmatch.kernel.CitizenFeatures;
 import dk.jobmatch.kernel.CompiledOrder;
 import dk.jobmatch.kernel.FeatureScorer;
-import dk.jobmatch.kernel.PopulationStats;
-import dk.jobmatch.kernel.TopK;
-import dk.jobmatch.kernel.Vocabularies;
+import dk.jobmatch.kernel.PreparedPopulation;
 import dk.jobmatch.model.Citizen;
 import dk.jobmatch.scoring.Match;
 import dk.jobmatch.scoring.PairExplanation;
@@ -72,33 +70,9 @@ public final class ReferenceScorer {
    */
   public List<Match> rank(Population p, JobOrder order, int k) {
     Preconditions.checkArgument(k >= 1, "k: '%s' must be at least 1", k);
+    Objects.requireNonNull(p, "population");
     Objects.requireNonNull(order, "order");
-    CompiledOrder o = compile(order, p);
-    TopK top = new TopK(k);
-    for (CitizenFeatures f : p.features()) {
-      double s = FeatureScorer.score(o, f);
-      if (s > 0) {
-        top.offer(s, f);
-      }
-    }
-    List<Match> result = new ArrayList<>(); // not sized by k: k may be Integer.MAX_VALUE
-    for (CitizenFeatures f : top.sorted()) {
-      result.add(FeatureScorer.explain(o, f));
-    }
-    if (order.publicEmployer()) {
-      List<Match> extra = new ArrayList<>();
-      for (CitizenFeatures f : p.features()) {
-        if (!top.contains(f) && FeatureScorer.qualifiesForFortrinsadgang(o, f)) {
-          Match m = FeatureScorer.explain(o, f);
-          if (m != null) {
-            extra.add(m);
-          }
-        }
-      }
-      extra.sort(Match.BY_SCORE_THEN_CITIZEN);
-      result.addAll(extra);
-    }
-    return List.copyOf(result);
+    return p.prepared.rank(compile(order, p), k);
   }
 
   /**
@@ -110,7 +84,7 @@ public final class ReferenceScorer {
   public List<Match> suggest(Collection<Citizen> population, Collection<JobOrder> orders, Citizen citizen, int k) {
     Preconditions.checkArgument(k >= 1, "k: '%s' must be at least 1", k);
     Population p = prepare(population);
-    CitizenFeatures f = CitizenFeatures.of(citizen, p.vocabularies(), taxonomy::resolve);
+    CitizenFeatures f = p.prepared.features(citizen, taxonomy);
     List<Match> all = new ArrayList<>();
     for (JobOrder order : orders) {
       if (order.deadline() != null && order.deadline().isBefore(asOf)) {
@@ -132,7 +106,7 @@ public final class ReferenceScorer {
    */
   public Optional<Match> explain(Collection<Citizen> population, Citizen citizen, JobOrder order) {
     Population p = prepare(population);
-    CitizenFeatures f = CitizenFeatures.of(citizen, p.vocabularies(), taxonomy::resolve);
+    CitizenFeatures f = p.prepared.features(citizen, taxonomy);
     return Optional.ofNullable(FeatureScorer.explain(compile(order, p), f));
   }
 
@@ -162,11 +136,11 @@ public final class ReferenceScorer {
     Objects.requireNonNull(p, "population");
     Objects.requireNonNull(citizen, "citizen");
     Objects.requireNonNull(order, "order");
-    CitizenFeatures f = CitizenFeatures.of(citizen, p.vocabularies(), taxonomy::resolve);
+    CitizenFeatures f = p.prepared.features(citizen, taxonomy);
     CompiledOrder o = compile(order, p);
     return Standing.explain(o, f, k, score -> {
       List<Standing.Candidate> others = new ArrayList<>();
-      for (CitizenFeatures g : p.features()) {
+      for (CitizenFeatures g : p.prepared.features()) {
         if (!g.id.equals(f.id)) {
           double s = FeatureScorer.score(o, g);
           if (s > 0) {
@@ -181,14 +155,21 @@ public final class ReferenceScorer {
   }
 
   /**
-   * A population's features, interned in one vocabulary, and its skill statistics. Immutable
-   * once prepared; thread-safe to rank against.
-   *
-   * @param vocabularies the vocabularies the features are interned in
-   * @param features per citizen, in the population's order
-   * @param stats the skill statistics of the population
+   * A population prepared once for many rankings: its citizens' scoring features and its skill
+   * statistics, opaque to callers. Immutable; thread-safe to rank against.
    */
-  public record Population(Vocabularies vocabularies, List<CitizenFeatures> features, PopulationStats stats) {}
+  public static final class Population {
+    private final PreparedPopulation prepared;
+
+    private Population(PreparedPopulation prepared) {
+      this.prepared = prepared;
+    }
+
+    /** How many citizens the population holds. */
+    public int size() {
+      return prepared.features().size();
+    }
+  }
 
   /**
    * Prepares a population once for many rankings.
@@ -196,16 +177,12 @@ public final class ReferenceScorer {
    * @throws NullPointerException if the population or a citizen is null
    */
   public Population prepare(Collection<Citizen> population) {
-    Vocabularies v = Vocabularies.create();
-    List<CitizenFeatures> features = new ArrayList<>(population.size());
-    for (Citizen c : population) {
-      features.add(CitizenFeatures.of(c, v, taxonomy::resolve));
-    }
-    return new Population(v, features, PopulationStats.of(features, v.skills().size()));
+    Objects.requireNonNull(population, "population");
+    return new Population(PreparedPopulation.of(population, taxonomy));
   }
 
   /** An order compiled against a prepared population (its vocabularies and statistics). */
-  public CompiledOrder compile(JobOrder order, Population p) {
-    return CompiledOrder.compile(order, taxonomy, shortage, policy, asOf, p.vocabularies(), p.stats());
+  private CompiledOrder compile(JobOrder order, Population p) {
+    return p.prepared.compile(order, taxonomy, shortage, policy, asOf);
   }
 }

@@ -2,7 +2,7 @@ package dk.jobmatch.kernel;
 
 import dk.jobmatch.model.CefrLevel;
 import dk.jobmatch.model.EmploymentType;
-import dk.jobmatch.model.Geo;
+import dk.jobmatch.internal.Geo;
 import dk.jobmatch.scoring.Component;
 import dk.jobmatch.scoring.ComponentScore;
 import dk.jobmatch.scoring.Explanation;

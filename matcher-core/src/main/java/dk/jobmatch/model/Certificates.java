@@ -1,5 +1,6 @@
 package dk.jobmatch.model;
 
+import dk.jobmatch.internal.Checks;
 import java.util.Collection;
 import java.util.Set;
 

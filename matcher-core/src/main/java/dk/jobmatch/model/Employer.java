@@ -1,5 +1,7 @@
 package dk.jobmatch.model;
 
+import dk.jobmatch.internal.Checks;
+
 /**
  * The employer behind a job order.
  *

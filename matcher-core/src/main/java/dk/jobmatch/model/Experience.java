@@ -1,5 +1,7 @@
 package dk.jobmatch.model;
 
+import dk.jobmatch.internal.Checks;
+
 /**
  * Work experience in an occupation.
  *

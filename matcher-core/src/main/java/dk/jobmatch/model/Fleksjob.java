@@ -1,5 +1,7 @@
 package dk.jobmatch.model;
 
+import dk.jobmatch.internal.Checks;
+
 /**
  * The citizen's fleksjob status. A fleksjob-approved (visiteret) citizen is only matched to
  * orders that are fleksjob orders or whose employer accepts fleksjob, within the approved hours.

@@ -1,5 +1,7 @@
 package dk.jobmatch.model;
 
+import dk.jobmatch.internal.Checks;
+
 /**
  * A jobmål: an occupation the citizen wants, with 1 as the highest priority.
  *

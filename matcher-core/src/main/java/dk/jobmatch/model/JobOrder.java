@@ -1,5 +1,6 @@
 package dk.jobmatch.model;
 
+import dk.jobmatch.internal.Checks;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,5 +1,7 @@
 package dk.jobmatch.model;
 
+import dk.jobmatch.internal.Checks;
+
 /**
  * A language a job order requires.
  *

@@ -1,5 +1,8 @@
 package dk.jobmatch.model;
 
+import dk.jobmatch.internal.Checks;
+import dk.jobmatch.internal.Geo;
+
 /**
  * A place: an optional Danish postal code and WGS84 coordinates.
  *

@@ -1,5 +1,7 @@
 package dk.jobmatch.model;
 
+import dk.jobmatch.internal.Checks;
+
 /**
  * A reference to an occupation: an ISCO-08 group ({@code isco:NNNN}, 1–4 digits), a DISCO-08
  * group ({@code disco:NNNNNN}, 1–4 or 6 digits; levels 1–4 equal ISCO-08, level 5 is the

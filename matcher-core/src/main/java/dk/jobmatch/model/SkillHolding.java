@@ -1,5 +1,7 @@
 package dk.jobmatch.model;
 
+import dk.jobmatch.internal.Checks;
+
 /**
  * A skill the citizen holds. Skill ids are opaque strings; ESCO skill URIs get relations and
  * labels from a {@link dk.jobmatch.taxonomy.Taxonomy}.

@@ -7,7 +7,7 @@
  * <ul>
  *   <li><b>Immutable records, validated at construction.</b> Every record checks its fields in its
  *       compact constructor and throws {@link java.lang.IllegalArgumentException} with a message
- *       of the form {@code field: 'value' rule} (see {@link dk.jobmatch.model.Checks}), so a bad
+ *       of the form {@code field: 'value' rule} (one shared validation helper in the internal package {@code dk.jobmatch.internal}), so a bad
  *       value is refused at the boundary, named, and never reaches the index. Collections are
  *       copied into unmodifiable, null-free collections.
  *   <li><b>Builders</b> for the two records with many optional fields ({@link

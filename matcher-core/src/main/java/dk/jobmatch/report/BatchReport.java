@@ -2,7 +2,7 @@ package dk.jobmatch.report;
 
 import dk.jobmatch.batch.BatchResult;
 import dk.jobmatch.engine.MatchEngine;
-import dk.jobmatch.model.Checks;
+import dk.jobmatch.internal.Checks;
 import dk.jobmatch.model.Citizen;
 import dk.jobmatch.taxonomy.Taxonomy;
 import java.util.Collection;

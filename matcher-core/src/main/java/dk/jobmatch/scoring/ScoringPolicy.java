@@ -1,6 +1,6 @@
 package dk.jobmatch.scoring;
 
-import dk.jobmatch.model.Checks;
+import dk.jobmatch.internal.Checks;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;

@@ -246,7 +246,7 @@ final class CsvRecords implements Closeable {
 
   /** An error about one field of the current record: {@code field: 'value' rule}. */
   DataFileException error(String field, String value, String rule) {
-    String v = dk.jobmatch.model.Checks.printable(value.length() > 120 ? value.substring(0, 117) + "..." : value);
+    String v = dk.jobmatch.internal.Checks.printable(value.length() > 120 ? value.substring(0, 117) + "..." : value);
     return new DataFileException(source, line, field + ": '" + v + "' " + rule);
   }
 

@@ -1,6 +1,6 @@
 package dk.jobmatch.taxonomy;
 
-import dk.jobmatch.model.Checks;
+import dk.jobmatch.internal.Checks;
 import dk.jobmatch.model.OccupationRef;
 import dk.jobmatch.model.RarArea;
 import java.io.IOException;

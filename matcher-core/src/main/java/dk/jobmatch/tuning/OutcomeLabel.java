@@ -1,6 +1,6 @@
 package dk.jobmatch.tuning;
 
-import dk.jobmatch.model.Checks;
+import dk.jobmatch.internal.Checks;
 
 /**
  * One recorded outcome: a citizen's result for a job order. Immutable.

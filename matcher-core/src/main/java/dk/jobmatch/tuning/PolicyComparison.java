@@ -7,7 +7,7 @@ import dk.jobmatch.kernel.FeatureScorer;
 import dk.jobmatch.kernel.PopulationStats;
 import dk.jobmatch.kernel.TopK;
 import dk.jobmatch.kernel.Vocabularies;
-import dk.jobmatch.model.Checks;
+import dk.jobmatch.internal.Checks;
 import dk.jobmatch.model.Citizen;
 import dk.jobmatch.model.JobOrder;
 import dk.jobmatch.model.TargetGroup;

@@ -1,6 +1,6 @@
 package dk.jobmatch.tuning;
 
-import dk.jobmatch.model.Checks;
+import dk.jobmatch.internal.Checks;
 import dk.jobmatch.scoring.PolicyConstant;
 import java.util.Collections;
 import java.util.EnumSet;

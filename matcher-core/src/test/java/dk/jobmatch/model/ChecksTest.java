@@ -1,5 +1,6 @@
 package dk.jobmatch.model;
 
+import dk.jobmatch.internal.Checks;
 import static dk.jobmatch.model.Rejections.assertRejected;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,5 +1,6 @@
 package dk.jobmatch.model;
 
+import dk.jobmatch.internal.Checks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -36,7 +36,7 @@ public final class Stderr {
    */
   public synchronized void println(String message) {
     clearStatus();
-    err.println(dk.jobmatch.model.Checks.printable(String.valueOf(message)));
+    err.println(dk.jobmatch.internal.Checks.printable(String.valueOf(message)));
     err.flush();
   }
 

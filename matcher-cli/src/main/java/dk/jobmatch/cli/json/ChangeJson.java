@@ -50,7 +50,7 @@ public final class ChangeJson {
       }
       case "delete" -> {
         String id = f.requiredString(field);
-        Fields.model(field, field, () -> dk.jobmatch.model.Checks.id(field, id));
+        Fields.model(field, field, () -> dk.jobmatch.internal.Checks.id(field, id));
         return citizen ? new Change.DeleteCitizen(id) : new Change.DeleteOrder(id);
       }
       default -> throw new LineProblem("op: must be \"upsert\" or \"delete\"");

@@ -70,7 +70,7 @@ public final class CitizenJson {
   public static Citizen read(ObjectNode node) throws LineProblem {
     Fields f = Fields.of(node, "", FIELDS);
     String id = f.requiredString("id");
-    Fields.model("id", "id", () -> dk.jobmatch.model.Checks.id("id", id));
+    Fields.model("id", "id", () -> dk.jobmatch.internal.Checks.id("id", id));
     Citizen.Builder b = Citizen.builder(id)
         .targetGroup(f.enumValue("targetGroup", TargetGroup.class))
         .jobReady(f.bool("jobReady", true))

@@ -3,7 +3,7 @@ package dk.jobmatch.cli.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dk.jobmatch.model.Checks;
+import dk.jobmatch.internal.Checks;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package dk.jobmatch.cli.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.jobmatch.model.CefrLevel;
-import dk.jobmatch.model.Checks;
+import dk.jobmatch.internal.Checks;
 import dk.jobmatch.model.Employer;
 import dk.jobmatch.model.EmploymentType;
 import dk.jobmatch.model.JobOrder;

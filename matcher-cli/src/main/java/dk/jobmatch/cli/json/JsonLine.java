@@ -83,7 +83,7 @@ public final class JsonLine {
     }
     m = UNEXPECTED_CHAR.matcher(original);
     if (m.lookingAt()) {
-      String expecting = m.group(2).isEmpty() ? "" : ": " + dk.jobmatch.model.Checks.printable(m.group(2).split("\n")[0]);
+      String expecting = m.group(2).isEmpty() ? "" : ": " + dk.jobmatch.internal.Checks.printable(m.group(2).split("\n")[0]);
       int cp = m.group(1).codePointAt(0);
       // Only a visible ASCII character is shown: anything else could be a control or bidi character.
       String ch = cp < 0x20 ? "control character"

@@ -1,7 +1,7 @@
 package dk.jobmatch.cli.json;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dk.jobmatch.model.Checks;
+import dk.jobmatch.internal.Checks;
 import dk.jobmatch.tuning.Outcome;
 import dk.jobmatch.tuning.OutcomeLabel;
 import java.util.Set;

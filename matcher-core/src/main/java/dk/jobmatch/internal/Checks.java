@@ -1,4 +1,4 @@
-package dk.jobmatch.model;
+package dk.jobmatch.internal;
 
 import java.util.Collection;
 import java.util.List;
@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
  * and non-personal configuration only (never with a citizen's field values).
  *
  * <p>Stateless and thread-safe.
+ *
+ * <p>Internal (not exported).
  *
  * @lucene.internal
  */

@@ -1,8 +1,10 @@
-package dk.jobmatch.model;
+package dk.jobmatch.internal;
 
 /**
  * Great-circle distance. One implementation so that the engine, the reference scorer and the
  * Lucene filters agree to the last bit.
+ *
+ * <p>Internal (not exported).
  *
  * @lucene.internal
  */
