@@ -152,6 +152,9 @@ class ExplanationPageHtmlTest {
             assertTrue(text.contains(s), lang + ": not on the page: " + s);
           }
         }
+        if (page.getFileName().toString().startsWith("c-101") || page.getFileName().toString().startsWith("c-107")) {
+          continue; // the screenshot of the not-eligible page and of the long-word page suffice (Chromium is slow)
+        }
 
         Path png = dir.resolve(lang + "-" + page.getFileName() + ".png");
         chromium("--window-size=" + A4_WIDTH_PX + "," + A4_HEIGHT_PX, "--screenshot=" + png, page.toUri().toString());
