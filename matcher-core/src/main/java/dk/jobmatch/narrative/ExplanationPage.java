@@ -111,6 +111,7 @@ public final class ExplanationPage {
     b.append("<section aria-labelledby=\"about\">\n<h2 id=\"about\">").append(esc(t.format("page.about"))).append("</h2>\n<dl>\n");
     dd(b, t.format("page.citizen"), e.citizenId());
     dd(b, t.format("page.order"), e.orderId());
+    dd(b, t.format("page.occupation"), narrator.labels().occupation(order.occupation()));
     dd(b, t.format("page.ruleSet"), policy);
     dd(b, t.format("page.date"), narrator.date(decidedOn));
     b.append("</dl>\n</section>\n");

@@ -27,8 +27,9 @@
  *       most three), then the schemes, the partial credits
  *       ("tæller delvist for"), the missing essential skills as an upskilling need, and the other
  *       flags.
- *   <li><b>Numbers for people.</b> Distances in whole km (with decimals only when rounding would
- *       hide why the gate failed: 30.4 km over a 30 km limit); dates written out ("1. november
+ *   <li><b>Numbers for people.</b> Distances in whole km, rounded from the value the gate shows (to
+ *       0.1 km), with decimals only when rounding would hide why the gate failed (30.4 km over a
+ *       30 km limit); dates written out ("1. november
  *       2026"); a score as whole points of 100 ({@link dk.jobmatch.narrative.Narrator#points}),
  *       so that the place on the list and the distance to it can be said ("du mangler 4 point"),
  *       never with decimals. The gap is the difference of the two rounded scores, so the three
