@@ -86,7 +86,7 @@ final class BenchData {
     return engineBuilder(taxonomy).directory(dir).build();
   }
 
-  private static MatchEngine.Builder engineBuilder(String taxonomy) {
+  static MatchEngine.Builder engineBuilder(String taxonomy) {
     PopulationGenerator g = generator();
     return MatchEngine.builder()
         .taxonomy(taxonomy(taxonomy))

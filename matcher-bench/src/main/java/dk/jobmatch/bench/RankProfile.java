@@ -1,7 +1,9 @@
 package dk.jobmatch.bench;
 
 import dk.jobmatch.engine.MatchEngine;
-import dk.jobmatch.index.CitizenIndex;
+import dk.jobmatch.engine.BenchAccess;
+import dk.jobmatch.index.RetrievalSettings;
+import dk.jobmatch.index.SearchStats;
 import dk.jobmatch.model.Citizen;
 import dk.jobmatch.model.JobOrder;
 import java.util.Arrays;
@@ -26,7 +28,15 @@ public final class RankProfile {
     int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
     List<Citizen> population = BenchData.generator().citizens(size);
     JobOrder[] orders = BenchData.queryOrders();
-    try (MatchEngine engine = BenchData.engine(taxonomy)) {
+    var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    String[] configs = args.length > 4 ? Arrays.copyOfRange(args, 4, args.length) : new String[] {"32:0.15"};
+    for (String config : configs) {
+      String[] kv = config.split(":");
+      // Per-engine settings; the listener keeps what the last search on this thread did.
+      SearchStats[] last = new SearchStats[1];
+      RetrievalSettings settings = RetrievalSettings.DEFAULTS
+          .withTuning(Integer.parseInt(kv[0]), Double.parseDouble(kv[1])).withListener(s -> last[0] = s);
+      try (MatchEngine engine = BenchAccess.retrieval(BenchData.engineBuilder(taxonomy), settings).build()) {
       var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
       long c0 = os.getProcessCpuTime();
       long t0 = System.nanoTime();
@@ -34,27 +44,34 @@ public final class RankProfile {
       System.out.printf("build: %.1f s wall (%.0f citizens/s), %.1f s process CPU (%.0f citizens per CPU-second)%n",
           (System.nanoTime() - t0) / 1e9, size / ((System.nanoTime() - t0) / 1e9), (os.getProcessCpuTime() - c0) / 1e9,
           size / ((os.getProcessCpuTime() - c0) / 1e9));
-      var threads = java.lang.management.ManagementFactory.getThreadMXBean();
-      String[] configs = args.length > 4 ? Arrays.copyOfRange(args, 4, args.length) : new String[] {"32:0.15"};
-      for (String config : configs) {
-      String[] kv = config.split(":");
-      dk.jobmatch.index.TermAtATime.tune(Integer.parseInt(kv[0]), Double.parseDouble(kv[1]));
       System.out.println("config dense=1/" + kv[0] + " maxSlack=" + kv[1]);
-      java.util.Arrays.fill(dk.jobmatch.index.TermAtATime.PHASES, 0);
       long[][] times = new long[orders.length][rounds];
-      CitizenIndex.SearchStats[] stats = new CitizenIndex.SearchStats[orders.length];
+      long[] ph = new long[SearchStats.PHASES];
+      long[] rankNanos = {0};
+      SearchStats[] stats = new SearchStats[orders.length];
       for (int r = 0; r < rounds; r++) {
         for (int i = 0; i < orders.length; i++) {
           long t = threads.getCurrentThreadCpuTime();
+          long w = System.nanoTime();
           engine.rank(orders[i], BenchData.TOP_K);
+          rankNanos[0] += System.nanoTime() - w;
           times[i][r] = threads.getCurrentThreadCpuTime() - t;
-          stats[i] = CitizenIndex.lastSearchStats();
+          stats[i] = last[0];
+          long[] n = stats[i].nanos();
+          for (int p = 0; p < ph.length; p++) {
+            ph[p] += n[p];
+          }
         }
       }
-      long[] ph = dk.jobmatch.index.TermAtATime.PHASES;
       double calls = rounds * orders.length;
-      System.out.printf("per ranking (wall, µs): compile %.0f, groups %.0f, plan %.0f, accumulate %.0f, evaluate %.0f, explain %.0f%n",
-          ph[5] / calls / 1e3, ph[0] / calls / 1e3, ph[1] / calls / 1e3, ph[2] / calls / 1e3, ph[3] / calls / 1e3, ph[4] / calls / 1e3);
+      double searched = 0;
+      for (long p : ph) {
+        searched += p;
+      }
+      System.out.printf("per ranking (wall, µs): compile %.0f, groups %.0f, plan %.0f, accumulate %.0f, evaluate %.0f,"
+          + " assemble and explain %.0f%n", ph[SearchStats.COMPILE_PHASE] / calls / 1e3, ph[SearchStats.GROUPS_PHASE] / calls / 1e3,
+          ph[SearchStats.PLAN_PHASE] / calls / 1e3, ph[SearchStats.ACCUMULATE_PHASE] / calls / 1e3,
+          ph[SearchStats.EVALUATE_PHASE] / calls / 1e3, (rankNanos[0] - searched) / calls / 1e3);
       var prepared = BenchData.prepare(taxonomy, population.subList(0, Math.min(size, 20000)));
       for (int w = 0; w < 3; w++) {
         long c = threads.getCurrentThreadCpuTime();

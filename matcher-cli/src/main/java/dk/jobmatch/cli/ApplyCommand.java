@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.jobmatch.cli.io.JsonLinesReader;
 import dk.jobmatch.cli.json.ChangeJson;
 import dk.jobmatch.cli.json.LineProblem;
+import dk.jobmatch.internal.DayClock;
 import dk.jobmatch.engine.LiveShortlists;
 import dk.jobmatch.engine.LiveShortlists.Change;
 import dk.jobmatch.engine.MatchEngine;
@@ -14,11 +15,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -64,31 +61,11 @@ public final class ApplyCommand extends EngineCommand {
   Path events;
 
   private IndexStore.Transaction tx;
-  private final DayClock clock = new DayClock();
+  private final DayClock clock = new DayClock(LocalDate.now());
 
   /** @param ctx the surroundings */
   public ApplyCommand(CliContext ctx) {
     super(ctx);
-  }
-
-  /** The engine's day, moved from the last commit's day to this run's. */
-  private static final class DayClock extends Clock {
-    volatile LocalDate day = LocalDate.now();
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return day.atStartOfDay().toInstant(ZoneOffset.UTC);
-    }
   }
 
   @Override
@@ -162,7 +139,7 @@ public final class ApplyCommand extends EngineCommand {
         throw CliException.usage("--index: no index at " + index + " (build one with 'jobmatch index')");
       }
       LocalDate listsDay = t.base().asOf() == null ? day : LocalDate.parse(t.base().asOf());
-      clock.day = listsDay.isAfter(day) ? day : listsDay;
+      clock.set(listsDay.isAfter(day) ? day : listsDay);
       long t0 = ctx.nanoClock().getAsLong();
       MatchEngine engine = buildEngine();
       String policyLabel = engine.policy().label();
@@ -174,9 +151,9 @@ public final class ApplyCommand extends EngineCommand {
         List<ShortlistEvent> out = new ArrayList<>();
         LiveShortlists live = LiveShortlists.start(engine, out::add);
         t0 = verbose(t0, "recomputed the standing lists of %,d open orders and %,d citizens (as of %s)",
-            live.openOrders().size(), engine.citizenCount(), clock.day);
+            live.openOrders().size(), engine.citizenCount(), clock.day());
         warnUnknownDeletes(file, engine, lines);
-        clock.day = day;
+        clock.set(day);
         List<Change> list = new ArrayList<>(lines.size());
         for (Line l : lines) {
           list.add(l.change());

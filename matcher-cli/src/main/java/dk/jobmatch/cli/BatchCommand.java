@@ -166,6 +166,7 @@ public final class BatchCommand extends EngineCommand {
 
       summarize(orderFile, orders.summary());
       summarize(citizenFile, citizenSummary);
+      summarizeClosed(orderFile.name(), orders.list(), engine.today());
       return orders.summary().hasProblems() || citizenSummary.hasProblems() ? ExitCode.DATA : ExitCode.OK;
     }
   }

@@ -665,6 +665,27 @@ public abstract class EngineCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * Counts the orders closed on the engine's day ({@code --as-of}, default today; the deadline
+   * day itself is open) and, when there are any, says so on standard error in one line: {@code
+   * FILE: N job orders closed on DATE (deadline before it): no shortlist}. Not an error.
+   *
+   * @return how many orders are closed
+   */
+  protected int summarizeClosed(String source, List<JobOrder> orders, LocalDate day) {
+    int closed = 0;
+    for (JobOrder o : orders) {
+      if (!o.isOpenOn(day)) {
+        closed++;
+      }
+    }
+    if (closed > 0) {
+      ctx.err().println(String.format(java.util.Locale.ROOT, "%s: %,d job order%s closed on %s (deadline before it): no shortlist",
+          source, closed, closed == 1 ? "" : "s", day));
+    }
+    return closed;
+  }
+
   /** The {@code --strict} refusal: reports and returns {@link ExitCode#DATA}. */
   protected int strictRefusal(RecordFile<?> file, RecordFile.Summary s) {
     summarize(file, s);

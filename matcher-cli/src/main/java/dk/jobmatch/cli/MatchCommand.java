@@ -95,6 +95,7 @@ public final class MatchCommand extends EngineCommand {
 
       summarize(orderFile, orders.summary());
       summarize(citizenFile, citizenSummary);
+      summarizeClosed(orderFile.name(), orders.list(), engine.today());
       return orders.summary().hasProblems() || citizenSummary.hasProblems() ? ExitCode.DATA : ExitCode.OK;
     }
   }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dk.jobmatch.internal.DayClock;
 import dk.jobmatch.engine.LiveShortlists;
 import dk.jobmatch.engine.LiveShortlists.Change;
 import dk.jobmatch.engine.MatchEngine;
@@ -16,11 +17,7 @@ import dk.jobmatch.model.JobOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -153,7 +150,7 @@ class IndexApplyTest {
       engine.upsertAll(s.citizens());
       s.orders().forEach(engine::upsertOrder);
       LiveShortlists live = LiveShortlists.start(engine, out::add);
-      clock.day = LocalDate.parse(DAY2);
+      clock.set(LocalDate.parse(DAY2));
       live.apply(s.changes());
     }
     assertFalse(out.isEmpty());
@@ -173,29 +170,6 @@ class IndexApplyTest {
       lines.add(JSON.writeValueAsString(n));
     }
     return lines;
-  }
-
-  static final class DayClock extends Clock {
-    volatile LocalDate day;
-
-    DayClock(LocalDate day) {
-      this.day = day;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return day.atStartOfDay().toInstant(ZoneOffset.UTC);
-    }
   }
 
   @Test

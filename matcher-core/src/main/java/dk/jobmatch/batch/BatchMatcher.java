@@ -45,6 +45,9 @@ import java.util.function.Function;
  * <ul>
  *   <li><b>Gates</b>: candidates come only from the order's candidate list; a match with score 0
  *       (a failed gate) is rejected as input.
+ *   <li><b>Closed orders</b>: in {@link #run}, an order whose deadline is before the engine's day
+ *       ({@link JobOrder#isOpenOn}) gets no candidates and an empty shortlist, and is listed in
+ *       {@link BatchResult#closedOrders()}.
  *   <li><b>Fortrinsadgang</b>: a candidate whose match carries {@link Flag#FORTRINSADGANG} (a
  *       qualified holder of the right, on a public employer's order) is placed on that shortlist
  *       before anything else. The seat counts against the order's {@code maxCandidates} and
@@ -134,6 +137,14 @@ public final class BatchMatcher {
       }
     }
     long start = System.nanoTime();
+    // Closed on the engine's day: no candidates (engine.rank gives none), counted as closed.
+    LocalDate day = engine.today();
+    List<String> closed = new ArrayList<>();
+    for (JobOrder o : list) {
+      if (!o.isOpenOn(day)) {
+        closed.add(o.id());
+      }
+    }
     List<List<Match>> ranked = rankAll(engine, list, listener);
     Duration ranking = Duration.ofNanos(System.nanoTime() - start);
     Function<JobOrder, ShortageCategory> shortage = shortageOf(engine);
@@ -141,7 +152,7 @@ public final class BatchMatcher {
     for (int i = 0; i < list.size(); i++) {
       inputs.add(input(list.get(i), ranked.get(i), shortage));
     }
-    BatchResult result = allocate(inputs, ranking, listener);
+    BatchResult result = allocate(inputs, ranking, listener, closed);
     // The audit trail (GDPR art. 22): each order's allocated shortlist, as proposed.
     for (Shortlist s : result.shortlists()) {
       engine.reportShortlist(dk.jobmatch.engine.AuditEvent.Kind.BATCH, s.order().id(), null, s.matches());
@@ -183,7 +194,7 @@ public final class BatchMatcher {
     for (Map.Entry<JobOrder, List<Match>> e : candidates.entrySet()) {
       inputs.add(input(Checks.required("order", e.getKey()), Checks.required("candidates", e.getValue()), shortage));
     }
-    return allocate(inputs, Duration.ZERO, listener);
+    return allocate(inputs, Duration.ZERO, listener, List.of());
   }
 
   /**
@@ -199,7 +210,7 @@ public final class BatchMatcher {
     for (Shortlist s : previous.shortlists()) {
       inputs.add(new OrderInput(s.order(), requested(s.order()), s.shortage(), s.shortageCategory(), s.candidates()));
     }
-    return allocate(inputs, previous.rankingTime(), listener);
+    return allocate(inputs, previous.rankingTime(), listener, previous.closedOrders());
   }
 
   /**
@@ -250,7 +261,7 @@ public final class BatchMatcher {
     return new OrderInput(order, requested(order), isShortage, category, sorted);
   }
 
-  private BatchResult allocate(List<OrderInput> inputs, Duration ranking, BatchListener listener)
+  private BatchResult allocate(List<OrderInput> inputs, Duration ranking, BatchListener listener, List<String> closed)
       throws InterruptedException {
     long start = System.nanoTime();
     AllocationProblem problem = new AllocationProblem(options, inputs);
@@ -266,7 +277,7 @@ public final class BatchMatcher {
       listener.progress(BatchListener.Phase.ALLOCATION, total, total);
     }
     List<Shortlist> shortlists = problem.shortlists(chosen);
-    return new BatchResult(options, shortlists, ranking, Duration.ofNanos(System.nanoTime() - start));
+    return new BatchResult(options, shortlists, ranking, Duration.ofNanos(System.nanoTime() - start), closed);
   }
 
   private List<List<Match>> rankAll(MatchEngine engine, List<JobOrder> orders, BatchListener listener)

@@ -16,16 +16,25 @@ import java.util.Map;
  * @param rankingTime wall time spent ranking candidates through the engine (zero when the
  *     candidate lists were given)
  * @param allocationTime wall time spent choosing the shortlists
+ * @param closedOrders the ids of the orders closed on the engine's day (deadline before it; see
+ *     {@link dk.jobmatch.model.JobOrder#isOpenOn}), in input order: their shortlists are empty
  */
 public record BatchResult(
-    BatchOptions options, List<Shortlist> shortlists, Duration rankingTime, Duration allocationTime) {
+    BatchOptions options, List<Shortlist> shortlists, Duration rankingTime, Duration allocationTime,
+    List<String> closedOrders) {
 
-  /** Copies the list. @throws IllegalArgumentException if a component is missing */
+  /** Copies the lists. @throws IllegalArgumentException if a component is missing */
   public BatchResult {
     Checks.required("options", options);
     shortlists = List.copyOf(shortlists);
     Checks.required("rankingTime", rankingTime);
     Checks.required("allocationTime", allocationTime);
+    closedOrders = Checks.list("closedOrders", closedOrders);
+  }
+
+  /** A result with no closed order. @throws IllegalArgumentException if a component is missing */
+  public BatchResult(BatchOptions options, List<Shortlist> shortlists, Duration rankingTime, Duration allocationTime) {
+    this(options, shortlists, rankingTime, allocationTime, List.of());
   }
 
   /** The total fit: the sum of all shortlisted candidates' scores. */

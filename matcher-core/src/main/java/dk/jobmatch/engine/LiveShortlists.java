@@ -4,6 +4,10 @@ import dk.jobmatch.kernel.CitizenFeatures;
 import dk.jobmatch.kernel.CompiledOrder;
 import dk.jobmatch.kernel.FeatureScorer;
 import dk.jobmatch.kernel.PopulationStats;
+import dk.jobmatch.kernel.Scored;
+import dk.jobmatch.kernel.Shortlists;
+import dk.jobmatch.index.Retrieved;
+import dk.jobmatch.internal.Ranking;
 import dk.jobmatch.engine.ShortlistEvent.Kind;
 import dk.jobmatch.engine.ShortlistEvent.Reason;
 import dk.jobmatch.model.Citizen;
@@ -136,17 +140,17 @@ public final class LiveShortlists {
     final int cap;
     CompiledOrder co;
     /** Best first; the exact top {@code buffer.size()}, or every eligible citizen if {@code complete}. */
-    final List<Match> buffer;
+    final List<Scored> buffer;
     boolean complete;
     /** Every qualified fortrinsadgang holder (public employers only). */
-    final Map<String, Match> holders;
+    final Map<String, CitizenFeatures> holders;
     int population;
     int[] rarityIds;
     int[] rarityCounts;
     List<Match> visible;
 
-    OrderState(JobOrder order, int k, int cap, CompiledOrder co, List<Match> buffer, boolean complete,
-        Map<String, Match> holders) {
+    OrderState(JobOrder order, int k, int cap, CompiledOrder co, List<Scored> buffer, boolean complete,
+        Map<String, CitizenFeatures> holders) {
       this.order = order;
       this.k = k;
       this.cap = cap;
@@ -338,7 +342,7 @@ public final class LiveShortlists {
   // ---------------------------------------------------------------------------------------------
 
   private boolean expired(JobOrder o) {
-    return o.deadline() != null && o.deadline().isBefore(day);
+    return !o.isOpenOn(day);
   }
 
   private static int k(JobOrder o) {
@@ -350,19 +354,30 @@ public final class LiveShortlists {
     reranks++;
     int k = k(o);
     int cap = Math.max(2 * k, k + 5);
-    CompiledOrder co = engine.compile(o);
-    List<Match> ranked = engine.rank(o, cap);
-    int top = Math.min(cap, ranked.size());
-    Map<String, Match> holders = new HashMap<>();
-    for (Match m : ranked) {
-      if (m.has(Flag.FORTRINSADGANG)) {
-        holders.put(m.citizenId(), m);
+    Retrieved r = engine.retrieve(o, cap, day);
+    CompiledOrder co = r.order();
+    Map<String, CitizenFeatures> holders = new HashMap<>();
+    if (co.publicEmployer) {
+      for (Scored c : r.top()) {
+        holder(holders, co, c.citizen());
+      }
+      for (CitizenFeatures f : r.fortrinsadgangCandidates()) {
+        holder(holders, co, f);
       }
     }
-    OrderState st = new OrderState(o, k, cap, co, new ArrayList<>(ranked.subList(0, top)), top < cap, holders);
+    OrderState st = new OrderState(o, k, cap, co, new ArrayList<>(r.top()), r.top().size() < cap, holders);
     noteRarity(st, engine.populationStats());
     st.visible = visible(st);
     return st;
+  }
+
+  /** Keeps {@code f} among the holders if it qualifies for fortrinsadgang (the kernel's rule); returns whether. */
+  private static boolean holder(Map<String, CitizenFeatures> holders, CompiledOrder co, CitizenFeatures f) {
+    if (FeatureScorer.qualifiesForFortrinsadgang(co, f)) {
+      holders.put(f.id, f);
+      return true;
+    }
+    return false;
   }
 
   /** Records the inputs of the order's rarity weights: the population and its skills' counts. */
@@ -398,23 +413,9 @@ public final class LiveShortlists {
     return false;
   }
 
+  /** The list a caller sees: the kernel's shortlist assembler over the buffer and the holders. */
   private static List<Match> visible(OrderState st) {
-    List<Match> out = new ArrayList<>(st.buffer.subList(0, Math.min(st.k, st.buffer.size())));
-    if (!st.holders.isEmpty()) {
-      Set<String> inTop = new HashSet<>();
-      for (Match m : out) {
-        inTop.add(m.citizenId());
-      }
-      List<Match> extra = new ArrayList<>();
-      for (Match m : st.holders.values()) {
-        if (!inTop.contains(m.citizenId())) {
-          extra.add(m);
-        }
-      }
-      extra.sort(Match.BY_SCORE_THEN_CITIZEN);
-      out.addAll(extra);
-    }
-    return List.copyOf(out);
+    return Shortlists.assemble(st.co, st.buffer, st.k, st.holders.values());
   }
 
   /**
@@ -426,7 +427,7 @@ public final class LiveShortlists {
   private static int offer(OrderState st, String citizenId, CitizenFeatures f) {
     boolean changed = false;
     for (int i = 0; i < st.buffer.size(); i++) {
-      if (st.buffer.get(i).citizenId().equals(citizenId)) {
+      if (st.buffer.get(i).id().equals(citizenId)) {
         st.buffer.remove(i);
         changed = true;
         break;
@@ -435,25 +436,18 @@ public final class LiveShortlists {
     changed |= st.holders.remove(citizenId) != null;
     double score = f == null ? -1 : FeatureScorer.score(st.co, f);
     if (score > 0) {
-      boolean holder = st.co.publicEmployer && f.has(CitizenFeatures.FORTRINSADGANG);
-      boolean enters = st.complete
-          || (!st.buffer.isEmpty() && beats(score, citizenId, st.buffer.get(st.buffer.size() - 1)));
-      if (enters || holder) {
-        Match m = FeatureScorer.explain(st.co, f);
-        if (m != null) {
-          if (m.has(Flag.FORTRINSADGANG)) {
-            st.holders.put(citizenId, m);
-            changed = true;
-          }
-          if (enters) {
-            int at = Collections.binarySearch(st.buffer, m, Match.BY_SCORE_THEN_CITIZEN);
-            st.buffer.add(at < 0 ? -at - 1 : at, m);
-            changed = true;
-            if (st.buffer.size() > st.cap) {
-              st.buffer.remove(st.buffer.size() - 1);
-              st.complete = false;
-            }
-          }
+      if (st.co.publicEmployer && holder(st.holders, st.co, f)) {
+        changed = true;
+      }
+      Scored last = st.buffer.isEmpty() ? null : st.buffer.get(st.buffer.size() - 1);
+      if (st.complete || (last != null && Ranking.beats(score, citizenId, last.score(), last.id()))) {
+        Scored c = new Scored(score, f);
+        int at = Collections.binarySearch(st.buffer, c, Shortlists::compare);
+        st.buffer.add(at < 0 ? -at - 1 : at, c);
+        changed = true;
+        if (st.buffer.size() > st.cap) {
+          st.buffer.remove(st.buffer.size() - 1);
+          st.complete = false;
         }
       }
     }
@@ -462,41 +456,29 @@ public final class LiveShortlists {
 
   /**
    * Brings an order to new skill weights (rarity moved, nothing else) without a search, when that
-   * is provably exact. With weights w, the skills component min(1, Σ w_j·credit_j), credit_j in
-   * [0, 1], moves by at most Σ|Δw_j|, so every score moves by at most ε = weight(SKILLS)·Σ|Δw_j|.
-   * A citizen outside the buffer scored at most the buffer's last old score, so now at most that
-   * plus ε: the buffer members, rescored exactly, whose new score is above that bound are the
-   * exact top. If at least K remain (or the buffer held every eligible citizen), the list is exact.
+   * is provably exact. Every score moves by at most ε = {@link CompiledOrder#scoreChangeBound}
+   * (the kernel's bound, from the bounds the retrieval prunes with). A citizen outside the buffer
+   * scored at most the buffer's last old score, so now at most that plus ε: the buffer members,
+   * rescored exactly, whose new score is above that bound are the exact top. If at least K
+   * remain (or the buffer held every eligible citizen), the list is exact.
    *
    * @return false if the order must be ranked afresh
    */
   private boolean reweigh(OrderState st, CompiledOrder co, PopulationStats stats) {
-    double[] a = st.co.requiredWeight;
-    double[] b = co.requiredWeight;
-    if (a.length != b.length || !sameRules(st.co, co)) {
+    double moved = co.scoreChangeBound(st.co);
+    if (moved == Double.POSITIVE_INFINITY || (!st.complete && st.buffer.isEmpty())) {
       return false;
     }
-    double l1 = 0;
-    for (int j = 0; j < a.length; j++) {
-      if (a[j] <= 0 || b[j] <= 0) {
-        return false; // a weight at 0 could change who is qualified; not worth the reasoning
-      }
-      l1 += Math.abs(a[j] - b[j]);
-    }
-    if (!st.complete && st.buffer.isEmpty()) {
-      return false;
-    }
-    double bound = st.complete ? Double.NEGATIVE_INFINITY
-        : st.buffer.get(st.buffer.size() - 1).score() + co.policy.weight(Component.SKILLS) * l1 + 1e-9;
-    List<Match> rescored = new ArrayList<>(st.buffer.size());
-    for (Match m : st.buffer) {
-      CitizenFeatures f = engine.indexedFeatures(m.citizenId()).orElse(null);
-      Match n = f == null ? null : FeatureScorer.explain(co, f);
-      if (n != null) {
-        rescored.add(n);
+    double bound = st.complete ? Double.NEGATIVE_INFINITY : st.buffer.get(st.buffer.size() - 1).score() + moved + 1e-9;
+    List<Scored> rescored = new ArrayList<>(st.buffer.size());
+    for (Scored m : st.buffer) {
+      CitizenFeatures f = engine.indexedFeatures(m.id()).orElse(null);
+      double n = f == null ? -1 : FeatureScorer.score(co, f);
+      if (n > 0) {
+        rescored.add(new Scored(n, f));
       }
     }
-    rescored.sort(Match.BY_SCORE_THEN_CITIZEN);
+    rescored.sort(Shortlists::compare);
     int keep = 0;
     while (keep < rescored.size() && rescored.get(keep).score() > bound) {
       keep++;
@@ -504,13 +486,9 @@ public final class LiveShortlists {
     if (!st.complete && keep < st.k) {
       return false;
     }
-    Map<String, Match> holders = new HashMap<>();
-    for (Match m : st.holders.values()) {
-      CitizenFeatures f = engine.indexedFeatures(m.citizenId()).orElse(null);
-      Match n = f == null ? null : FeatureScorer.explain(co, f);
-      if (n != null && n.has(Flag.FORTRINSADGANG)) {
-        holders.put(n.citizenId(), n);
-      }
+    Map<String, CitizenFeatures> holders = new HashMap<>();
+    for (String id : st.holders.keySet()) {
+      engine.indexedFeatures(id).ifPresent(f -> holder(holders, co, f));
     }
     st.buffer.clear();
     st.buffer.addAll(rescored.subList(0, keep));
@@ -521,43 +499,9 @@ public final class LiveShortlists {
     return true;
   }
 
-  /** Whether two compilations differ at most in their skill weights. */
-  private static boolean sameRules(CompiledOrder a, CompiledOrder b) {
-    return a.asOfYear == b.asOfYear && a.shortage == b.shortage && a.shortageValue == b.shortageValue
-        && Arrays.equals(a.requiredIds, b.requiredIds);
-  }
-
-  /** Whether (score, id) ranks before {@code m}: higher score, or equal score and smaller id. */
-  private static boolean beats(double score, String id, Match m) {
-    return score > m.score() || (score == m.score() && id.compareTo(m.citizenId()) < 0);
-  }
-
   /** The indexes of the best {@code suggestTop} orders for a citizen, best first (ties by order id). */
   private int[] top(List<CompiledOrder> orders, CitizenFeatures f) {
-    double[] scores = new double[orders.size()];
-    List<Integer> hits = new ArrayList<>();
-    for (int i = 0; i < scores.length; i++) {
-      scores[i] = FeatureScorer.score(orders.get(i), f);
-      if (scores[i] > 0) {
-        hits.add(i);
-      }
-    }
-    hits.sort((a, b) -> {
-      int c = Double.compare(scores[b], scores[a]);
-      return c != 0 ? c : orders.get(a).order.id().compareTo(orders.get(b).order.id());
-    });
-    int n = Math.min(suggestTop, hits.size());
-    int[] out = new int[n];
-    for (int i = 0; i < n; i++) {
-      out[i] = hits.get(i);
-    }
-    return out;
-  }
-
-  /** Whether two compilations of an order score every citizen alike (the day and rarity inputs aside). */
-  private static boolean sameScoring(CompiledOrder a, CompiledOrder b) {
-    return a.asOfYear == b.asOfYear && a.shortage == b.shortage && a.shortageValue == b.shortageValue
-        && Arrays.equals(a.requiredWeight, b.requiredWeight);
+    return Shortlists.bestOrders(orders, f, suggestTop);
   }
 
   private void reconcile(Set<String> changedCitizens, Set<String> upsertedOrders, Map<String, CitizenFeatures> oldFeatures) {
@@ -611,12 +555,12 @@ public final class LiveShortlists {
         CompiledOrder co = null;
         if (dayChanged || rarityMoved(old, stats)) {
           co = engine.compile(o);
-          if (sameScoring(co, old.co)) {
+          CompiledOrder.Difference d = co.difference(old.co);
+          if (d == CompiledOrder.Difference.NONE) {
             noteRarity(old, stats);
           } else {
             rerank = true;
-            ruleMoved = co.asOfYear != old.co.asOfYear || co.shortage != old.co.shortage
-                || co.shortageValue != old.co.shortageValue;
+            ruleMoved = d == CompiledOrder.Difference.RULES;
           }
         }
         if (rerank && !ruleMoved && reweigh(old, co, stats)) {

@@ -6,6 +6,11 @@ import dk.jobmatch.index.CitizenIndex;
 import dk.jobmatch.kernel.CompiledOrder;
 import dk.jobmatch.kernel.FeatureScorer;
 import dk.jobmatch.index.OrderIndex;
+import dk.jobmatch.index.RetrievalSettings;
+import dk.jobmatch.index.Retrieved;
+import dk.jobmatch.internal.Ranking;
+import dk.jobmatch.kernel.Scored;
+import dk.jobmatch.kernel.Shortlists;
 import dk.jobmatch.kernel.PopulationStats;
 import dk.jobmatch.kernel.Vocabularies;
 import dk.jobmatch.internal.Checks;
@@ -39,6 +44,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -121,6 +127,7 @@ public final class MatchEngine implements Closeable {
   private final AuditListener audit;
   private final String policyFingerprint;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final RetrievalSettings retrieval;
 
   private record CompiledOrders(List<JobOrder> source, PopulationStats stats, LocalDate day, List<CompiledOrder> compiled) {}
 
@@ -132,6 +139,7 @@ public final class MatchEngine implements Closeable {
     this.clock = b.clock;
     this.asOf = b.asOf;
     this.audit = b.audit;
+    this.retrieval = b.retrieval;
     this.policyFingerprint = PolicyFingerprint.of(b.policy);
     Directory citizenDir;
     Directory orderDir;
@@ -375,7 +383,9 @@ public final class MatchEngine implements Closeable {
    * The best {@code k} citizens for the order, best first (ties by citizen id), each explained;
    * for a public employer's order, every other qualified fortrinsadgang holder follows after the
    * k (see {@link FeatureScorer#qualifiesForFortrinsadgang}: all gates pass, the education level
-   * is met, every essential skill is credited). Citizens failing a hard gate never appear.
+   * is met, every essential skill is credited). Citizens failing a hard gate never appear. An
+   * order closed on the engine's day ({@link #today()}; {@link JobOrder#isOpenOn}: the deadline
+   * day itself is open) gets an empty list.
    *
    * @throws IllegalArgumentException if {@code k < 1}
    * @throws NullPointerException if {@code order} is null
@@ -387,8 +397,26 @@ public final class MatchEngine implements Closeable {
     Objects.requireNonNull(order, "order");
     ensureOpen();
     LocalDate day = today();
-    return audited(AuditEvent.Kind.RANK, order.id(), null, List.copyOf(citizens.search(
-        stats -> CompiledOrder.compile(order, compileTaxonomy, shortage, policy, day, vocabularies, stats), k)));
+    if (!order.isOpenOn(day)) {
+      return audited(AuditEvent.Kind.RANK, order.id(), null, List.of());
+    }
+    Retrieved r = retrieve(order, k, day);
+    return audited(AuditEvent.Kind.RANK, order.id(), null,
+        Shortlists.assemble(r.order(), r.top(), k, r.fortrinsadgangCandidates()));
+  }
+
+  /**
+   * The retrieval behind {@link #rank}: the exact top {@code k} with scores, not explained, and
+   * the fortrinsadgang holders outside it; the settings' listener hears what the search did.
+   */
+  Retrieved retrieve(JobOrder order, int k, LocalDate day) {
+    return retrieve(stats -> CompiledOrder.compile(order, compileTaxonomy, shortage, policy, day, vocabularies, stats), k);
+  }
+
+  private Retrieved retrieve(Function<PopulationStats, CompiledOrder> compiler, int k) {
+    Retrieved r = citizens.search(compiler, k, retrieval);
+    retrieval.listener().accept(r.stats());
+    return r;
   }
 
   /**
@@ -406,28 +434,12 @@ public final class MatchEngine implements Closeable {
     ensureOpen();
     CitizenFeatures f = CitizenFeatures.of(Objects.requireNonNull(citizen, "citizen"), vocabularies, this::resolve);
     List<CompiledOrder> compiled = compiledOrders();
-    double[] scores = new double[compiled.size()];
-    List<Integer> hits = new ArrayList<>();
-    for (int i = 0; i < compiled.size(); i++) {
-      scores[i] = FeatureScorer.score(compiled.get(i), f);
-      if (scores[i] > 0) {
-        hits.add(i);
-      }
-    }
-    hits.sort((a, b) -> {
-      int c = Double.compare(scores[b], scores[a]);
-      return c != 0 ? c : compiled.get(a).order().id().compareTo(compiled.get(b).order().id());
-    });
-    List<Match> out = new ArrayList<>(Math.min(k, hits.size()));
-    for (int i = 0; i < Math.min(k, hits.size()); i++) {
-      out.add(FeatureScorer.explain(compiled.get(hits.get(i)), f));
+    int[] best = Shortlists.bestOrders(compiled, f, k);
+    List<Match> out = new ArrayList<>(best.length);
+    for (int i : best) {
+      out.add(FeatureScorer.explain(compiled.get(i), f));
     }
     return audited(AuditEvent.Kind.SUGGEST, null, citizen.id(), List.copyOf(out));
-  }
-
-  /** What the last {@link #rank} on the calling thread did (population, touched, exactly scored); for tests. */
-  static CitizenIndex.SearchStats lastSearchStats() {
-    return CitizenIndex.lastSearchStats();
   }
 
   /**
@@ -451,7 +463,7 @@ public final class MatchEngine implements Closeable {
     }
     List<CompiledOrder> compiled = new ArrayList<>(source.size());
     for (JobOrder o : source) {
-      if (o.deadline() == null || !o.deadline().isBefore(day)) {
+      if (o.isOpenOn(day)) {
         compiled.add(CompiledOrder.compile(o, compileTaxonomy, shortage, policy, day, vocabularies, stats));
       }
     }
@@ -463,10 +475,14 @@ public final class MatchEngine implements Closeable {
    * Scores one pair. Says nothing about why a pair fails: {@link #explainPair(Citizen, JobOrder,
    * int)} reports every gate with the values compared, and the rank.
    *
-   * @return the match, or empty if a hard gate fails or the score is 0
+   * @return the match, or empty if a hard gate fails, the score is 0 or the order is closed on
+   *     the engine's day
    * @throws NullPointerException if an argument is null
    */
   public Optional<Match> explain(Citizen citizen, JobOrder order) {
+    if (!Objects.requireNonNull(order, "order").isOpenOn(today())) {
+      return Optional.empty();
+    }
     CitizenFeatures f = CitizenFeatures.of(Objects.requireNonNull(citizen, "citizen"), vocabularies, this::resolve);
     CompiledOrder co = CompiledOrder.compile(Objects.requireNonNull(order, "order"), compileTaxonomy, shortage, policy, today(),
         vocabularies, citizens.stats());
@@ -481,7 +497,9 @@ public final class MatchEngine implements Closeable {
    * citizen with the same id), the score of the {@code k}-th place and the gap to it. The rank is
    * the place {@link #rank(JobOrder, int)} would list the citizen at, and equals the {@link
    * ReferenceScorer#explainPair reference scorer's} over the same citizens. Sees every change
-   * made before the call.
+   * made before the call. For an order closed on the engine's day ({@link #today()}) the pair is
+   * not eligible, whatever the gates say, and {@link PairExplanation#closed()} carries the
+   * deadline and the day compared (reason {@code ORDER_CLOSED}).
    *
    * <p>Cost: one scoring of the pair plus, for an eligible citizen, top-{@code n} searches with
    * {@code n} growing fourfold from {@code max(k + 1, 32)} until it reaches past the citizen's
@@ -508,7 +526,7 @@ public final class MatchEngine implements Closeable {
       PopulationStats stats = citizens.stats();
       CompiledOrder co = CompiledOrder.compile(order, compileTaxonomy, shortage, policy, day, vocabularies, stats);
       boolean[] changed = {false};
-      result = Standing.explain(co, f, k, score -> candidatesAhead(co, stats, changed, score, f.id, k));
+      result = Standing.explain(co, f, k, day, score -> candidatesAhead(co, stats, changed, score, f.id, k));
       if (!changed[0]) {
         return result;
       }
@@ -549,27 +567,25 @@ public final class MatchEngine implements Closeable {
    * and all of them or at least the best {@code k}. Uses the exact top-n search, widening n until
    * the list reaches past the citizen's place.
    */
-  private List<Standing.Candidate> candidatesAhead(CompiledOrder co, PopulationStats stats, boolean[] changed,
+  private List<Scored> candidatesAhead(CompiledOrder co, PopulationStats stats, boolean[] changed,
       double score, String id, int k) {
     long n = Math.max(k + 1L, 32);
     while (true) {
-      List<Match> found = citizens.search(s -> {
+      List<Scored> top = retrieve(s -> {
         if (s == stats) {
           return co;
         }
         changed[0] = true;
         return CompiledOrder.compile(co.order(), compileTaxonomy, shortage, policy, today(), vocabularies, s);
-      }, (int) n);
-      // Past the first n come fortrinsadgang holders outside the top n: they are not seats.
-      List<Match> top = found.subList(0, (int) Math.min(n, found.size()));
-      List<Standing.Candidate> others = new ArrayList<>(top.size());
-      for (Match m : top) {
-        if (!m.citizenId().equals(id)) {
-          others.add(new Standing.Candidate(m.score(), m.citizenId()));
+      }, (int) n).top();
+      List<Scored> others = new ArrayList<>(top.size());
+      for (Scored c : top) {
+        if (!c.id().equals(id)) {
+          others.add(c);
         }
       }
-      Standing.Candidate last = others.isEmpty() ? null : others.get(others.size() - 1);
-      if (changed[0] || top.size() < n || last == null || !Standing.beats(last.score(), last.id(), score, id)
+      Scored last = others.isEmpty() ? null : others.get(others.size() - 1);
+      if (changed[0] || top.size() < n || last == null || !Ranking.beats(last.score(), last.id(), score, id)
           || n >= Integer.MAX_VALUE / 4) {
         return others;
       }
@@ -704,8 +720,18 @@ public final class MatchEngine implements Closeable {
     private LocalDate asOf;
     private Duration refreshInterval;
     private AuditListener audit;
+    private RetrievalSettings retrieval = RetrievalSettings.DEFAULTS;
 
     private Builder() {}
+
+    /**
+     * The retrieval's settings (default: {@link RetrievalSettings#DEFAULTS}): for experiments and
+     * profiles in this module and the benchmarks; exactness never depends on them.
+     */
+    Builder retrieval(RetrievalSettings s) {
+      this.retrieval = Objects.requireNonNull(s, "retrieval");
+      return this;
+    }
 
     /**
      * Reports every shortlist produced to {@code listener} (default: none); see {@link

@@ -52,7 +52,8 @@ public final class ReferenceScorer {
   /**
    * The top {@code k} citizens of {@code population} for {@code order}, best first (ties by
    * citizen id), followed — for a public employer — by every other qualified fortrinsadgang
-   * holder. Citizens failing a gate or scoring 0 are never included.
+   * holder. Citizens failing a gate or scoring 0 are never included. An order closed on the
+   * scorer's day ({@link JobOrder#isOpenOn}) gets an empty list.
    *
    * @throws IllegalArgumentException if {@code k < 1}
    * @throws NullPointerException if an argument is null
@@ -72,6 +73,9 @@ public final class ReferenceScorer {
     Preconditions.checkArgument(k >= 1, "k: '%s' must be at least 1", k);
     Objects.requireNonNull(p, "population");
     Objects.requireNonNull(order, "order");
+    if (!order.isOpenOn(asOf)) {
+      return List.of();
+    }
     return p.prepared.rank(compile(order, p), k);
   }
 
@@ -87,7 +91,7 @@ public final class ReferenceScorer {
     CitizenFeatures f = p.prepared.features(citizen, taxonomy);
     List<Match> all = new ArrayList<>();
     for (JobOrder order : orders) {
-      if (order.deadline() != null && order.deadline().isBefore(asOf)) {
+      if (!order.isOpenOn(asOf)) {
         continue;
       }
       Match m = FeatureScorer.explain(compile(order, p), f);
@@ -102,9 +106,12 @@ public final class ReferenceScorer {
   /**
    * Scores one pair with skill rarity taken over {@code population}.
    *
-   * @return the match, or empty if a gate fails or the score is 0
+   * @return the match, or empty if a gate fails, the score is 0 or the order is closed on the day
    */
   public Optional<Match> explain(Collection<Citizen> population, Citizen citizen, JobOrder order) {
+    if (!order.isOpenOn(asOf)) {
+      return Optional.empty();
+    }
     Population p = prepare(population);
     CitizenFeatures f = p.prepared.features(citizen, taxonomy);
     return Optional.ofNullable(FeatureScorer.explain(compile(order, p), f));
@@ -138,20 +145,7 @@ public final class ReferenceScorer {
     Objects.requireNonNull(order, "order");
     CitizenFeatures f = p.prepared.features(citizen, taxonomy);
     CompiledOrder o = compile(order, p);
-    return Standing.explain(o, f, k, score -> {
-      List<Standing.Candidate> others = new ArrayList<>();
-      for (CitizenFeatures g : p.prepared.features()) {
-        if (!g.id.equals(f.id)) {
-          double s = FeatureScorer.score(o, g);
-          if (s > 0) {
-            others.add(new Standing.Candidate(s, g.id));
-          }
-        }
-      }
-      others.sort((a, b) -> Standing.beats(a.score(), a.id(), b.score(), b.id()) ? -1
-          : Standing.beats(b.score(), b.id(), a.score(), a.id()) ? 1 : 0);
-      return others;
-    });
+    return Standing.explain(o, f, k, asOf, score -> p.prepared.candidates(o, f.id));
   }
 
   /**

@@ -3,9 +3,14 @@ package dk.jobmatch.engine;
 import dk.jobmatch.kernel.CitizenFeatures;
 import dk.jobmatch.kernel.CompiledOrder;
 import dk.jobmatch.kernel.FeatureScorer;
+import dk.jobmatch.kernel.Scored;
+import dk.jobmatch.internal.Ranking;
 import dk.jobmatch.scoring.GateCheck;
 import dk.jobmatch.scoring.Match;
 import dk.jobmatch.scoring.PairExplanation;
+import dk.jobmatch.model.JobOrder;
+import dk.jobmatch.scoring.OrderClosed;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -19,32 +24,32 @@ import java.util.function.DoubleFunction;
 final class Standing {
   private Standing() {}
 
-  /** Another candidate: score above 0, every gate passed. */
-  record Candidate(double score, String id) {}
-
-  /** Whether (s1, id1) ranks before (s2, id2): higher score, ties by smaller id. */
-  static boolean beats(double s1, String id1, double s2, String id2) {
-    return s1 > s2 || (s1 == s2 && id1.compareTo(id2) < 0);
-  }
-
   /**
-   * Explains the pair: every gate, and when eligible the match with its rank among the others.
+   * Explains the pair: every gate, and when eligible the match with its rank among the others;
+   * an order closed on {@code day} makes the pair not eligible (reason {@code ORDER_CLOSED}).
    *
-   * @param others given the citizen's exact score, the other candidates (the citizen's own id
+   * @param others given the citizen's exact score, the other candidates (score above 0, every
+   *     gate passed) (the citizen's own id
    *     left out), best first: every one that beats the citizen, and either all candidates or at
    *     least the best {@code k}
    */
-  static PairExplanation explain(CompiledOrder o, CitizenFeatures f, int k, DoubleFunction<List<Candidate>> others) {
+  static PairExplanation explain(CompiledOrder o, CitizenFeatures f, int k, LocalDate day,
+      DoubleFunction<List<Scored>> others) {
     List<GateCheck> gates = FeatureScorer.gateChecks(o, f);
+    JobOrder order = o.order();
+    if (!order.isOpenOn(day)) {
+      return new PairExplanation(f.id, order.id(), gates, Optional.empty(), k, 0, 0, OptionalDouble.empty(),
+          Optional.of(new OrderClosed(order.deadline(), day)));
+    }
     Match m = FeatureScorer.explainEligible(o, f);
     if (m == null) {
       return new PairExplanation(f.id, o.order().id(), gates, Optional.empty(), k, 0, 0, OptionalDouble.empty());
     }
     double score = m.score();
-    List<Candidate> rest = others.apply(score);
+    List<Scored> rest = others.apply(score);
     int beating = 0;
-    for (Candidate c : rest) {
-      if (beats(c.score(), c.id(), score, f.id)) {
+    for (Scored c : rest) {
+      if (Ranking.beats(c.score(), c.id(), score, f.id)) {
         beating++;
       }
     }

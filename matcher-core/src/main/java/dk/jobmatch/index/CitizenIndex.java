@@ -6,7 +6,6 @@ import dk.jobmatch.kernel.PopulationStats;
 import dk.jobmatch.kernel.Vocabularies;
 import dk.jobmatch.model.Citizen;
 import dk.jobmatch.model.OccupationRef;
-import dk.jobmatch.scoring.Match;
 import dk.jobmatch.taxonomy.OccupationCode;
 import java.io.Closeable;
 import java.io.IOException;
@@ -556,43 +555,18 @@ public final class CitizenIndex implements Closeable {
   // ---------------------------------------------------------------- search
 
   /**
-   * What the last search on this thread did, for tests and profiling.
+   * The exact top {@code k} for the order (score &gt; 0, ties by id) with their scores, and for a
+   * public employer every other holder of fortrinsadgang; nothing is explained here. The order is
+   * compiled by {@code compiler} from the statistics of the very population the search sees.
    *
-   * @param population citizens indexed
-   * @param touched citizens sharing a (kept) term with the order, in the largest attempt
-   * @param considered citizens whose bound passed the first cut and whose packed record was read
-   * @param exactlyScored citizens scored with the full formula
-   * @param attempts 1, or 2 when terms left out had to be taken in again
-   * @param scannedUntouched whether the citizens sharing no term had to be scanned
+   * @param settings the engine's retrieval settings (its listener is not called here)
    */
-  public record SearchStats(int population, int touched, int considered, int exactlyScored, int attempts,
-      boolean scannedUntouched) {}
-
-  private static final ThreadLocal<SearchStats> LAST = new ThreadLocal<>();
-
-  /** The statistics of the last search run on the calling thread, or {@code null}. */
-  public static SearchStats lastSearchStats() {
-    return LAST.get();
-  }
-
-  static void recordStats(SearchStats s) {
-    LAST.set(s);
-  }
-
-  /**
-   * The exact top {@code k} for the order (score &gt; 0, ties by id), explained, followed for a
-   * public employer by every other qualified fortrinsadgang holder. The order is compiled by
-   * {@code compiler} from the statistics of the very population the search sees.
-   */
-  public List<Match> search(Function<PopulationStats, CompiledOrder> compiler, int k) {
+  public Retrieved search(Function<PopulationStats, CompiledOrder> compiler, int k, RetrievalSettings settings) {
     lock.readLock().lock();
     try {
       long t = System.nanoTime();
       CompiledOrder o = compiler.apply(statsLocked());
-      if (TermAtATime.PROFILE) {
-        TermAtATime.PHASES[5] += System.nanoTime() - t;
-      }
-      return new TermAtATime(this, o, k, ords.size()).run();
+      return new TermAtATime(this, o, k, ords.size(), settings, System.nanoTime() - t).run();
     } finally {
       lock.readLock().unlock();
     }

@@ -3,8 +3,10 @@ package dk.jobmatch.index;
 import dk.jobmatch.kernel.CitizenFeatures;
 import dk.jobmatch.kernel.CompiledOrder;
 import dk.jobmatch.kernel.FeatureScorer;
+import dk.jobmatch.kernel.Scored;
+import dk.jobmatch.kernel.Shortlists;
+import dk.jobmatch.internal.Ranking;
 import dk.jobmatch.scoring.Component;
-import dk.jobmatch.scoring.Match;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -33,35 +35,19 @@ import java.util.Map;
  *       and failing that scans every untouched citizen.
  * </ol>
  *
- * <p>The result is the reference scorer's: a citizen is skipped only when an upper bound of its
- * score, derived from the kernel, falls below the k-th exact score found (by more than the
- * float rounding of the accumulation).
+ * <p>The result ({@link Retrieved}) is the reference scorer's top k with exact scores: a citizen
+ * is skipped only when an upper bound of its score, derived from the kernel, falls below the k-th
+ * exact score found (by more than the float rounding of the accumulation). Nothing is explained
+ * here and no shortlist rule is applied: for a public employer the holders of fortrinsadgang
+ * outside the top k are returned as they are, and the kernel's {@link
+ * dk.jobmatch.kernel.Shortlists shortlist assembler} decides who qualifies. Which terms the first
+ * attempt may leave out is the engine's {@link RetrievalSettings}; what the search did comes back
+ * in {@link SearchStats}.
  */
 public final class TermAtATime {
-  /** A term is dense when it holds more than 1/denseDivisor of the population. */
-  private static volatile int denseDivisor = 32;
-  /** Below this population nothing is left out. */
-  private static final int MIN_POPULATION_TO_DROP = 20_000;
-  /** At most this much bound (score units) is left out of the accumulation. */
-  private static volatile double maxSlack = 0.15;
-
-  /**
-   * Tuning for experiments ({@code RankProfile}): which terms count as dense and how much bound
-   * may be left out. Exactness never depends on these, only speed.
-   */
-  public static void tune(int denseDivisor, double maxSlack) {
-    TermAtATime.denseDivisor = denseDivisor;
-    TermAtATime.maxSlack = maxSlack;
-  }
-
-  /**
-   * Profiling only, with {@code -Djobmatch.profile=true}: nanoseconds summed over searches in
-   * groups, plan, accumulate, evaluate, explain, compile (racy across threads; for one-thread
-   * profiles).
-   */
-  public static final long[] PHASES = new long[6];
-  static final boolean PROFILE = Boolean.getBoolean("jobmatch.profile");
-
+  private final RetrievalSettings settings;
+  /** Wall time per phase ({@link SearchStats#nanos}). */
+  private final long[] phases = new long[SearchStats.PHASES];
   private final CitizenIndex index;
   private final CompiledOrder o;
   private final int k;
@@ -81,8 +67,11 @@ public final class TermAtATime {
   private int attempts;
   private boolean scanned;
 
-  TermAtATime(CitizenIndex index, CompiledOrder o, int k, int population) {
+  TermAtATime(CitizenIndex index, CompiledOrder o, int k, int population, RetrievalSettings settings,
+      long compileNanos) {
     this.index = index;
+    this.settings = settings;
+    this.phases[SearchStats.COMPILE_PHASE] = compileNanos;
     this.o = o;
     this.k = k;
     this.population = population;
@@ -102,17 +91,18 @@ public final class TermAtATime {
 
   private record Term(int[] ords, int size, double bound) {}
 
-  List<Match> run() {
+  /**
+   * Runs the search: the exact top k with their scores and, for a public employer, the
+   * fortrinsadgang holders outside it (unfiltered; the kernel's shortlist assembler decides).
+   */
+  Retrieved run() {
     if (population == 0) {
-      CitizenIndex.recordStats(new CitizenIndex.SearchStats(0, 0, 0, 0, 0, false));
-      return List.of();
+      return new Retrieved(o, List.of(), List.of(), stats());
     }
     long p0 = System.nanoTime();
     List<List<Term>> groups = groups();
-    if (PROFILE) {
-      PHASES[0] += System.nanoTime() - p0;
-    }
-    boolean mayDrop = population >= MIN_POPULATION_TO_DROP;
+    phases[SearchStats.GROUPS_PHASE] += System.nanoTime() - p0;
+    boolean mayDrop = population >= settings.minPopulationToDrop();
     boolean done = false;
     while (!done) {
       long p1 = System.nanoTime();
@@ -125,11 +115,9 @@ public final class TermAtATime {
       double eps = plan.terms().length * 1.2e-7 + 1e-9;
       evaluateTouched(touched, plan.slack(), eps);
       long p4 = System.nanoTime();
-      if (PROFILE) {
-        PHASES[1] += p2 - p1;
-        PHASES[2] += p3 - p2;
-        PHASES[3] += p4 - p3;
-      }
+      phases[SearchStats.PLAN_PHASE] += p2 - p1;
+      phases[SearchStats.ACCUMULATE_PHASE] += p3 - p2;
+      phases[SearchStats.EVALUATE_PHASE] += p4 - p3;
       double untouchedMax = plan.slack() + nonTermMax;
       if (heap.full() && untouchedMax + eps < heap.threshold()) {
         done = true;
@@ -141,22 +129,12 @@ public final class TermAtATime {
       }
       reset(touched);
     }
-    long p5 = System.nanoTime();
-    List<Match> result = new ArrayList<>(heap.size);
-    for (CitizenFeatures f : heap.sorted()) {
-      Match m = FeatureScorer.explain(o, f);
-      if (m != null) {
-        result.add(m);
-      }
-    }
-    if (o.publicEmployer) {
-      result.addAll(fortrinsadgang());
-    }
-    if (PROFILE) {
-      PHASES[4] += System.nanoTime() - p5;
-    }
-    CitizenIndex.recordStats(new CitizenIndex.SearchStats(population, touchedTotal, considered, exactlyScored, attempts, scanned));
-    return result;
+    List<CitizenFeatures> holders = o.publicEmployer ? fortrinsadgang() : List.of();
+    return new Retrieved(o, heap.sorted(), holders, stats());
+  }
+
+  private SearchStats stats() {
+    return new SearchStats(population, touchedTotal, considered, exactlyScored, attempts, scanned, phases);
   }
 
   /** The order's term groups with the kernel's bounds, terms absent from the index left out. */
@@ -198,7 +176,8 @@ public final class TermAtATime {
   }
 
   /**
-   * Leaves out, cheapest bound first, dense terms while the slack stays within {@link #MAX_SLACK};
+   * Leaves out, cheapest bound first, dense terms while the slack stays within the settings'
+   * {@link RetrievalSettings#maxSlack() maxSlack};
    * a group's slack is the largest bound left out of it.
    */
   private Plan plan(List<List<Term>> groups, boolean mayDrop) {
@@ -209,8 +188,8 @@ public final class TermAtATime {
     }
     double slack = 0;
     if (mayDrop) {
-      int dense = population / denseDivisor;
-      double budget = maxSlack;
+      int dense = population / settings.denseDivisor();
+      double budget = settings.maxSlack();
       List<int[]> candidates = new ArrayList<>();
       for (int g = 0; g < groups.size(); g++) {
         for (int t = 0; t < groups.get(g).size(); t++) {
@@ -401,36 +380,27 @@ public final class TermAtATime {
     }
   }
 
-  /** Every qualified fortrinsadgang holder not already in the top k, best first. */
-  private List<Match> fortrinsadgang() {
+  /** Every holder of fortrinsadgang not already in the top k, each once. */
+  private List<CitizenFeatures> fortrinsadgang() {
     Postings holders = index.fortrinsadgang;
     int[] state = scratch.state;
     int doneTag = scratch.nextTag();
     for (int i = 0; i < heap.size; i++) {
       state[heap.ord[i] << 1] = doneTag;
     }
-    List<Match> extra = new ArrayList<>();
-    double[] rec = index.records;
+    List<CitizenFeatures> out = new ArrayList<>();
     for (int i = 0; i < holders.size; i++) {
       int ord = holders.ords[i];
       if (state[ord << 1] == doneTag) {
         continue;
       }
       state[ord << 1] = doneTag;
-      int meta = (int) rec[(ord << 2) + 3];
-      if (!flagOk[meta & 0x3F] || (o.minEducation > 0 && (meta >>> 8) < o.minEducation)) {
-        continue;
-      }
       CitizenFeatures f = index.features[ord];
-      if (f != null && FeatureScorer.qualifiesForFortrinsadgang(o, f)) {
-        Match m = FeatureScorer.explain(o, f);
-        if (m != null) {
-          extra.add(m);
-        }
+      if (f != null && f.has(CitizenFeatures.FORTRINSADGANG)) {
+        out.add(f);
       }
     }
-    extra.sort(Match.BY_SCORE_THEN_CITIZEN);
-    return extra;
+    return out;
   }
 
   /** Per-thread work arrays: per ordinal a (tag, float bound bits) pair, and the touched list. */
@@ -555,9 +525,9 @@ public final class TermAtATime {
       return full() ? score[0] : Double.NEGATIVE_INFINITY;
     }
 
-    /** Whether (sa, a) is worse than (sb, b): lower score, or equal score and larger id. */
+    /** Whether (sa, a) is worse than (sb, b): (sb, b) ranks before it. */
     private static boolean worse(double sa, CitizenFeatures a, double sb, CitizenFeatures b) {
-      return sa < sb || (sa == sb && a.id.compareTo(b.id) > 0);
+      return Ranking.beats(sb, b.id, sa, a.id);
     }
 
     void offer(int o, double s, CitizenFeatures c) {
@@ -613,16 +583,12 @@ public final class TermAtATime {
     }
 
     /** Best first. */
-    List<CitizenFeatures> sorted() {
-      Integer[] idx = new Integer[size];
+    List<Scored> sorted() {
+      List<Scored> out = new ArrayList<>(size);
       for (int i = 0; i < size; i++) {
-        idx[i] = i;
+        out.add(new Scored(score[i], f[i]));
       }
-      Arrays.sort(idx, (a, b) -> worse(score[a], f[a], score[b], f[b]) ? 1 : worse(score[b], f[b], score[a], f[a]) ? -1 : 0);
-      List<CitizenFeatures> out = new ArrayList<>(size);
-      for (int i : idx) {
-        out.add(f[i]);
-      }
+      out.sort(Shortlists::compare);
       return out;
     }
   }

@@ -204,8 +204,17 @@ public final class CompiledOrder {
   public double nonTermUpperBound() {
     double inclusion = fleksjobFeasible || disabilityFriendly ? 1 : 0;
     double education = Math.max(1.0, Math.max(policy.upskillingCredit(), policy.upskillingShortageCredit()));
+    return nonTermSum(education, maxDistanceValue(), inclusion);
+  }
+
+  /**
+   * The one weighted sum of the components no term carries: {@code w(EDUCATION)·education +
+   * w(DISTANCE)·distance + w(INCLUSION)·inclusion + w(SHORTAGE)·shortage}, the order's shortage
+   * value being the last. Every non-term score and bound of the kernel is this sum of other values.
+   */
+  double nonTermSum(double education, double distance, double inclusion) {
     return policy.weight(Component.EDUCATION) * education
-        + policy.weight(Component.DISTANCE) * maxDistanceValue()
+        + policy.weight(Component.DISTANCE) * distance
         + policy.weight(Component.INCLUSION) * inclusion + policy.weight(Component.SHORTAGE) * shortageValue;
   }
 
@@ -306,10 +315,101 @@ public final class CompiledOrder {
    * value replaced by its maximum. Cheaper (no trigonometry), for a first cut.
    */
   public double nonTermBound(int educationLevel, int flags) {
-    return policy.weight(Component.EDUCATION) * FeatureScorer.educationValue(this, educationLevel)
-        + policy.weight(Component.DISTANCE) * maxDistanceValue()
-        + policy.weight(Component.INCLUSION) * FeatureScorer.inclusionValue(this, flags)
-        + policy.weight(Component.SHORTAGE) * shortageValue;
+    return nonTermSum(FeatureScorer.educationValue(this, educationLevel), maxDistanceValue(),
+        FeatureScorer.inclusionValue(this, flags));
+  }
+
+  // ------------------------------------------------------------ comparing two compilations
+
+  /** How two compilations of an order differ, as far as scoring is concerned. */
+  public enum Difference {
+    /** Every field that scoring reads is equal: every citizen scores the same under both. */
+    NONE,
+    /**
+     * Only the required skills' weights differ (skill rarity moved), every weight above 0 in
+     * both: scores move by at most {@link #scoreChangeBound(CompiledOrder)}, and no gate or
+     * qualification changes.
+     */
+    SKILL_WEIGHTS,
+    /**
+     * Only the required skills' weights differ, but a weight is 0 in one of the two: who has
+     * skill credit, and so who qualifies, may change; no bound is given.
+     */
+    SKILL_WEIGHTS_THROUGH_ZERO,
+    /** Anything else (the order, the policy, the day's year, shortage, ...). */
+    RULES
+  }
+
+  /**
+   * How this compilation differs from {@code other}, derived from every field scoring reads: the
+   * order, the policy, the year, the resolved occupation, the required skills (ids, essential
+   * flags, weights, expansions, credits), the gates' primitives, the shortage category and value
+   * and the vocabularies.
+   *
+   * @throws NullPointerException if {@code other} is null
+   */
+  public Difference difference(CompiledOrder other) {
+    boolean same = order.equals(other.order) && policy.equals(other.policy) && asOfYear == other.asOfYear
+        && java.util.Objects.equals(occupation, other.occupation) && derivedRequirements == other.derivedRequirements
+        && Arrays.equals(requiredIds, other.requiredIds) && Arrays.equals(essential, other.essential)
+        && expansions.equals(other.expansions) && sameCredits(other)
+        && minEducation == other.minEducation && shortage == other.shortage
+        && Double.compare(shortageValue, other.shortageValue) == 0
+        && Double.compare(workLat, other.workLat) == 0 && Double.compare(workLon, other.workLon) == 0
+        && hoursMin == other.hoursMin && hoursMax == other.hoursMax
+        && Arrays.equals(certificates, other.certificates) && Arrays.equals(languages, other.languages)
+        && Arrays.equals(languageLevels, other.languageLevels) && startDay == other.startDay && type == other.type
+        && fleksjobFeasible == other.fleksjobFeasible && publicEmployer == other.publicEmployer
+        && disabilityFriendly == other.disabilityFriendly && skillNames == other.skillNames
+        && vocabularies == other.vocabularies;
+    if (!same) {
+      return Difference.RULES;
+    }
+    if (Arrays.equals(requiredWeight, other.requiredWeight)) {
+      return Difference.NONE;
+    }
+    for (int j = 0; j < requiredWeight.length; j++) {
+      if (!(requiredWeight[j] > 0) || !(other.requiredWeight[j] > 0)) {
+        return Difference.SKILL_WEIGHTS_THROUGH_ZERO;
+      }
+    }
+    return Difference.SKILL_WEIGHTS;
+  }
+
+  private boolean sameCredits(CompiledOrder other) {
+    if (credits.size() != other.credits.size()) {
+      return false;
+    }
+    boolean[] same = {true};
+    credits.forEachKeyValue((held, c) -> {
+      SkillCredit d = other.credits.get(held);
+      same[0] &= d != null && Arrays.equals(c.req(), d.req()) && Arrays.equals(c.credit(), d.credit());
+    });
+    return same[0];
+  }
+
+  /**
+   * How far any citizen's score can move between {@code other} and this compilation: 0 when
+   * they do not {@linkplain #difference differ}; for {@link Difference#SKILL_WEIGHTS}, the sum
+   * over the required skills of the change of their {@linkplain #skillBound skill bound} at full
+   * credit — the skills component {@code w·min(1, Σⱼ wⱼ·bestⱼ)} with {@code bestⱼ} at most
+   * {@link FeatureScorer#maxFreshness} moves by at most that, the same bound the retrieval prunes
+   * with; otherwise positive infinity (rank afresh).
+   *
+   * @throws NullPointerException if {@code other} is null
+   */
+  public double scoreChangeBound(CompiledOrder other) {
+    return switch (difference(other)) {
+      case NONE -> 0;
+      case SKILL_WEIGHTS -> {
+        double sum = 0;
+        for (int j = 0; j < requiredWeight.length; j++) {
+          sum += Math.abs(skillBound(j, 1) - other.skillBound(j, 1));
+        }
+        yield sum;
+      }
+      case SKILL_WEIGHTS_THROUGH_ZERO, RULES -> Double.POSITIVE_INFINITY;
+    };
   }
 
   @Override

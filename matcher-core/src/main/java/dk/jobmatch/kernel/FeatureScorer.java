@@ -415,7 +415,8 @@ public final class FeatureScorer {
    * relevance (skills, occupation or goal credit above 0).
    */
   public static boolean qualifiesForFortrinsadgang(CompiledOrder o, CitizenFeatures c) {
-    if (!o.publicEmployer || !c.has(CitizenFeatures.FORTRINSADGANG) || !passesGates(o, c)) {
+    if (!o.publicEmployer || !c.has(CitizenFeatures.FORTRINSADGANG) || !educationMet(o, c.educationLevel)
+        || !passesGates(o, c)) {
       return false;
     }
     double[] values = new double[COMPONENTS.length];
@@ -424,8 +425,13 @@ public final class FeatureScorer {
     return qualified(o, c, values, best);
   }
 
+  /** The education requirement met in full. */
+  private static boolean educationMet(CompiledOrder o, int educationLevel) {
+    return o.minEducation == 0 || educationLevel >= o.minEducation;
+  }
+
   private static boolean qualified(CompiledOrder o, CitizenFeatures c, double[] values, double[] best) {
-    if (o.minEducation > 0 && c.educationLevel < o.minEducation) {
+    if (!educationMet(o, c.educationLevel)) {
       return false;
     }
     for (int j = 0; j < best.length; j++) {
@@ -526,7 +532,7 @@ public final class FeatureScorer {
 
   /** Education value: meets the level → 1; one level short → upskilling credit; two or more → 0. */
   public static double educationValue(CompiledOrder o, int educationLevel) {
-    if (o.minEducation == 0 || educationLevel >= o.minEducation) {
+    if (educationMet(o, educationLevel)) {
       return 1;
     }
     if (educationLevel == o.minEducation - 1) {
@@ -563,11 +569,7 @@ public final class FeatureScorer {
    * packed per-citizen record before the full score.
    */
   public static double nonTermScore(CompiledOrder o, int educationLevel, double lat, double lon, int flags) {
-    ScoringPolicy p = o.policy;
-    return p.weight(Component.EDUCATION) * educationValue(o, educationLevel)
-        + p.weight(Component.DISTANCE) * distanceValue(o, lat, lon)
-        + p.weight(Component.INCLUSION) * inclusionValue(o, flags)
-        + p.weight(Component.SHORTAGE) * o.shortageValue;
+    return o.nonTermSum(educationValue(o, educationLevel), distanceValue(o, lat, lon), inclusionValue(o, flags));
   }
 
   /** The largest factor {@link #freshness} can return (1 unless a policy allowed more). */

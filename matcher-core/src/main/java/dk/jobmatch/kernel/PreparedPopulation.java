@@ -56,30 +56,33 @@ public record PreparedPopulation(Vocabularies vocabularies, List<CitizenFeatures
    */
   public List<Match> rank(CompiledOrder o, int k) {
     TopK top = new TopK(k);
+    FeatureScorer.Scratch scratch = new FeatureScorer.Scratch(o);
     for (CitizenFeatures f : features) {
-      double s = FeatureScorer.score(o, f);
+      double s = FeatureScorer.score(o, f, scratch);
       if (s > 0) {
         top.offer(s, f);
       }
     }
-    List<Match> result = new ArrayList<>(); // not sized by k: k may be Integer.MAX_VALUE
-    for (CitizenFeatures f : top.sorted()) {
-      result.add(FeatureScorer.explain(o, f));
-    }
-    if (o.publicEmployer) {
-      List<Match> extra = new ArrayList<>();
-      for (CitizenFeatures f : features) {
-        if (!top.contains(f) && FeatureScorer.qualifiesForFortrinsadgang(o, f)) {
-          Match m = FeatureScorer.explain(o, f);
-          if (m != null) {
-            extra.add(m);
-          }
+    return Shortlists.assemble(o, top.sorted(), k, features);
+  }
+
+  /**
+   * Every citizen other than {@code exceptId} who passes every gate and scores above 0, with
+   * the exact score, in ranking order: what "why not?" counts a citizen's place among.
+   */
+  public List<Scored> candidates(CompiledOrder o, String exceptId) {
+    List<Scored> out = new ArrayList<>();
+    FeatureScorer.Scratch scratch = new FeatureScorer.Scratch(o);
+    for (CitizenFeatures f : features) {
+      if (!f.id.equals(exceptId)) {
+        double s = FeatureScorer.score(o, f, scratch);
+        if (s > 0) {
+          out.add(new Scored(s, f));
         }
       }
-      extra.sort(Match.BY_SCORE_THEN_CITIZEN);
-      result.addAll(extra);
     }
-    return List.copyOf(result);
+    out.sort(Shortlists::compare);
+    return out;
   }
 
   /** {@code order} compiled against this population's vocabularies and statistics. */

@@ -32,7 +32,8 @@ import java.util.Set;
  * @param positions number of positions, at least 1
  * @param maxCandidates the most candidates the employer wants to see, or {@code null}
  * @param startDate the start date, or {@code null}
- * @param deadline the application deadline, or {@code null}
+ * @param deadline the application deadline, or {@code null}: the last day the order is open
+ *     (see {@link #isOpenOn(LocalDate)})
  */
 public record JobOrder(
     String id,
@@ -95,6 +96,18 @@ public record JobOrder(
     if (startDate != null && deadline != null && deadline.isAfter(startDate)) {
       throw Checks.rule("deadline", "must not be after startDate");
     }
+  }
+
+  /**
+   * Whether the order is open on {@code day}: it has no deadline, or the deadline is {@code day}
+   * or later. The deadline day itself is open; from the day after, the order is closed and gets
+   * no shortlist, no suggestion and no standing list anywhere. The one rule for "open".
+   *
+   * @throws NullPointerException if {@code day} is null
+   */
+  public boolean isOpenOn(LocalDate day) {
+    java.util.Objects.requireNonNull(day, "day");
+    return deadline == null || !deadline.isBefore(day);
   }
 
   /** Whether a fleksjob-approved citizen can be proposed: a fleksjob order, or one that accepts it. */

@@ -206,6 +206,11 @@ public final class ExplanationPage {
       }
     }
     Explanation x = e.match().map(m -> m.explanation()).orElse(null);
+    if (e.closed().isPresent()) {
+      rows.add(0, new Row(t.format("row.ORDER_CLOSED"),
+          t.format("row.ORDER_CLOSED.employer", narrator.date(e.closed().get().deadline())),
+          t.format("row.ORDER_CLOSED.citizen", narrator.date(e.closed().get().asOf())), "no"));
+    }
     if (order.minEducationLevel() != null) {
       int min = order.minEducationLevel();
       Integer level = citizen.education() == null ? null : citizen.education().level();

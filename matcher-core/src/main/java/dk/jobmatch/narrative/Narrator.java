@@ -8,6 +8,7 @@ import dk.jobmatch.scoring.Flag;
 import dk.jobmatch.scoring.Gate;
 import dk.jobmatch.scoring.GateCheck;
 import dk.jobmatch.scoring.Match;
+import dk.jobmatch.scoring.OrderClosed;
 import dk.jobmatch.scoring.PairExplanation;
 import dk.jobmatch.taxonomy.Taxonomy;
 import java.math.BigDecimal;
@@ -109,7 +110,8 @@ public final class Narrator {
 
   /**
    * "Why was I (not) proposed?" for one pair: the answer, then one sentence per failing gate with
-   * the values compared and what would change the answer; or, when every gate passes, the
+   * the values compared and what would change the answer (for an order closed on the day matched
+   * on, first the deadline and that day: {@code ORDER_CLOSED}); or, when every gate passes, the
    * strongest reasons first, schemes, partial credits, the upskilling need, and the place and
    * distance from the shortlist in points of 100.
    *
@@ -120,6 +122,15 @@ public final class Narrator {
     Objects.requireNonNull(e, "e");
     String subject = subject(e.citizenId(), e.orderId(), order);
     List<String> sentences = new ArrayList<>();
+    if (e.closed().isPresent()) {
+      // The order is closed on the day matched on: that answers for everyone; failed gates follow.
+      OrderClosed c = e.closed().get();
+      sentences.add(t.format("closed", date(c.deadline()), date(c.asOf())));
+      for (Gate g : e.failedGates()) {
+        sentences.add(gateSentence(e, e.gate(g)));
+      }
+      return new Narration(subject, t.format("headline.closed"), sentences);
+    }
     if (!e.eligible()) {
       List<Gate> failed = e.failedGates();
       for (Gate g : failed) {

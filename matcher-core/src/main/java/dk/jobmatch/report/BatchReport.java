@@ -84,6 +84,7 @@ public record BatchReport(
    * @param objective the allocation objective (see {@link dk.jobmatch.batch.BatchOptions})
    * @param rankingMillis wall time ranking candidates
    * @param allocationMillis wall time allocating
+   * @param ordersClosed orders closed on the day matched on (deadline before it): no shortlist
    */
   public record Summary(
       String policy,
@@ -99,7 +100,8 @@ public record BatchReport(
       double totalFit,
       double objective,
       long rankingMillis,
-      long allocationMillis) {}
+      long allocationMillis,
+      int ordersClosed) {}
 
   /**
    * Orders that cannot be served in full. "Qualified" candidates are those in the order's

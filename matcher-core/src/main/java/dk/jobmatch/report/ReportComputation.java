@@ -104,7 +104,8 @@ final class ReportComputation {
         round(result.totalFit()),
         round(result.objective()),
         result.rankingTime().toMillis(),
-        result.allocationTime().toMillis());
+        result.allocationTime().toMillis(),
+        result.closedOrders().size());
     Congestion congestion = new Congestion(distribution(pool, before), distribution(pool, after));
     Exposure exposure = exposure(pool, withCandidacy, attributes, before, after);
     return new BatchReport(summary, coverage(), congestion, shortageGaps(), upskilling(), exposure);

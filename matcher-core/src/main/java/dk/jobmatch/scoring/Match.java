@@ -1,5 +1,6 @@
 package dk.jobmatch.scoring;
 
+import dk.jobmatch.internal.Ranking;
 import java.util.Comparator;
 
 /**
@@ -14,11 +15,11 @@ public record Match(String citizenId, String orderId, double score, Explanation 
 
   /** Best first for one order: score descending, ties by citizen id ascending. */
   public static final Comparator<Match> BY_SCORE_THEN_CITIZEN =
-      Comparator.comparingDouble(Match::score).reversed().thenComparing(Match::citizenId);
+      (a, b) -> Ranking.compare(a.score, a.citizenId, b.score, b.citizenId);
 
   /** Best first for one citizen: score descending, ties by order id ascending. */
   public static final Comparator<Match> BY_SCORE_THEN_ORDER =
-      Comparator.comparingDouble(Match::score).reversed().thenComparing(Match::orderId);
+      (a, b) -> Ranking.compare(a.score, a.orderId, b.score, b.orderId);
 
   /** Whether the flag applies. */
   public boolean has(Flag flag) {

@@ -33,23 +33,37 @@ import java.util.OptionalDouble;
  *     as {@link #gapToKth()}
  * @param kthScore the {@code k}-th place's score; empty when not eligible or fewer than {@code k}
  *     are eligible
+ * @param closed present when the order is closed on the day matched on (reason {@code
+ *     ORDER_CLOSED}, with the two dates compared): the pair is then not eligible, whatever the gates
  */
 public record PairExplanation(String citizenId, String orderId, List<GateCheck> gates, Optional<Match> match, int k,
-    int rank, double gapToTop, OptionalDouble kthScore) {
+    int rank, double gapToTop, OptionalDouble kthScore, Optional<OrderClosed> closed) {
+
+  /**
+   * An explanation for an open order ({@code closed} empty).
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException as the canonical constructor
+   */
+  public PairExplanation(String citizenId, String orderId, List<GateCheck> gates, Optional<Match> match, int k,
+      int rank, double gapToTop, OptionalDouble kthScore) {
+    this(citizenId, orderId, gates, match, k, rank, gapToTop, kthScore, Optional.empty());
+  }
 
   /**
    * Checks consistency and copies {@code gates}.
    *
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if the gates are not every gate in enum order, if {@code
-   *     match} is present but a gate failed (or absent while all passed), or if {@code k}, {@code
-   *     rank} or {@code gapToTop} is out of range
+   *     match} is present but a gate failed or the order is closed (or absent while all passed on
+   *     an open order), or if {@code k}, {@code rank} or {@code gapToTop} is out of range
    */
   public PairExplanation {
     Objects.requireNonNull(citizenId, "citizenId");
     Objects.requireNonNull(orderId, "orderId");
     Objects.requireNonNull(match, "match");
     Objects.requireNonNull(kthScore, "kthScore");
+    Objects.requireNonNull(closed, "closed");
     gates = List.copyOf(gates);
     Gate[] all = Gate.values();
     if (gates.size() != all.length) {
@@ -62,8 +76,8 @@ public record PairExplanation(String citizenId, String orderId, List<GateCheck> 
       }
       allPassed &= gates.get(i).passed();
     }
-    if (allPassed != match.isPresent()) {
-      throw new IllegalArgumentException("match: must be present exactly when every gate passes");
+    if ((allPassed && closed.isEmpty()) != match.isPresent()) {
+      throw new IllegalArgumentException("match: must be present exactly when every gate passes and the order is open");
     }
     if (k < 1) {
       throw new IllegalArgumentException("k: '" + k + "' must be at least 1");
@@ -85,7 +99,7 @@ public record PairExplanation(String citizenId, String orderId, List<GateCheck> 
     return gapToTop;
   }
 
-  /** Whether every gate passed (the citizen can be proposed for the order). */
+  /** Whether every gate passed on an open order (the citizen can be proposed for the order). */
   public boolean eligible() {
     return match.isPresent();
   }
@@ -115,6 +129,7 @@ public record PairExplanation(String citizenId, String orderId, List<GateCheck> 
   @Override
   public String toString() {
     return "PairExplanation[citizen=" + citizenId + ", order=" + orderId + ", eligible=" + eligible()
-        + (eligible() ? ", rank=" + rank + ", k=" + k : ", failed=" + failedGates()) + "]";
+        + (eligible() ? ", rank=" + rank + ", k=" + k : ", failed=" + failedGates())
+        + (closed.isPresent() ? ", " + OrderClosed.REASON : "") + "]";
   }
 }

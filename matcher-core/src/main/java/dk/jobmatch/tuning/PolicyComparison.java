@@ -230,8 +230,8 @@ public final class PolicyComparison {
       }
     }
     List<String> ids = new ArrayList<>(k);
-    for (CitizenFeatures f : top.sorted()) {
-      ids.add(f.id);
+    for (var e : top.sorted()) {
+      ids.add(e.id());
     }
     return ids;
   }

@@ -2,6 +2,7 @@ package dk.jobmatch.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dk.jobmatch.internal.DayClock;
 import dk.jobmatch.engine.ShortlistEvent.Kind;
 import dk.jobmatch.engine.ShortlistEvent.Reason;
 import dk.jobmatch.model.Citizen;
@@ -40,7 +41,7 @@ class LiveShortlistsEventsTest {
 
   @Test
   void everyKindAndReason() throws Exception {
-    LiveShortlistsPropertyTest.DayClock clock = new LiveShortlistsPropertyTest.DayClock(DAY);
+    DayClock clock = new DayClock(DAY);
     try (MatchEngine engine = MatchEngine.builder().clock(clock).build()) {
       engine.upsert(citizen("a").build());
       engine.upsertOrder(order("o-1").build());
@@ -83,7 +84,7 @@ class LiveShortlistsEventsTest {
       assertEquals(List.of(left("o-1", "a", 1, Reason.DELETED), entered("o-1", "c", 1, Reason.PLACE_FREED)), take(events));
 
       // The deadline passes.
-      clock.day = DAY.plusDays(3);
+      clock.set(DAY.plusDays(3));
       live.expire();
       assertEquals(List.of(left("o-1", "c", 1, Reason.ORDER_EXPIRED)), take(events));
       assertEquals(List.of(), live.openOrders());

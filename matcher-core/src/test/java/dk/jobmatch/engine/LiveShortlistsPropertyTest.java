@@ -3,6 +3,7 @@ package dk.jobmatch.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dk.jobmatch.internal.DayClock;
 import dk.jobmatch.engine.LiveShortlists.Change;
 import dk.jobmatch.model.Citizen;
 import dk.jobmatch.model.CompensationScheme;
@@ -10,11 +11,7 @@ import dk.jobmatch.model.Employer;
 import dk.jobmatch.model.JobOrder;
 import dk.jobmatch.scoring.Match;
 import dk.jobmatch.taxonomy.Taxonomy;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -31,30 +28,6 @@ import org.junit.jupiter.api.Test;
  */
 class LiveShortlistsPropertyTest {
   private static final int SUGGESTIONS = 4;
-
-  /** A clock whose day the test moves. */
-  static final class DayClock extends Clock {
-    LocalDate day;
-
-    DayClock(LocalDate day) {
-      this.day = day;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return day.atStartOfDay().toInstant(ZoneOffset.UTC);
-    }
-  }
 
   @Test
   void standingListsEqualFreshRankingsAfterEveryChange() {
@@ -130,7 +103,7 @@ class LiveShortlistsPropertyTest {
         citizenIds.add(c.id());
       }
       for (int i = 0; i < 8; i++) {
-        JobOrder o = order(pop, rnd, "o-" + nextOrder++, clock.day);
+        JobOrder o = order(pop, rnd, "o-" + nextOrder++, clock.day());
         engine.upsertOrder(o);
         orderIds.add(o.id());
       }
@@ -156,15 +129,15 @@ class LiveShortlistsPropertyTest {
           } else if (op < 63) {
             changes.add(new Change.DeleteCitizen("c-unknown"));
           } else if (op < 73) {
-            JobOrder o = order(pop, rnd, "o-" + nextOrder++, clock.day);
+            JobOrder o = order(pop, rnd, "o-" + nextOrder++, clock.day());
             orderIds.add(o.id());
             changes.add(new Change.UpsertOrder(o));
           } else if (op < 83 && !orderIds.isEmpty()) {
-            changes.add(new Change.UpsertOrder(order(pop, rnd, orderIds.get(rnd.nextInt(orderIds.size())), clock.day)));
+            changes.add(new Change.UpsertOrder(order(pop, rnd, orderIds.get(rnd.nextInt(orderIds.size())), clock.day())));
           } else if (op < 90 && !orderIds.isEmpty()) {
             changes.add(new Change.DeleteOrder(orderIds.remove(rnd.nextInt(orderIds.size()))));
           } else {
-            clock.day = clock.day.plusDays(1 + rnd.nextInt(4));
+            clock.set(clock.day().plusDays(1 + rnd.nextInt(4)));
           }
         }
         events.clear();

@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dk.jobmatch.index.CitizenIndex;
+import dk.jobmatch.index.RetrievalSettings;
+import dk.jobmatch.index.SearchStats;
 import dk.jobmatch.model.Citizen;
 import dk.jobmatch.model.CompensationScheme;
 import dk.jobmatch.model.Employer;
@@ -59,14 +60,17 @@ class RetrievalTest {
       int orders = 16;
       int pruned = 0;
       long scored = 0;
-      try (MatchEngine engine = engine(taxonomy)) {
+      SearchStats[] last = new SearchStats[1];
+      try (MatchEngine engine = MatchEngine.builder().taxonomy(taxonomy).shortage(RandomPopulation.shortage())
+          .policy(ScoringPolicy.defaults()).asOf(RandomPopulation.AS_OF)
+          .retrieval(RetrievalSettings.DEFAULTS.withListener(s -> last[0] = s)).build()) {
         engine.upsertAll(population);
         for (int i = 0; i < orders; i++) {
           JobOrder order = gen.order("o-" + i);
           int k = i % 2 == 0 ? 10 : 20;
           String ctx = "seed=" + seed + " taxonomy=" + withTaxonomy + " order=" + i;
           List<Match> actual = engine.rank(order, k);
-          CitizenIndex.SearchStats stats = MatchEngine.lastSearchStats();
+          SearchStats stats = last[0];
           assertEquals(summary(reference.rank(population, order, k)), summary(actual), ctx);
           assertEquals(LARGE, stats.population(), ctx);
           scored += stats.exactlyScored();

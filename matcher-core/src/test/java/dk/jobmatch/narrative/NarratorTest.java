@@ -14,6 +14,7 @@ import dk.jobmatch.scoring.Flag;
 import dk.jobmatch.scoring.Gate;
 import dk.jobmatch.scoring.GateCheck;
 import dk.jobmatch.scoring.Match;
+import dk.jobmatch.scoring.OrderClosed;
 import dk.jobmatch.scoring.PairExplanation;
 import dk.jobmatch.taxonomy.OccupationCode;
 import dk.jobmatch.taxonomy.ReuseLevel;
@@ -279,6 +280,26 @@ class NarratorTest {
     PairExplanation one = notEligible(fail(Gate.SEARCHABLE, "searchable", false));
     assertEquals("Nej – du kan ikke foreslås til dette job, fordi et krav ikke er opfyldt.", DA.explain(one, null).headline());
     assertEquals("No – you cannot be proposed for this job because one requirement is not met.", EN.explain(one, null).headline());
+  }
+
+  @Test
+  void orderClosed() {
+    PairExplanation e = new PairExplanation("c-7", "jo-1", gates(), Optional.empty(), 10, 0, 0, OptionalDouble.empty(),
+        Optional.of(new OrderClosed(LocalDate.of(2026, 10, 31), LocalDate.of(2026, 11, 1))));
+    Narration da = DA.explain(e, null);
+    assertEquals("Nej – jobbet er lukket for nye kandidater, så ingen kan foreslås til det.", da.headline());
+    assertEquals(List.of("Ansøgningsfristen var 31. oktober 2026, og vurderingen er lavet 1. november 2026. "
+        + "Spørg din sagsbehandler om lignende job, der stadig er åbne."), da.sentences());
+    Narration en = EN.explain(e, null);
+    assertEquals("No – the job is closed to new candidates, so no one can be proposed for it.", en.headline());
+    assertEquals(List.of("The application deadline was October 31, 2026, and the assessment was made on November 1, 2026. "
+        + "Ask your caseworker about similar jobs that are still open."), en.sentences());
+    // A gate that failed as well is said after it.
+    PairExplanation both = new PairExplanation("c-7", "jo-1", gates(fail(Gate.SEARCHABLE, "searchable", false)),
+        Optional.empty(), 10, 0, 0, OptionalDouble.empty(),
+        Optional.of(new OrderClosed(LocalDate.of(2026, 10, 31), LocalDate.of(2026, 11, 1))));
+    assertEquals(2, DA.explain(both, null).sentences().size());
+    assertTrue(DA.explain(both, null).sentences().get(1).startsWith("Du står ikke som aktivt jobsøgende"));
   }
 
   // ------------------------------------------------------------------ eligible: place and gap

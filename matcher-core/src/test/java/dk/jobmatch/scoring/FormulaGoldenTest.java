@@ -190,18 +190,71 @@ class FormulaGoldenTest {
             nurseOrder("o-11").build()));
   }
 
-  /** A policy with every constant moved off its default (relations kept), so each one is exercised. */
+  /**
+   * A policy in which every weight and every constant has a value of its own: off its default
+   * (also those that are 0 by default), and distinct from every other weight and constant, so a
+   * kernel that reads the wrong one of two constants fails. The relations the policy validates
+   * are kept (unit group ≥ minor ≥ sub-major ≥ major credit, sibling ≥ minor, priority factors
+   * falling, old ≤ aged factor, recent ≤ old years, rarity min ≤ max).
+   */
   static ScoringPolicy alternative() {
     ScoringPolicy.Builder b = ScoringPolicy.builder().name("golden").version("alt")
-        .weight(Component.SKILLS, 0.3).weight(Component.OCCUPATION, 0.25).weight(Component.GOAL, 0.2)
-        .weight(Component.EDUCATION, 0.05).weight(Component.DISTANCE, 0.1).weight(Component.INCLUSION, 0.05)
-        .weight(Component.SHORTAGE, 0.05);
-    for (PolicyConstant c : PolicyConstant.values()) {
-      double v = c.defaultValue();
-      double moved = c.integral() ? v + 1 : v * 0.9;
-      b.set(c, Math.max(c.min(), Math.min(c.max(), moved)));
-    }
+        .weight(Component.SKILLS, 0.28).weight(Component.OCCUPATION, 0.22).weight(Component.GOAL, 0.17)
+        .weight(Component.EDUCATION, 0.09).weight(Component.DISTANCE, 0.13).weight(Component.INCLUSION, 0.04)
+        .weight(Component.SHORTAGE, 0.07);
+    Map<PolicyConstant, Double> v = new java.util.EnumMap<>(PolicyConstant.class);
+    v.put(PolicyConstant.ESSENTIAL_WEIGHT, 2.3);
+    v.put(PolicyConstant.OPTIONAL_WEIGHT, 1.1);
+    v.put(PolicyConstant.SPECIFICITY_TRANSVERSAL, 0.45);
+    v.put(PolicyConstant.SPECIFICITY_CROSS_SECTOR, 0.71);
+    v.put(PolicyConstant.SPECIFICITY_SECTOR_SPECIFIC, 1.07);
+    v.put(PolicyConstant.SPECIFICITY_OCCUPATION_SPECIFIC, 1.33);
+    v.put(PolicyConstant.RARITY_MIN_SPECIFICITY, 0.53);
+    v.put(PolicyConstant.RARITY_MAX_SPECIFICITY, 1.19);
+    v.put(PolicyConstant.RARITY_INFLUENCE, 0.83);
+    v.put(PolicyConstant.RELATED_CREDIT_SCALE, 0.93);
+    v.put(PolicyConstant.MAX_RELATED_SKILLS, 17.0);
+    v.put(PolicyConstant.STALE_AFTER_YEARS, 4.0);
+    v.put(PolicyConstant.STALE_DECAY_PER_YEAR, 0.12);
+    v.put(PolicyConstant.STALE_FLOOR, 0.47);
+    v.put(PolicyConstant.SAME_UNIT_GROUP_CREDIT, 0.88);
+    v.put(PolicyConstant.SIBLING_OCCUPATION_CREDIT, 0.79);
+    v.put(PolicyConstant.SAME_MINOR_GROUP_CREDIT, 0.34);
+    v.put(PolicyConstant.SAME_SUB_MAJOR_GROUP_CREDIT, 0.16);
+    v.put(PolicyConstant.SAME_MAJOR_GROUP_CREDIT, 0.06);
+    v.put(PolicyConstant.EXPERIENCE_BASE_CREDIT, 0.74);
+    v.put(PolicyConstant.EXPERIENCE_FULL_YEARS, 2.6);
+    v.put(PolicyConstant.EXPERIENCE_RECENT_YEARS, 6.0);
+    v.put(PolicyConstant.EXPERIENCE_OLD_YEARS, 11.0);
+    v.put(PolicyConstant.EXPERIENCE_AGED_FACTOR, 0.81);
+    v.put(PolicyConstant.EXPERIENCE_OLD_FACTOR, 0.57);
+    v.put(PolicyConstant.GOAL_PRIORITY_2_FACTOR, 0.86);
+    v.put(PolicyConstant.GOAL_PRIORITY_3_FACTOR, 0.67);
+    v.put(PolicyConstant.GOAL_LOWER_PRIORITY_FACTOR, 0.58);
+    v.put(PolicyConstant.UPSKILLING_CREDIT, 0.52);
+    v.put(PolicyConstant.UPSKILLING_SHORTAGE_CREDIT, 0.76);
+    v.put(PolicyConstant.OUTDATED_EDUCATION_YEARS, 14.0);
+    v.put(PolicyConstant.DISTANCE_HALF_LIFE_KM, 17.5);
+    v.put(PolicyConstant.UNKNOWN_DISTANCE_CREDIT, 0.44);
+    v.put(PolicyConstant.PARADOKS_SHORTAGE_CREDIT, 0.62);
+    v.forEach(b::set);
     return b.build();
+  }
+
+  /** The alternative policy really gives every constant and weight a value of its own (the test of the test). */
+  @Test
+  void alternativeGivesEveryNumberAValueOfItsOwn() {
+    ScoringPolicy alt = alternative();
+    List<Double> all = new ArrayList<>();
+    for (PolicyConstant c : PolicyConstant.values()) {
+      assertTrue(alt.constant(c) != c.defaultValue(), c.key() + " keeps its default");
+      assertTrue(alt.constant(c) != 0, c.key() + " is 0");
+      all.add(alt.constant(c));
+    }
+    for (Component c : Component.values()) {
+      all.add(alt.weight(c));
+    }
+    assertEquals(all.size(), new java.util.HashSet<>(all).size(), "two numbers share a value: " + all);
   }
 
   @ParameterizedTest(name = "{0}")

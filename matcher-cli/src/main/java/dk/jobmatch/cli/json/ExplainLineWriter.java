@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dk.jobmatch.model.JobOrder;
 import dk.jobmatch.narrative.Labels;
 import dk.jobmatch.scoring.GateCheck;
+import dk.jobmatch.scoring.OrderClosed;
 import dk.jobmatch.scoring.PairExplanation;
 import java.io.Closeable;
 import java.io.Flushable;
@@ -34,7 +35,10 @@ import java.util.Map;
  * with the fields of a {@code match} line ({@code score}, {@code components}, {@code
  * matchedSkills}, {@code missingSkills}, {@code flags}), then {@code rank} (the place among all
  * eligible citizens), {@code gapToTop} and {@code kthScore} (the score of the K-th place, {@code
- * null} when fewer than K are eligible). Scores are rounded half-up to four decimals; the gap is
+ * null} when fewer than K are eligible). A pair whose order is closed on the day matched on
+ * ({@code --as-of}, default today: the deadline is before it) is not eligible whatever the gates
+ * say: its line carries {@code "reason":"ORDER_CLOSED"} with {@code deadline} and {@code asOf},
+ * the two dates compared, right after {@code eligible}. Scores are rounded half-up to four decimals; the gap is
  * rounded <em>up</em>, so that it is never shown smaller than what the citizen lacks (and a
  * citizen below the K-th place by a hair does not read as lacking nothing). Every line ends with
  * {@code policy}, the scoring policy that judged the pair, as {@code name@version}.
@@ -101,6 +105,11 @@ public final class ExplainLineWriter implements Closeable, Flushable {
     gen.writeStringField("citizen", e.citizenId());
     gen.writeStringField("order", e.orderId());
     gen.writeBooleanField("eligible", e.eligible());
+    if (e.closed().isPresent()) {
+      gen.writeStringField("reason", OrderClosed.REASON);
+      gen.writeStringField("deadline", e.closed().get().deadline().toString());
+      gen.writeStringField("asOf", e.closed().get().asOf().toString());
+    }
     gen.writeArrayFieldStart("gates");
     for (GateCheck g : e.gates()) {
       gen.writeStartObject();

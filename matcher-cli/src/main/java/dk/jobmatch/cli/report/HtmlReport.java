@@ -72,6 +72,10 @@ public final class HtmlReport {
     if (s.policy() != null) {
       h.append(" Candidates were ranked under the scoring policy ").append(f("summary.policy", s.policy())).append('.');
     }
+    if (s.ordersClosed() > 0) {
+      h.append(" Closed orders (deadline before the day matched on) get no shortlist: ")
+          .append(f("summary.ordersClosed", s.ordersClosed())).append('.');
+    }
     h.append("</p>\n");
     h.append("<div class=\"kpis\">\n");
     kpi(h, "Orders with at least one candidate",

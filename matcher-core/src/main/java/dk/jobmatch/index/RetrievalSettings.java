@@ -1,0 +1,53 @@
+package dk.jobmatch.index;
+
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * One engine's retrieval configuration: which terms the first attempt may leave out, and who
+ * hears what each search did. Exactness never depends on these, only speed. Immutable and
+ * thread-safe (the listener is called on the searching thread and must be thread-safe itself).
+ *
+ * @param denseDivisor a term is dense when it holds more than {@code 1/denseDivisor} of the
+ *     population (at least 1)
+ * @param maxSlack at most this much bound (score units) is left out of the accumulation (0 or more)
+ * @param minPopulationToDrop below this population nothing is left out (0 or more)
+ * @param listener receives the {@link SearchStats} of every search (never null; {@link #NO_LISTENER})
+ *
+ * @lucene.internal
+ */
+public record RetrievalSettings(int denseDivisor, double maxSlack, int minPopulationToDrop,
+    Consumer<SearchStats> listener) {
+  /** A listener that does nothing. */
+  public static final Consumer<SearchStats> NO_LISTENER = s -> { };
+
+  /** The defaults: dense above 1/32 of the population, at most 0.15 left out, from 20,000 citizens. */
+  public static final RetrievalSettings DEFAULTS = new RetrievalSettings(32, 0.15, 20_000, NO_LISTENER);
+
+  /**
+   * @throws IllegalArgumentException if a number is out of range
+   * @throws NullPointerException if the listener is null
+   */
+  public RetrievalSettings {
+    if (denseDivisor < 1) {
+      throw new IllegalArgumentException("denseDivisor: must be at least 1");
+    }
+    if (!(maxSlack >= 0) || Double.isInfinite(maxSlack)) {
+      throw new IllegalArgumentException("maxSlack: must be a finite number of at least 0");
+    }
+    if (minPopulationToDrop < 0) {
+      throw new IllegalArgumentException("minPopulationToDrop: must be at least 0");
+    }
+    Objects.requireNonNull(listener, "listener");
+  }
+
+  /** These settings with another dense-term divisor and slack budget. */
+  public RetrievalSettings withTuning(int denseDivisor, double maxSlack) {
+    return new RetrievalSettings(denseDivisor, maxSlack, minPopulationToDrop, listener);
+  }
+
+  /** These settings with another listener. */
+  public RetrievalSettings withListener(Consumer<SearchStats> listener) {
+    return new RetrievalSettings(denseDivisor, maxSlack, minPopulationToDrop, listener);
+  }
+}
