@@ -18,8 +18,14 @@
  *       scored.
  *   <li>Citizens sharing no term with the order are scanned only when the k-th score does not
  *       clear what they can reach.
- *   <li>The top k are explained; for public employers, qualified fortrinsadgang holders follow.
+ *   <li>It returns candidates with exact scores ({@link dk.jobmatch.index.Retrieved}: the top k,
+ *       for public employers the fortrinsadgang holders outside it, unfiltered, and the {@link
+ *       dk.jobmatch.index.SearchStats}); nothing is explained here. The kernel's {@link
+ *       dk.jobmatch.kernel.Shortlists shortlist assembler} makes the list.
  * </ol>
+ *
+ * <p>Which terms may be left out is each engine's {@link dk.jobmatch.index.RetrievalSettings};
+ * there is no static state.
  *
  * <h2>Storage and visibility</h2>
  *

@@ -55,15 +55,7 @@ public record PreparedPopulation(Vocabularies vocabularies, List<CitizenFeatures
    * Citizens failing a gate or scoring 0 are never included.
    */
   public List<Match> rank(CompiledOrder o, int k) {
-    TopK top = new TopK(k);
-    FeatureScorer.Scratch scratch = new FeatureScorer.Scratch(o);
-    for (CitizenFeatures f : features) {
-      double s = FeatureScorer.score(o, f, scratch);
-      if (s > 0) {
-        top.offer(s, f);
-      }
-    }
-    return Shortlists.assemble(o, top.sorted(), k, features);
+    return Shortlists.assemble(o, TopK.of(o, features, k), k, features);
   }
 
   /**

@@ -24,6 +24,22 @@ public final class TopK {
     this.heap = new PriorityQueue<>(Math.min(k, 1024) + 1, WORST_FIRST);
   }
 
+  /**
+   * The exhaustive top {@code k}: every citizen of {@code features} scored exactly against
+   * {@code o}; those failing a gate or scoring 0 are left out. Best first.
+   */
+  public static List<Scored> of(CompiledOrder o, Iterable<CitizenFeatures> features, int k) {
+    TopK top = new TopK(k);
+    FeatureScorer.Scratch scratch = new FeatureScorer.Scratch(o);
+    for (CitizenFeatures f : features) {
+      double s = FeatureScorer.score(o, f, scratch);
+      if (s > 0) {
+        top.offer(s, f);
+      }
+    }
+    return top.sorted();
+  }
+
   /** Offers a candidate; returns whether it entered the top k. */
   public boolean offer(double score, CitizenFeatures c) {
     Scored s = new Scored(score, c);

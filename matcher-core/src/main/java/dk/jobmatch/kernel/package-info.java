@@ -16,6 +16,13 @@
  *   <li>{@link dk.jobmatch.kernel.PopulationStats}: skill frequencies for rarity-based
  *       specificity; {@link dk.jobmatch.kernel.Vocabularies}: string interning;
  *       {@link dk.jobmatch.kernel.TopK}: the bounded, deterministic top-k heap.
+ *   <li>{@link dk.jobmatch.kernel.Shortlists}: the one shortlist assembler (top k in ranking
+ *       order, fortrinsadgang seats after it, explanations of the final list only), fed with
+ *       {@link dk.jobmatch.kernel.Scored} candidates by the retrieval, the exhaustive {@link
+ *       dk.jobmatch.kernel.PreparedPopulation} and the standing lists.
+ *   <li>{@link dk.jobmatch.kernel.CompiledOrder#difference} and {@link
+ *       dk.jobmatch.kernel.CompiledOrder#scoreChangeBound}: how two compilations of an order
+ *       differ and how far a score can move between them, from the same bounds as pruning.
  * </ul>
  *
  * <h2>Who uses it</h2>

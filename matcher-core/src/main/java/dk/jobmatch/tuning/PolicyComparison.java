@@ -3,7 +3,6 @@ package dk.jobmatch.tuning;
 import com.google.common.base.Preconditions;
 import dk.jobmatch.kernel.CitizenFeatures;
 import dk.jobmatch.kernel.CompiledOrder;
-import dk.jobmatch.kernel.FeatureScorer;
 import dk.jobmatch.kernel.PopulationStats;
 import dk.jobmatch.kernel.TopK;
 import dk.jobmatch.kernel.Vocabularies;
@@ -221,16 +220,8 @@ public final class PolicyComparison {
 
   /** The top k citizen ids, best first, ties by id; citizens failing a gate or scoring 0 are left out. */
   private static List<String> top(CompiledOrder o, List<CitizenFeatures> features, int k) {
-    TopK top = new TopK(k);
-    FeatureScorer.Scratch scratch = new FeatureScorer.Scratch(o);
-    for (CitizenFeatures f : features) {
-      double s = FeatureScorer.score(o, f, scratch);
-      if (s > 0) {
-        top.offer(s, f);
-      }
-    }
     List<String> ids = new ArrayList<>(k);
-    for (var e : top.sorted()) {
+    for (var e : TopK.of(o, features, k)) {
       ids.add(e.id());
     }
     return ids;
