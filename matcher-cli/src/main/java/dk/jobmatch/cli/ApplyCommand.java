@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.jobmatch.cli.io.JsonLinesReader;
 import dk.jobmatch.cli.json.ChangeJson;
 import dk.jobmatch.cli.json.LineProblem;
+import dk.jobmatch.engine.ChangeFeed;
+import dk.jobmatch.engine.FeedEvent;
 import dk.jobmatch.internal.DayClock;
 import dk.jobmatch.engine.LiveShortlists;
 import dk.jobmatch.engine.LiveShortlists.Change;
@@ -46,9 +48,11 @@ import picocli.CommandLine.Option;
     description = {
         "Apply a change file to a persistent index (see 'jobmatch index') and write the shortlist events.",
         "Change lines: {\"op\":\"upsert\"|\"delete\",\"citizen\":{…}|\"ID\"} or {\"op\":…,\"order\":{…}|\"ID\"}.",
-        "Events (JSON Lines): {\"event\":\"ENTERED\"|\"LEFT\",\"order\",\"citizen\",\"rank\",\"reason\"} and"
-            + " {\"event\":\"SUGGESTED\",\"citizen\",\"order\",\"rank\"}.",
-        "Committed once at the end: an interrupted run leaves the index as it was.",
+        "Events (JSON Lines): {\"generation\",\"seq\",\"event\":\"ENTERED\"|\"LEFT\",\"order\",\"citizen\",\"rank\","
+            + "\"reason\",\"policy\"} and {\"generation\",\"seq\",\"event\":\"SUGGESTED\",\"citizen\",\"order\",\"rank\","
+            + "\"policy\"}.",
+        "Committed once at the end, the events with the index: an interrupted run leaves the index as it was;",
+        "'jobmatch events --since G' prints them again. The same change file again is a no-op (its events are printed again).",
         "Exit codes: 0 ok, 2 usage or I/O problem (nothing done), 3 bad change lines (reported; valid lines applied)."})
 public final class ApplyCommand extends EngineCommand {
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -59,6 +63,11 @@ public final class ApplyCommand extends EngineCommand {
   @Option(names = "--events", paramLabel = "FILE",
       description = "Write the events to FILE (replaced only when the changes are committed) instead of standard output.")
   Path events;
+
+  @Option(names = "--events-retention", paramLabel = "N",
+      description = "Keep the events of the last N generations for 'jobmatch events' (default: as the index says, else "
+          + IndexStore.DEFAULT_EVENTS_RETENTION + ").")
+  Integer eventsRetention;
 
   private IndexStore.Transaction tx;
   private final DayClock clock = new DayClock(LocalDate.now());
@@ -71,13 +80,12 @@ public final class ApplyCommand extends EngineCommand {
   @Override
   protected void checkSources() {
     requireOptions("--index=DIR", index, "--changes=FILE", changes);
-    if (citizens != null || orders != null) {
-      throw CliException.usage((citizens != null ? "--citizens" : "--orders")
-          + ": apply takes its records from --changes (use 'jobmatch index' to upsert whole files)");
-    }
-    if (out != null) {
-      throw CliException.usage("--out: apply writes events to --events FILE or standard output");
-    }
+  }
+
+  /** Records come from --changes, events go to --events (or standard output). */
+  @Override
+  protected java.util.Set<String> unusedOptions() {
+    return java.util.Set.of("--citizens", "--orders", "--out");
   }
 
   @Override
@@ -122,8 +130,23 @@ public final class ApplyCommand extends EngineCommand {
     if (events != null && !Files.isDirectory(events.toAbsolutePath().getParent())) {
       throw CliException.usage("--events: directory does not exist: " + events.toAbsolutePath().getParent());
     }
-    if (!Files.isDirectory(index) || IndexStore.committed(index) == null) {
+    if (eventsRetention != null && eventsRetention < 1) {
+      throw CliException.usage("--events-retention: must be at least 1 (generations), got " + eventsRetention);
+    }
+    IndexStore.Meta current = Files.isDirectory(index) ? IndexStore.committed(index) : null;
+    if (current == null) {
       throw CliException.usage("--index: no index at " + index + " (build one with 'jobmatch index')");
+    }
+    // The same change file as the last commit (a re-run after a crash, or by mistake): nothing to
+    // apply; its events are written again, so a consumer that lost them gets them.
+    String changesHash = IndexStore.hash(changes);
+    byte[] again = IndexStore.eventsIfApplied(index, current, changesHash);
+    if (again != null) {
+      writeEvents(again);
+      ctx.err().println(String.format(Locale.ROOT,
+          "%s: these changes were committed already as generation %d; nothing applied (their %,d %s written again)",
+          index, current.generation(), lineCount(again), lineCount(again) == 1 ? "event is" : "events are"));
+      return ExitCode.OK;
     }
     // All lines are read and checked before the index is touched.
     List<Line> lines = new ArrayList<>();
@@ -148,11 +171,12 @@ public final class ApplyCommand extends EngineCommand {
         IndexStore.Fingerprint fp = IndexStore.fingerprint(esco, disco, shortage, engine.policy());
         IndexStore.check(t.base(), fp, index);
         t0 = verbose(t0, "opened %s (%,d citizens, %,d orders)", index, engine.citizenCount(), engine.orderCount());
-        List<ShortlistEvent> out = new ArrayList<>();
-        LiveShortlists live = LiveShortlists.start(engine, out::add);
+        int retention = retention(eventsRetention, t.base());
+        ChangeFeed feed = new ChangeFeed(t.base().generation(), retention);
+        LiveShortlists live = LiveShortlists.start(engine, feed);
         t0 = verbose(t0, "recomputed the standing lists of %,d open orders and %,d citizens (as of %s)",
             live.openOrders().size(), engine.citizenCount(), clock.day());
-        warnUnknownDeletes(file, engine, lines);
+        int ignored = warnUnknownDeletes(file, engine, lines);
         clock.set(day);
         List<Change> list = new ArrayList<>(lines.size());
         for (Line l : lines) {
@@ -160,16 +184,27 @@ public final class ApplyCommand extends EngineCommand {
         }
         live.apply(list);
         t0 = verbose(t0, "applied %,d changes (%,d orders ranked afresh in all)", list.size(), live.reranks());
+        List<FeedEvent> out = feed.since(t.base().generation());
+        if (feed.generation() != t.generation()) {
+          throw new IllegalStateException("the change feed is at generation " + feed.generation() + ", the index at "
+              + t.generation());
+        }
         long citizenCount = engine.citizenCount();
         long orderCount = engine.orderCount();
         engine.close();
         closed = true;
-        t.commit(fp, citizenCount, orderCount, day);
+        byte[] eventBytes = eventLines(out, policyLabel);
+        t.writeEvents(eventBytes); // inside the generation: committed together with the index
+        t.commit(fp, citizenCount, orderCount, day, changesHash, retention);
         verbose(t0, "committed");
-        writeEvents(out, policyLabel);
+        writeEvents(eventBytes);
+        int applied = list.size() - ignored;
         ctx.err().println(String.format(Locale.ROOT,
-            "%s: committed generation %d: %,d changes applied, %,d events; %,d citizens, %,d job orders",
-            index, t.generation(), list.size(), out.size(), citizenCount, orderCount));
+            "%s: committed generation %d: %,d %s applied%s, %,d %s; %,d citizens, %,d job orders",
+            index, t.generation(), applied, applied == 1 ? "change" : "changes",
+            ignored == 0 ? "" : String.format(Locale.ROOT, " (%,d %s of unknown ids ignored)", ignored,
+                ignored == 1 ? "delete" : "deletes"),
+            out.size(), out.size() == 1 ? "event" : "events", citizenCount, orderCount));
         summarize(file, summary);
         return summary.hasProblems() ? ExitCode.DATA : ExitCode.OK;
       } finally {
@@ -182,8 +217,33 @@ public final class ApplyCommand extends EngineCommand {
     }
   }
 
-  /** Warns, per line, about deletes of ids that are not there at that point of the file. */
-  private void warnUnknownDeletes(RecordFile<Change> file, MatchEngine engine, List<Line> lines) {
+  /** The events retention: the option, else the index's, else the default. */
+  static int retention(Integer option, IndexStore.Meta base) {
+    if (option != null) {
+      if (option < 1) {
+        throw CliException.usage("--events-retention: must be at least 1 (generations), got " + option);
+      }
+      return option;
+    }
+    return base == null ? IndexStore.DEFAULT_EVENTS_RETENTION : base.eventsRetention();
+  }
+
+  private static long lineCount(byte[] bytes) {
+    long n = 0;
+    for (byte b : bytes) {
+      if (b == '\n') {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /**
+   * Warns, per line, about deletes of ids that are not there at that point of the file; returns
+   * how many.
+   */
+  private int warnUnknownDeletes(RecordFile<Change> file, MatchEngine engine, List<Line> lines) {
+    int ignored = 0;
     Set<String> citizenIds = new HashSet<>(engine.citizenIds());
     Set<String> orderIds = new HashSet<>();
     engine.orders().forEach(o -> orderIds.add(o.id()));
@@ -193,24 +253,34 @@ public final class ApplyCommand extends EngineCommand {
         case Change.UpsertOrder u -> orderIds.add(u.order().id());
         case Change.DeleteCitizen d -> {
           if (!citizenIds.remove(d.citizenId())) {
+            ignored++;
             ctx.err().println(file.name() + ":" + l.number() + ": warning: citizen: no citizen with id '" + d.citizenId()
                 + "' to delete; line ignored");
           }
         }
         case Change.DeleteOrder d -> {
           if (!orderIds.remove(d.orderId())) {
+            ignored++;
             ctx.err().println(file.name() + ":" + l.number() + ": warning: order: no job order with id '" + d.orderId()
                 + "' to delete; line ignored");
           }
         }
       }
     }
+    return ignored;
   }
 
-  private void writeEvents(List<ShortlistEvent> list, String policy) throws IOException {
+  /**
+   * The event lines of one generation: {@code generation} and {@code seq} first, then the event
+   * and the policy.
+   */
+  static byte[] eventLines(List<FeedEvent> list, String policy) throws IOException {
     StringBuilder sb = new StringBuilder();
-    for (ShortlistEvent e : list) {
+    for (FeedEvent fe : list) {
+      ShortlistEvent e = fe.event();
       ObjectNode n = JSON.createObjectNode();
+      n.put("generation", fe.generation());
+      n.put("seq", fe.seq());
       n.put("event", e.kind().name());
       if (e.kind() == ShortlistEvent.Kind.SUGGESTED) {
         n.put("citizen", e.citizenId());
@@ -225,7 +295,10 @@ public final class ApplyCommand extends EngineCommand {
       n.put("policy", policy);
       sb.append(JSON.writeValueAsString(n)).append('\n');
     }
-    byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
+    return sb.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  private void writeEvents(byte[] bytes) throws IOException {
     if (events == null) {
       ctx.out().write(bytes);
       ctx.out().flush();

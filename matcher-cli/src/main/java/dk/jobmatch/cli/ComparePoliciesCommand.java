@@ -21,9 +21,10 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "compare-policies", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
-        "Compare the shortlists of the orders under two scoring policies: --policy (A, default: the built-in",
-        "policy) against --policy-b (B). One JSON document: policyA, policyB, k, overall (overlap at k,",
-        "places gained and lost), byTargetGroup, and per order the two shortlists, overlap, gained and lost.",
+        "Compare the shortlists of the orders under two scoring policies.",
+        "--policy (A, default: the built-in policy) against --policy-b (B). One JSON document: policyA, policyB, k,",
+        "overall (overlap at k, places gained and lost), byTargetGroup, and per order the two shortlists, overlap,",
+        "gained and lost.",
         "Exit codes: 0 ok, 2 usage or I/O problem (nothing written), 3 bad input lines (reported; valid lines used)."})
 public final class ComparePoliciesCommand extends EngineCommand {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

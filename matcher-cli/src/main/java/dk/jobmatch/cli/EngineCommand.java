@@ -204,6 +204,48 @@ public abstract class EngineCommand implements Callable<Integer> {
         : new RecordFile<>(orders, "--orders", "job orders", RecordFile.ORDERS, JsonLinesReader.DEFAULT_MAX_LINE_BYTES);
   }
 
+  /**
+   * The options of this class that the command does not accept (e.g. {@code "--out"}): they are
+   * left out of its help and refused as unknown. None by default.
+   */
+  protected java.util.Set<String> unusedOptions() {
+    return java.util.Set.of();
+  }
+
+  /**
+   * With {@code --index}: every one of {@code --esco}, {@code --disco}, {@code --shortage} and
+   * {@code --policy} that is not given is taken from the index, which stores those it was built
+   * with (a given one must still equal the index's, or the run is refused naming the file).
+   */
+  /** Whether {@code esco} is the index's stored copy (its data warnings were printed by {@code index}). */
+  private boolean escoFromIndex;
+
+  /** SLF4J Simple's level property for the ESCO loader's logger. */
+  private static final String ESCO_LOG_LEVEL = "org.slf4j.simpleLogger.log.dk.jobmatch.taxonomy.EscoTaxonomy";
+
+  protected void useStoredReference() {
+    if (index == null || !java.nio.file.Files.isDirectory(index)) {
+      return;
+    }
+    Path ref = IndexStore.storedReference(index);
+    if (ref == null) {
+      return;
+    }
+    if (esco == null && java.nio.file.Files.isDirectory(ref.resolve(IndexStore.REF_ESCO))) {
+      esco = ref.resolve(IndexStore.REF_ESCO);
+      escoFromIndex = true;
+    }
+    if (disco == null && java.nio.file.Files.isRegularFile(ref.resolve(IndexStore.REF_DISCO))) {
+      disco = ref.resolve(IndexStore.REF_DISCO);
+    }
+    if (shortage == null && java.nio.file.Files.isRegularFile(ref.resolve(IndexStore.REF_SHORTAGE))) {
+      shortage = ref.resolve(IndexStore.REF_SHORTAGE);
+    }
+    if (policyFile == null && java.nio.file.Files.isRegularFile(ref.resolve(IndexStore.REF_POLICY))) {
+      policyFile = ref.resolve(IndexStore.REF_POLICY);
+    }
+  }
+
   /** Whether the citizens (and, without {@code --orders}, the orders) come from {@code --index}. */
   protected boolean fromIndex() {
     return index != null && citizens == null;
@@ -274,6 +316,7 @@ public abstract class EngineCommand implements Callable<Integer> {
     if (shortage != null && !Files.isRegularFile(shortage)) {
       throw CliException.usage("--shortage: file not found: " + shortage);
     }
+    useStoredReference();
     policy();
   }
 
@@ -330,7 +373,19 @@ public abstract class EngineCommand implements Callable<Integer> {
     ReferenceDataLoader loader = ctx.referenceData();
     long t0 = ctx.nanoClock().getAsLong();
     if (esco != null) {
-      taxonomy = load("--esco", () -> loader.esco(esco));
+      // Data warnings are printed once, when the index is built: not again for its stored copy.
+      // (The level is read when the logger is made, at the first ESCO load of the process.)
+      boolean quietData = escoFromIndex && System.getProperty(ESCO_LOG_LEVEL) == null;
+      if (quietData) {
+        System.setProperty(ESCO_LOG_LEVEL, "error");
+      }
+      try {
+        taxonomy = load("--esco", () -> loader.esco(esco));
+      } finally {
+        if (quietData) {
+          System.clearProperty(ESCO_LOG_LEVEL);
+        }
+      }
       t0 = verbose(t0, "loaded ESCO from %s", esco);
     }
     if (disco != null) {
@@ -486,6 +541,16 @@ public abstract class EngineCommand implements Callable<Integer> {
    * @throws IOException if the file cannot be read
    */
   protected CitizenMap readCitizens(Inputs inputs) throws IOException {
+    if (fromIndex() && indexEngine != null) {
+      // The citizens held in the index, by id (the index is no file to read).
+      List<String> ids = new ArrayList<>(indexEngine.citizenIds());
+      java.util.Collections.sort(ids);
+      Map<String, Citizen> byId = new LinkedHashMap<>();
+      for (String id : ids) {
+        indexEngine.citizen(id).ifPresent(c -> byId.put(id, c));
+      }
+      return new CitizenMap(byId, new RecordFile.Summary(0, byId.size(), 0, 0, false));
+    }
     RecordFile<Citizen> file = citizenFile();
     Map<String, Citizen> byId = new LinkedHashMap<>();
     RecordFile.Summary summary = file.read(ctx.err(), !inputs.citizensChecked(), true, progress(file, "reading"),

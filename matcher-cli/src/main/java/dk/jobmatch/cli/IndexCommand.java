@@ -4,7 +4,6 @@ import dk.jobmatch.engine.MatchEngine;
 import dk.jobmatch.model.Citizen;
 import dk.jobmatch.model.JobOrder;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,6 +30,11 @@ public final class IndexCommand extends EngineCommand {
       description = "Start from an empty index (e.g. after new reference data or policy) instead of upserting into it.")
   boolean rebuild;
 
+  @Option(names = "--events-retention", paramLabel = "N",
+      description = "Keep the events of the last N generations for 'jobmatch events' (default: as the index says, else "
+          + IndexStore.DEFAULT_EVENTS_RETENTION + ").")
+  Integer eventsRetention;
+
   private IndexStore.Transaction tx;
 
   /** @param ctx the surroundings */
@@ -44,6 +48,20 @@ public final class IndexCommand extends EngineCommand {
     if (Files.exists(index) && !Files.isDirectory(index)) {
       throw CliException.usage("--index: not a directory: " + index);
     }
+  }
+
+  /** A rebuild takes the reference data given now, not the index's. */
+  @Override
+  protected void useStoredReference() {
+    if (!rebuild) {
+      super.useStoredReference();
+    }
+  }
+
+  /** The index is DIR: no results to write. */
+  @Override
+  protected java.util.Set<String> unusedOptions() {
+    return java.util.Set.of("--out");
   }
 
   @Override
@@ -61,9 +79,6 @@ public final class IndexCommand extends EngineCommand {
     checkOptions(1);
     RecordFile<Citizen> citizenFile = citizenFile();
     RecordFile<JobOrder> orderFile = orders == null ? null : orderFile();
-    if (out != null) {
-      throw CliException.usage("--out: index writes no results (the index is DIR)");
-    }
     boolean checked = false;
     if (strict) {
       // Every file is checked before the index is touched.
@@ -102,7 +117,8 @@ public final class IndexCommand extends EngineCommand {
         long orderCount = engine.orderCount();
         engine.close();
         closed = true;
-        t.commit(fp, citizenCount, orderCount, day);
+        t.storeReference(esco, disco, shortage, policyFile);
+        t.commit(fp, citizenCount, orderCount, day, null, ApplyCommand.retention(eventsRetention, t.base()));
         verbose(t0, "committed");
         ctx.err().println(String.format(java.util.Locale.ROOT, "%s: committed generation %d: %,d citizens, %,d job orders",
             index, t.generation(), citizenCount, orderCount));

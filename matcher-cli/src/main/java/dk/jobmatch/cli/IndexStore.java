@@ -22,6 +22,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -60,6 +61,15 @@ final class IndexStore {
   private static final String ENGINE = "engine";
   private static final String READERS = "readers";
   private static final String GEN = "gen-";
+  private static final String EVENTS = "events";
+  private static final String REF = "ref";
+  /** The names of the stored reference data and policy inside a generation's {@code ref/}. */
+  static final String REF_ESCO = "esco";
+  static final String REF_DISCO = "disco.csv";
+  static final String REF_SHORTAGE = "shortage.csv";
+  static final String REF_POLICY = "policy.json";
+  /** Generations whose events are kept when neither the command nor the index says otherwise. */
+  static final int DEFAULT_EVENTS_RETENTION = 100;
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private IndexStore() {}
@@ -158,7 +168,13 @@ final class IndexStore {
   }
 
   /** The committed state of an index: its generation, fingerprint and counts. */
-  record Meta(long generation, Fingerprint fingerprint, long citizens, long orders, String committed, String asOf) {}
+  record Meta(long generation, Fingerprint fingerprint, long citizens, long orders, String committed, String asOf,
+      String changes, int eventsRetention) {
+    /** The oldest generation whose events the index still holds (1 at the least). */
+    long oldestEvents() {
+      return Math.max(1, generation - eventsRetention + 1);
+    }
+  }
 
   /** The committed generation's meta, or {@code null} if the directory holds no index. */
   static Meta committed(Path dir) {
@@ -189,7 +205,8 @@ final class IndexStore {
     Fingerprint f = new Fingerprint(text(n, "esco"), text(n, "disco"), text(n, "shortage"), text(n, "policy"),
         text(n, "policySha256"));
     return new Meta(n.path("generation").asLong(), f, n.path("citizens").asLong(), n.path("orders").asLong(),
-        text(n, "committed"), text(n, "asOf"));
+        text(n, "committed"), text(n, "asOf"), text(n, "changesSha256"),
+        n.path("eventsRetention").asInt(DEFAULT_EVENTS_RETENTION));
   }
 
   private static String text(JsonNode n, String field) {
@@ -316,14 +333,58 @@ final class IndexStore {
     }
 
     /**
+     * Stores the run's reference data and policy files in the generation ({@code ref/}), so that
+     * later commands on the index need none of them. A file the generation already holds (linked
+     * from the committed one, same content: checked by the fingerprint) is kept.
+     *
+     * @throws IOException if a file cannot be copied
+     */
+    void storeReference(Path esco, Path disco, Path shortage, Path policy) throws IOException {
+      Path ref = genDir.resolve(REF);
+      createOwnerOnly(ref);
+      store(esco, ref.resolve(REF_ESCO));
+      store(disco, ref.resolve(REF_DISCO));
+      store(shortage, ref.resolve(REF_SHORTAGE));
+      store(policy, ref.resolve(REF_POLICY));
+    }
+
+    private static void store(Path from, Path to) throws IOException {
+      if (from == null || Files.exists(to)) {
+        return;
+      }
+      if (Files.isDirectory(from)) {
+        copyTree(from, to);
+      } else {
+        writeDurably(to, Files.readAllBytes(from));
+      }
+    }
+
+    /** The directory of this generation's change feed: the retained events files, one per generation. */
+    Path eventsDir() {
+      return genDir.resolve(EVENTS);
+    }
+
+    /**
+     * Writes this generation's events (JSON lines, each ending in a newline) into the generation,
+     * durably, so that {@link #commit} publishes the index and its events in one step.
+     *
+     * @throws IOException if they cannot be written
+     */
+    void writeEvents(byte[] lines) throws IOException {
+      writeDurably(eventsDir().resolve(generationName(generation) + ".jsonl"), lines);
+    }
+
+    /**
      * Commits: writes the description, then makes this generation the current one in one atomic
      * rename, then removes the previous generation. The engine must be closed before.
      *
      * @param asOf the day the standing shortlists are now computed for (the next apply starts there)
-     *
+     * @param changes the SHA-256 of the change file applied, or null ({@code index})
+     * @param retention how many generations of events the index keeps
      * @throws IOException if the commit cannot be written (the index stays at its last commit)
      */
-    void commit(Fingerprint fingerprint, long citizens, long orders, java.time.LocalDate asOf) throws IOException {
+    void commit(Fingerprint fingerprint, long citizens, long orders, java.time.LocalDate asOf, String changes,
+        int retention) throws IOException {
       ObjectNode n = JSON.createObjectNode();
       n.put("format", FORMAT);
       n.put("generation", generation);
@@ -336,6 +397,18 @@ final class IndexStore {
       n.put("esco", fingerprint.esco());
       n.put("disco", fingerprint.disco());
       n.put("shortage", fingerprint.shortage());
+      n.put("changesSha256", changes);
+      n.put("eventsRetention", retention);
+      // The events of generations that fall out of retention go with this commit.
+      long oldest = Math.max(1, generation - retention + 1);
+      try (DirectoryStream<Path> ds = Files.newDirectoryStream(eventsDir(), GEN + "*.jsonl")) {
+        for (Path f : ds) {
+          if (generationOf(f) < oldest) {
+            Files.delete(f);
+          }
+        }
+      }
+      syncDirectory(eventsDir());
       writeDurably(genDir.resolve(META), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(n) + "\n");
       Path tmp = dir.resolve(CURRENT + ".tmp");
       writeDurably(tmp, generationName(generation) + "\n");
@@ -385,14 +458,21 @@ final class IndexStore {
    */
   static Transaction begin(Path dir, boolean fresh, dk.jobmatch.cli.io.Stderr err) {
     try {
-      Files.createDirectories(dir);
+      createOwnerOnly(dir);
     } catch (IOException e) {
       throw CliException.usage("--index: cannot create " + dir + ": " + RecordFile.describe(e));
     }
     FileChannel ch = null;
     FileLock lock = null;
     try {
-      ch = FileChannel.open(dir.resolve("write.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      Path lockFile = dir.resolve("write.lock");
+      ch = posix(dir) && !Files.exists(lockFile)
+          ? FileChannel.open(lockFile, java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+              PosixFilePermissions.asFileAttribute(OWNER_FILE))
+          : FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      if (posix(dir)) {
+        Files.setPosixFilePermissions(lockFile, OWNER_FILE); // an index made by an earlier version
+      }
       try {
         lock = ch.tryLock();
       } catch (OverlappingFileLockException e) {
@@ -421,7 +501,19 @@ final class IndexStore {
       if (base != null && !fresh) {
         linkTree(dir.resolve(generationName(base.generation())).resolve(ENGINE), engine);
       } else {
-        Files.createDirectories(engine);
+        createOwnerOnly(engine);
+      }
+      // The stored reference data and policy: the committed generation's, unless rebuilding.
+      Path baseRef = base == null ? null : dir.resolve(generationName(base.generation())).resolve(REF);
+      if (!fresh && baseRef != null && Files.isDirectory(baseRef)) {
+        linkTree(baseRef, genDir.resolve(REF));
+      }
+      // The change feed carries on across every generation, a rebuild included.
+      Path baseEvents = base == null ? null : dir.resolve(generationName(base.generation())).resolve(EVENTS);
+      if (baseEvents != null && Files.isDirectory(baseEvents)) {
+        linkTree(baseEvents, genDir.resolve(EVENTS));
+      } else {
+        createOwnerOnly(genDir.resolve(EVENTS));
       }
       String at = base == null ? "no index yet" : "generation " + base.generation();
       Thread hook = new Thread(() -> err.println("interrupted: nothing was committed; the index " + dir
@@ -449,13 +541,164 @@ final class IndexStore {
     }
   }
 
+  /**
+   * The reference data and policy stored in the committed generation, linked into a private
+   * directory (deleted at JVM exit): each of {@code esco/}, {@code disco.csv}, {@code
+   * shortage.csv}, {@code policy.json} that the index holds. Null if there is no index or it
+   * stores none.
+   */
+  static Path storedReference(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      return null;
+    }
+    for (int attempt = 0; attempt < 20; attempt++) {
+      Meta meta = committed(dir);
+      if (meta == null) {
+        return null;
+      }
+      Path ref = dir.resolve(generationName(meta.generation())).resolve(REF);
+      if (!Files.isDirectory(ref)) {
+        return null;
+      }
+      Path target = dir.resolve(READERS).resolve(ProcessHandle.current().pid() + "-"
+          + Long.toUnsignedString(System.nanoTime(), 36) + "-ref");
+      try {
+        linkTree(ref, target);
+        deleteAtExit(target);
+        return target;
+      } catch (NoSuchFileException e) {
+        deleteTree(target); // replaced while linking: take the new one
+      } catch (IOException e) {
+        deleteTree(target);
+        throw CliException.usage("--index: cannot read " + dir + ": " + RecordFile.describe(e));
+      }
+    }
+    throw CliException.usage("--index: " + dir + " changes too fast to read its reference data");
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    List<Path> files;
+    try (Stream<Path> s = Files.walk(from)) {
+      files = s.toList();
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    for (Path f : files) {
+      Path t = to.resolve(from.relativize(f).toString());
+      if (Files.isDirectory(f)) {
+        createOwnerOnly(t);
+      } else {
+        writeDurably(t, Files.readAllBytes(f));
+      }
+    }
+  }
+
+  private static long generationOf(Path eventsFile) {
+    String name = eventsFile.getFileName().toString();
+    try {
+      return Long.parseLong(name.substring(GEN.length(), name.length() - ".jsonl".length()));
+    } catch (NumberFormatException | IndexOutOfBoundsException e) {
+      return -1;
+    }
+  }
+
+  /**
+   * The retained events after generation {@code since} of the committed generation, in order
+   * (the bytes of each generation's events file, concatenated).
+   *
+   * @throws CliException ({@link ExitCode#USAGE}) if there is no index, or events after {@code
+   *     since} are no longer retained
+   */
+  static byte[] eventsSince(Path dir, long since) {
+    if (!Files.isDirectory(dir)) {
+      throw CliException.usage("--index: no index at " + dir + " (build one with 'jobmatch index')");
+    }
+    for (int attempt = 0; ; attempt++) {
+      Meta meta = committed(dir);
+      if (meta == null) {
+        if (!Files.exists(dir.resolve(CURRENT)) || attempt > 20) {
+          throw CliException.usage("--index: no index at " + dir + " (build one with 'jobmatch index')");
+        }
+        continue;
+      }
+      if (since > meta.generation()) {
+        throw CliException.usage("--since: generation " + since + " is after the committed generation "
+            + meta.generation() + " of " + dir + " (another index?)");
+      }
+      if (since < meta.oldestEvents() - 1) {
+        throw CliException.usage("--since: the events of generations " + (since + 1) + " to " + (meta.oldestEvents() - 1)
+            + " are no longer kept (the index keeps the last " + meta.eventsRetention()
+            + " generations); start over from the current shortlists ('jobmatch match --index')");
+      }
+      Path events = dir.resolve(generationName(meta.generation())).resolve(EVENTS);
+      try {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (long g = since + 1; g <= meta.generation(); g++) {
+          Path f = events.resolve(generationName(g) + ".jsonl");
+          if (Files.exists(f)) {
+            out.write(Files.readAllBytes(f));
+          } else if (!Files.isDirectory(events)) {
+            break; // an index made before the change feed: no events
+          }
+        }
+        return out.toByteArray();
+      } catch (NoSuchFileException e) {
+        if (attempt > 20) {
+          throw CliException.usage("--index: " + dir + " changes too fast to read its events");
+        }
+        // a writer replaced the generation while reading: read the new one
+      } catch (IOException e) {
+        throw CliException.usage("--index: cannot read " + dir + ": " + RecordFile.describe(e));
+      }
+    }
+  }
+
+  /**
+   * The events of the committed generation, if it was made by applying a change file with this
+   * SHA-256 (a re-run of the same changes); otherwise null.
+   */
+  static byte[] eventsIfApplied(Path dir, Meta meta, String changes) throws IOException {
+    if (meta == null || meta.changes() == null || !meta.changes().equals(changes)) {
+      return null;
+    }
+    Path f = dir.resolve(generationName(meta.generation())).resolve(EVENTS).resolve(generationName(meta.generation()) + ".jsonl");
+    return Files.exists(f) ? Files.readAllBytes(f) : new byte[0];
+  }
+
+  private static final java.util.Set<java.nio.file.attribute.PosixFilePermission> OWNER_DIR =
+      PosixFilePermissions.fromString("rwx------");
+  private static final java.util.Set<java.nio.file.attribute.PosixFilePermission> OWNER_FILE =
+      PosixFilePermissions.fromString("rw-------");
+
+  private static boolean posix(Path p) {
+    return p.getFileSystem().supportedFileAttributeViews().contains("posix");
+  }
+
+  /** Creates a directory (and missing parents) rwx------ where the file system has POSIX permissions. */
+  static void createOwnerOnly(Path dir) throws IOException {
+    if (posix(dir)) {
+      Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(OWNER_DIR));
+      Files.setPosixFilePermissions(dir, OWNER_DIR);
+    } else {
+      Files.createDirectories(dir);
+    }
+  }
+
+  private static void syncDirectory(Path d) {
+    try (FileChannel ch = FileChannel.open(d, StandardOpenOption.READ)) {
+      ch.force(true);
+    } catch (IOException e) {
+      // not every platform can sync a directory
+    }
+  }
+
   private static String generationName(long generation) {
     return String.format(Locale.ROOT, GEN + "%08d", generation);
   }
 
   /** Hard-links (or copies) every file of {@code from}'s subdirectories into {@code to}; no lock files. */
   private static void linkTree(Path from, Path to) throws IOException {
-    Files.createDirectories(to);
+    createOwnerOnly(to);
     List<Path> files;
     try (Stream<Path> s = Files.walk(from)) {
       files = s.toList();
@@ -469,7 +712,7 @@ final class IndexStore {
       Path rel = from.relativize(f);
       Path t = to.resolve(rel.toString());
       if (Files.isDirectory(f)) {
-        Files.createDirectories(t);
+        createOwnerOnly(t);
       } else if (!f.getFileName().toString().equals("write.lock")) {
         try {
           Files.createLink(t, f);
@@ -484,9 +727,20 @@ final class IndexStore {
   }
 
   private static void writeDurably(Path file, String text) throws IOException {
-    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.TRUNCATE_EXISTING)) {
-      ch.write(java.nio.ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
+    writeDurably(file, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Writes a new owner-only file (rw-------) and forces it to the disk. */
+  private static void writeDurably(Path file, byte[] bytes) throws IOException {
+    Files.deleteIfExists(file);
+    java.util.Set<StandardOpenOption> opts = java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    try (FileChannel ch = posix(file.toAbsolutePath().getParent())
+        ? FileChannel.open(file, opts, PosixFilePermissions.asFileAttribute(OWNER_FILE))
+        : FileChannel.open(file, opts)) {
+      java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(bytes);
+      while (buf.hasRemaining()) {
+        ch.write(buf);
+      }
       ch.force(true);
     }
   }

@@ -34,10 +34,24 @@ import picocli.CommandLine.UnmatchedArgumentException;
     description = {
         "Match unemployed citizens against job orders (JSON Lines in, JSON Lines out).",
         "Run 'jobmatch COMMAND --help' for a command's options.",
-        "Run as: java --add-modules jdk.incubator.vector -jar jobmatch.jar COMMAND",
+        "Run as: java -jar jobmatch.jar COMMAND (or the matcher-cli/jobmatch launcher).",
         "Exit codes: 0 ok, 1 internal error, 2 usage or I/O problem (nothing done),",
         "3 bad input lines (reported; valid lines were used unless --strict)."})
 public final class Main implements Callable<Integer> {
+  /**
+   * Lucene's vectorisation provider reports through java.util.logging whether the JDK's vector
+   * incubator module is in use (INFO when it is, WARNING when it is not). jobmatch searches its
+   * own in-memory postings, not Lucene's, so neither says anything a user can act on, and a clean
+   * run prints nothing on standard error: the launcher runs without the incubator module (whose
+   * use the JVM itself announces on standard error) and this logger is silenced. Held here so
+   * that the setting is not garbage-collected with the logger.
+   */
+  private static final java.util.logging.Logger LUCENE_VECTORIZATION =
+      java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization");
+
+  static {
+    LUCENE_VECTORIZATION.setLevel(java.util.logging.Level.SEVERE);
+  }
   @Spec
   CommandSpec spec;
 
@@ -102,8 +116,9 @@ public final class Main implements Callable<Integer> {
     cl.addSubcommand(new CommandLine(new SuggestCommand(ctx)));
     cl.addSubcommand(new CommandLine(new BatchCommand(ctx)));
     cl.addSubcommand(new CommandLine(new ValidateCommand(ctx)));
-    cl.addSubcommand(new CommandLine(new IndexCommand(ctx)));
-    cl.addSubcommand(new CommandLine(new ApplyCommand(ctx)));
+    cl.addSubcommand(withoutUnused(new CommandLine(new IndexCommand(ctx))));
+    cl.addSubcommand(withoutUnused(new CommandLine(new ApplyCommand(ctx))));
+    cl.addSubcommand(new CommandLine(new EventsCommand(ctx)));
     cl.addSubcommand(new CommandLine(new TuneCommand(ctx)));
     cl.addSubcommand(new CommandLine(new ComparePoliciesCommand(ctx)));
     cl.addSubcommand(new CommandLine(new ExplainCommand(ctx)));
@@ -114,6 +129,19 @@ public final class Main implements Callable<Integer> {
     cl.setCaseInsensitiveEnumValuesAllowed(false);
     cl.setParameterExceptionHandler(Main::usageError);
     cl.setExecutionExceptionHandler((ex, cmd, parsed) -> failure(ex, ctx));
+    return cl;
+  }
+
+  /**
+   * Removes the shared options a command does not accept ({@link EngineCommand#unusedOptions()}),
+   * so that its help lists only what it takes and giving one is picocli's "Unknown option".
+   */
+  private static CommandLine withoutUnused(CommandLine cl) {
+    if (cl.getCommand() instanceof EngineCommand c) {
+      for (String name : c.unusedOptions()) {
+        cl.getCommandSpec().remove(cl.getCommandSpec().findOption(name));
+      }
+    }
     return cl;
   }
 

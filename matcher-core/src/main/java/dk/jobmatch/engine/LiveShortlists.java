@@ -12,8 +12,6 @@ import dk.jobmatch.engine.ShortlistEvent.Kind;
 import dk.jobmatch.engine.ShortlistEvent.Reason;
 import dk.jobmatch.model.Citizen;
 import dk.jobmatch.model.JobOrder;
-import dk.jobmatch.scoring.Component;
-import dk.jobmatch.scoring.Flag;
 import dk.jobmatch.scoring.Match;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -290,6 +288,7 @@ public final class LiveShortlists {
     flush(pending);
     engine.refresh();
     reconcile(changedCitizens, upsertedOrders, oldFeatures);
+    listener.changeApplied();
   }
 
   private void flush(List<Citizen> pending) {

@@ -3,6 +3,8 @@ package dk.jobmatch.engine;
 import com.google.common.base.Preconditions;
 import dk.jobmatch.kernel.CitizenFeatures;
 import dk.jobmatch.index.CitizenIndex;
+import dk.jobmatch.index.OwnerOnlyDirectory;
+import dk.jobmatch.index.PairedCommit;
 import dk.jobmatch.kernel.CompiledOrder;
 import dk.jobmatch.kernel.FeatureScorer;
 import dk.jobmatch.index.OrderIndex;
@@ -26,10 +28,7 @@ import dk.jobmatch.taxonomy.Taxonomy;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -38,7 +37,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -47,10 +45,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.store.FilterDirectory;
-import org.apache.lucene.store.IOContext;
-import org.apache.lucene.store.IndexOutput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,8 +64,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Storage.</b> In memory by default; with {@link Builder#directory(Path)} the citizens and
  * orders live in Lucene indexes under that directory, and reopening the engine after a restart
- * finds every citizen and order of the last {@link #commit()} (Lucene commits are atomic: a
- * crash loses at most what was added since; {@link #close()} commits).
+ * finds every citizen and order of the last {@link #commit()}: citizens and orders are committed
+ * together by a two-phase commit (see {@link dk.jobmatch.index.PairedCommit}), so a crash loses at
+ * most what was changed since, and the reopened engine holds the citizens and the orders of one
+ * and the same commit; {@link #close()} commits.
  *
  * <p><b>Files.</b> A persistent engine keeps its indexes in {@code citizens/} and {@code orders/}
  * under the directory. Where the file system supports POSIX permissions, both directories are
@@ -127,6 +123,9 @@ public final class MatchEngine implements Closeable {
   private final AuditListener audit;
   private final String policyFingerprint;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final Object commitMutex = new Object();
+  /** The number of the last commit of both indexes (see {@link PairedCommit}); under commitMutex. */
+  private long commitNumber;
   private final RetrievalSettings retrieval;
 
   private record CompiledOrders(List<JobOrder> source, PopulationStats stats, LocalDate day, List<CompiledOrder> compiled) {}
@@ -143,22 +142,25 @@ public final class MatchEngine implements Closeable {
     this.policyFingerprint = PolicyFingerprint.of(b.policy);
     Directory citizenDir;
     Directory orderDir;
+    PairedCommit.Recovery recovery;
     try {
       if (b.directory == null) {
         citizenDir = new ByteBuffersDirectory();
         orderDir = new ByteBuffersDirectory();
       } else {
-        if (!Files.isDirectory(b.directory)) {
-          createOwnerOnly(b.directory);
+        if (!java.nio.file.Files.isDirectory(b.directory)) {
+          OwnerOnlyDirectory.createDirectories(b.directory);
         }
-        citizenDir = ownerOnly(b.directory.resolve("citizens"));
-        orderDir = ownerOnly(b.directory.resolve("orders"));
+        citizenDir = OwnerOnlyDirectory.open(b.directory.resolve("citizens"));
+        orderDir = OwnerOnlyDirectory.open(b.directory.resolve("orders"));
       }
+      recovery = PairedCommit.recover(citizenDir, orderDir);
     } catch (IOException e) {
       throw new UncheckedIOException("directory: cannot open " + b.directory + ": " + e.getMessage(), e);
     }
-    this.citizens = new CitizenIndex(citizenDir, vocabularies, this::resolve);
-    this.orders = new OrderIndex(orderDir);
+    this.commitNumber = recovery.number();
+    this.citizens = new CitizenIndex(citizenDir, recovery.first(), vocabularies, this::resolve);
+    this.orders = new OrderIndex(orderDir, recovery.second());
     if (b.refreshInterval != null) {
       refresher = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "jobmatch-refresh");
@@ -171,62 +173,6 @@ public final class MatchEngine implements Closeable {
       refresher = null;
     }
     LOG.debug("engine opened: {} citizens, {} orders", citizens.size(), orders.all().size());
-  }
-
-  private static final Set<PosixFilePermission> OWNER_DIR = PosixFilePermissions.fromString("rwx------");
-  private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
-
-  private static boolean posix(Path p) {
-    return p.getFileSystem().supportedFileAttributeViews().contains("posix");
-  }
-
-  private static void createOwnerOnly(Path dir) throws IOException {
-    if (posix(dir)) {
-      Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(OWNER_DIR));
-    } else {
-      Files.createDirectories(dir);
-    }
-  }
-
-  /** An index directory readable by the owner only, whose new files are owner-only too. */
-  private static Directory ownerOnly(Path dir) throws IOException {
-    createOwnerOnly(dir);
-    if (!posix(dir)) {
-      return FSDirectory.open(dir);
-    }
-    Files.setPosixFilePermissions(dir, OWNER_DIR);
-    // Files of an index written by an earlier version (or copied in) are made owner-only too.
-    try (var existing = Files.list(dir)) {
-      for (Path f : existing.filter(Files::isRegularFile).toList()) {
-        Files.setPosixFilePermissions(f, OWNER_FILE);
-      }
-    }
-    FSDirectory fs = FSDirectory.open(dir);
-    return new FilterDirectory(fs) {
-      @Override
-      public IndexOutput createOutput(String name, IOContext context) throws IOException {
-        IndexOutput out = super.createOutput(name, context);
-        Files.setPosixFilePermissions(fs.getDirectory().resolve(out.getName()), OWNER_FILE);
-        return out;
-      }
-
-      @Override
-      public org.apache.lucene.store.Lock obtainLock(String name) throws IOException {
-        org.apache.lucene.store.Lock lock = super.obtainLock(name);
-        Path file = fs.getDirectory().resolve(name);
-        if (Files.exists(file)) {
-          Files.setPosixFilePermissions(file, OWNER_FILE);
-        }
-        return lock;
-      }
-
-      @Override
-      public IndexOutput createTempOutput(String prefix, String suffix, IOContext context) throws IOException {
-        IndexOutput out = super.createTempOutput(prefix, suffix, context);
-        Files.setPosixFilePermissions(fs.getDirectory().resolve(out.getName()), OWNER_FILE);
-        return out;
-      }
-    };
   }
 
   private void ensureOpen() {
@@ -349,16 +295,29 @@ public final class MatchEngine implements Closeable {
   /**
    * Makes every change so far durable (persistent engines); a no-op cost in memory. When this
    * returns, a crash loses nothing changed before the call. The citizens and the orders are two
-   * indexes, committed in that order, each atomically: a crash during the call leaves each index
-   * at its previous commit or at this one.
+   * Lucene indexes committed together by a two-phase commit: a crash during the call leaves the
+   * engine, when reopened, at its previous commit or at this one, citizens and orders alike (see
+   * {@code docs/reliability.md}). Changes made by other threads while this call runs may land in
+   * this commit or the next.
    *
    * @throws IllegalStateException if the engine is closed
    * @throws UncheckedIOException if the index cannot be written
    */
   public void commit() {
     ensureOpen();
-    citizens.commit();
-    orders.commit();
+    commitBoth();
+  }
+
+  /** One commit of both indexes: both prepare commit n, then both finish it. */
+  private void commitBoth() {
+    synchronized (commitMutex) {
+      long n = commitNumber + 1;
+      citizens.prepareCommit(n);
+      orders.prepareCommit(n);
+      citizens.finishCommit();
+      orders.finishCommit();
+      commitNumber = n;
+    }
   }
 
   /**
@@ -375,8 +334,16 @@ public final class MatchEngine implements Closeable {
    */
   public void purgeDeleted() {
     ensureOpen();
-    citizens.purgeDeleted();
-    orders.purgeDeleted();
+    synchronized (commitMutex) {
+      citizens.purgeDeleted();
+      orders.purgeDeleted();
+      // Twice: each index keeps its newest commit and one before it (the recovery rule's
+      // fallback); after two commits both kept commits are free of the purged segments.
+      commitBoth();
+      commitBoth();
+      citizens.releasePurged();
+      orders.releasePurged();
+    }
   }
 
   /**
@@ -652,8 +619,7 @@ public final class MatchEngine implements Closeable {
       refresher.shutdownNow();
     }
     try {
-      citizens.commit();
-      orders.commit();
+      commitBoth();
     } finally {
       try {
         citizens.close();

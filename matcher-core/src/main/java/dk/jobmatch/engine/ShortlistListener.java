@@ -10,6 +10,13 @@ public interface ShortlistListener {
   /** One event. */
   void on(ShortlistEvent event);
 
+  /**
+   * Called once after the events of each change ({@link LiveShortlists#apply}, or one of its
+   * single-change methods) have been delivered, also when it had none: the end of one generation
+   * of events (see {@link ChangeFeed}). Does nothing by default.
+   */
+  default void changeApplied() {}
+
   /** A listener that ignores every event. */
   static ShortlistListener none() {
     return e -> {};

@@ -14,11 +14,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 import java.util.function.IntPredicate;
@@ -104,6 +102,17 @@ public final class CitizenIndex implements Closeable {
    * @throws UncheckedIOException if the directory cannot be opened or holds unreadable records
    */
   public CitizenIndex(Directory directory, Vocabularies vocabularies, Function<OccupationRef, OccupationCode> resolver) {
+    this(directory, new PairedCommit.Start(null, false), vocabularies, resolver);
+  }
+
+  /**
+   * Opens the index in {@code directory} where {@code start} says (see {@link PairedCommit}),
+   * loading every citizen of that commit.
+   *
+   * @throws UncheckedIOException if the directory cannot be opened or holds unreadable records
+   */
+  public CitizenIndex(Directory directory, PairedCommit.Start start, Vocabularies vocabularies,
+      Function<OccupationRef, OccupationCode> resolver) {
     this.directory = directory;
     this.vocabularies = vocabularies;
     this.resolver = resolver;
@@ -118,6 +127,7 @@ public final class CitizenIndex implements Closeable {
       TieredMergePolicy merges = new TieredMergePolicy();
       merges.setForceMergeDeletesPctAllowed(0);
       cfg.setMergePolicy(merges);
+      start.configure(cfg);
       this.writer = new IndexWriter(directory, cfg);
       this.manager = new SearcherManager(writer, true, false, null);
       load();
@@ -479,8 +489,22 @@ public final class CitizenIndex implements Closeable {
     }
   }
 
-  /** Commits to the directory: after this, a crash loses nothing added before. */
-  public void commit() {
+  /**
+   * Phase one of commit {@code number} (see {@link PairedCommit}): everything added so far is
+   * written and synced; {@link #finishCommit()} makes it the index's commit.
+   */
+  public void prepareCommit(long number) {
+    synchronized (writeMutex) {
+      try {
+        PairedCommit.prepare(writer, number);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  /** Phase two: makes the prepared commit the index's commit. */
+  public void finishCommit() {
     synchronized (writeMutex) {
       try {
         writer.commit();
@@ -491,16 +515,29 @@ public final class CitizenIndex implements Closeable {
   }
 
   /**
-   * Rewrites every segment holding a deleted (or replaced) citizen, commits, and refreshes so
-   * that the searcher lets go of the old segments; the writer deletes their files as soon as no
-   * reader holds them (at once, unless a read that started earlier is still running).
+   * Rewrites every segment holding a deleted (or replaced) citizen; the caller then commits
+   * (twice, so that no kept commit references the old segments) and calls {@link #releasePurged()}.
    */
   public void purgeDeleted() {
     synchronized (writeMutex) {
       ensureOpen();
       try {
         writer.forceMergeDeletes(true);
-        writer.commit();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  /**
+   * After a purge and its commits: refreshes so that the searcher lets go of the old segments;
+   * the writer deletes their files as soon as no reader holds them (at once, unless a read that
+   * started earlier is still running).
+   */
+  public void releasePurged() {
+    synchronized (writeMutex) {
+      ensureOpen();
+      try {
         readerStale = false;
         manager.maybeRefreshBlocking();
         writer.deleteUnusedFiles();

@@ -47,6 +47,16 @@ public final class OrderIndex implements Closeable {
    * @throws UncheckedIOException if the directory cannot be opened
    */
   public OrderIndex(Directory directory) {
+    this(directory, new PairedCommit.Start(null, false));
+  }
+
+  /**
+   * Opens the order index in {@code directory} where {@code start} says (see {@link
+   * PairedCommit}), loading every order of that commit.
+   *
+   * @throws UncheckedIOException if the directory cannot be opened
+   */
+  public OrderIndex(Directory directory, PairedCommit.Start start) {
     this.directory = directory;
     try {
       IndexWriterConfig cfg = new IndexWriterConfig();
@@ -55,6 +65,7 @@ public final class OrderIndex implements Closeable {
       org.apache.lucene.index.TieredMergePolicy merges = new org.apache.lucene.index.TieredMergePolicy();
       merges.setForceMergeDeletesPctAllowed(0);
       cfg.setMergePolicy(merges);
+      start.configure(cfg);
       this.writer = new IndexWriter(directory, cfg);
       java.util.List<Object[]> loaded = new java.util.ArrayList<>();
       try (DirectoryReader reader = DirectoryReader.open(writer)) {
@@ -135,21 +146,37 @@ public final class OrderIndex implements Closeable {
   }
 
   /**
-   * Rewrites every segment holding a deleted or replaced order and commits; the writer deletes
-   * the old files at once (this index keeps no open reader).
+   * Rewrites every segment holding a deleted or replaced order; the caller then commits (twice,
+   * so that no kept commit references the old segments) and calls {@link #releasePurged()}.
    */
   public synchronized void purgeDeleted() {
     try {
       writer.forceMergeDeletes(true);
-      writer.commit();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** After a purge and its commits: deletes the old files at once (this index keeps no open reader). */
+  public synchronized void releasePurged() {
+    try {
       writer.deleteUnusedFiles();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** Commits to the directory. */
-  public synchronized void commit() {
+  /** Phase one of commit {@code number} (see {@link PairedCommit}). */
+  public synchronized void prepareCommit(long number) {
+    try {
+      PairedCommit.prepare(writer, number);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Phase two: makes the prepared commit the index's commit. */
+  public synchronized void finishCommit() {
     try {
       writer.commit();
     } catch (IOException e) {

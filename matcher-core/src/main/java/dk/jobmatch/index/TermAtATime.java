@@ -339,7 +339,7 @@ public final class TermAtATime {
     if (heap.full()) {
       int cell = (flags << 4) | ((meta >>> 8) & 0xF);
       double nt = nonTermNoDistance[cell];
-      if (nt != nt) {
+      if (Double.isNaN(nt)) {
         nt = o.nonTermBound((meta >>> 8) & 0xF, flags);
         nonTermNoDistance[cell] = nt;
       }

@@ -2,14 +2,16 @@ package dk.jobmatch.tuning;
 
 /**
  * What became of a candidate put forward for a job order, as a job centre records it; the
- * {@link #gain()} is what ranking the candidate high is worth in nDCG.
+ * {@link #grade()} is the candidate's relevance (HIRED above INTERVIEWED above REJECTED), and
+ * {@link #gain()} = {@code 2^grade − 1} what ranking the candidate high is worth in nDCG ({@link
+ * RankingMetrics}).
  */
 public enum Outcome {
   /** Hired: gain 3. */
   HIRED(3),
   /** Invited to an interview, not hired: gain 1. */
   INTERVIEWED(1),
-  /** Put forward or considered and turned down: gain 0 (like an unlabelled candidate). */
+  /** Put forward or considered and turned down: gain 0. */
   REJECTED(0);
 
   private final int gain;
@@ -18,7 +20,16 @@ public enum Outcome {
     this.gain = gain;
   }
 
-  /** The relevance gain: 3, 1 or 0. */
+  /** The relevance grade: 2 (hired), 1 (interviewed) or 0 (rejected). */
+  public int grade() {
+    return switch (this) {
+      case HIRED -> 2;
+      case INTERVIEWED -> 1;
+      case REJECTED -> 0;
+    };
+  }
+
+  /** The relevance gain {@code 2^grade − 1}: 3, 1 or 0. */
   public int gain() {
     return gain;
   }

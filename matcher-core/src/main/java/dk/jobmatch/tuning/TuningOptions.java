@@ -12,10 +12,15 @@ import java.util.Set;
  *
  * @param seed seeds the train/test split, the sample of unlabelled candidates, the optimiser and
  *     the bootstrap: the same seed and data give the same policy and report
+ * @param method what the tuner fits on ({@link TuningMethod#OBSERVED_ORDER} by default)
+ * @param propensity the position-bias model applied to outcomes that carry a rank, or null to
+ *     estimate it from those outcomes ({@link Propensity#estimate}); outcomes without a rank
+ *     count once
  * @param testShare the share of orders held back for the test split (0.05–0.9)
- * @param k the cut-off of nDCG and recall (1–1000)
- * @param unlabelledPerOrder how many eligible citizens without an outcome are sampled per order
- *     as gain-0 competition (0–100,000)
+ * @param k the cut-off of nDCG (1–1000)
+ * @param unlabelledPerOrder for {@link TuningMethod#UNLABELLED_AS_NEGATIVE} only: how many
+ *     eligible citizens without an outcome are sampled per order as gain-0 competition
+ *     (0–100,000)
  * @param fitConstants the formula constants fitted along with the weights (whole-number
  *     constants cannot be fitted)
  * @param regularisation λ of the penalty {@code λ·‖θ − θ_start‖²} that pulls the fit toward the
@@ -29,6 +34,8 @@ import java.util.Set;
  */
 public record TuningOptions(
     long seed,
+    TuningMethod method,
+    Propensity propensity,
     double testShare,
     int k,
     int unlabelledPerOrder,
@@ -39,9 +46,23 @@ public record TuningOptions(
     int constantEvaluations,
     int bootstrapSamples) {
 
-  /** The constants fitted unless told otherwise: the commuting half-life and the upskilling credit. */
-  public static final Set<PolicyConstant> DEFAULT_FIT =
-      Collections.unmodifiableSet(EnumSet.of(PolicyConstant.DISTANCE_HALF_LIFE_KM, PolicyConstant.UPSKILLING_CREDIT));
+  /**
+   * The constants fitted unless told otherwise: every continuous constant that can change the
+   * ranking of an order's candidates — all but the whole-number ones (not continuous) and {@code
+   * paradoksShortageCredit} (it feeds the shortage component, which is the same for every
+   * candidate of an order).
+   */
+  public static final Set<PolicyConstant> DEFAULT_FIT;
+
+  static {
+    EnumSet<PolicyConstant> fit = EnumSet.noneOf(PolicyConstant.class);
+    for (PolicyConstant c : PolicyConstant.values()) {
+      if (!c.integral() && c != PolicyConstant.PARADOKS_SHORTAGE_CREDIT) {
+        fit.add(c);
+      }
+    }
+    DEFAULT_FIT = Collections.unmodifiableSet(fit);
+  }
 
   /** The regularisation strengths cross-validation chooses among. */
   public static final List<Double> CROSS_VALIDATION_CANDIDATES = List.of(0.0, 0.01, 0.05, 0.2, 1.0);
@@ -51,6 +72,7 @@ public record TuningOptions(
 
   /** Validates and copies the set. @throws IllegalArgumentException naming the field and the rule */
   public TuningOptions {
+    Checks.required("method", method);
     Checks.range("testShare", testShare, 0.05, 0.9);
     Checks.range("k", k, 1, 1000);
     Checks.range("unlabelledPerOrder", unlabelledPerOrder, 0, 100_000);
@@ -68,7 +90,10 @@ public record TuningOptions(
     Checks.range("bootstrapSamples", bootstrapSamples, 100, 100_000);
   }
 
-  /** The defaults: seed 1, 30 % test, k 10, 100 unlabelled per order, {@link #DEFAULT_FIT}, λ 0.05. */
+  /**
+   * The defaults: seed 1, {@link TuningMethod#OBSERVED_ORDER}, propensity estimated, 30 % test,
+   * k 10, 100 unlabelled per order (old method only), {@link #DEFAULT_FIT}, λ 0.05.
+   */
   public static TuningOptions defaults() {
     return builder().build();
   }
@@ -81,6 +106,8 @@ public record TuningOptions(
   /** Mutable, not thread-safe builder; {@link #build()} validates. */
   public static final class Builder {
     private long seed = 1;
+    private TuningMethod method = TuningMethod.OBSERVED_ORDER;
+    private Propensity propensity;
     private double testShare = 0.3;
     private int k = 10;
     private int unlabelledPerOrder = 100;
@@ -95,6 +122,10 @@ public record TuningOptions(
 
     /** See {@link TuningOptions#seed()}. */
     public Builder seed(long v) { seed = v; return this; }
+    /** See {@link TuningOptions#method()}. */
+    public Builder method(TuningMethod v) { method = v; return this; }
+    /** See {@link TuningOptions#propensity()}; null to estimate. */
+    public Builder propensity(Propensity v) { propensity = v; return this; }
     /** See {@link TuningOptions#testShare()}. */
     public Builder testShare(double v) { testShare = v; return this; }
     /** See {@link TuningOptions#k()}. */
@@ -116,7 +147,7 @@ public record TuningOptions(
 
     /** @throws IllegalArgumentException naming the field and the rule */
     public TuningOptions build() {
-      return new TuningOptions(seed, testShare, k, unlabelledPerOrder, fitConstants, regularisation, crossValidate,
+      return new TuningOptions(seed, method, propensity, testShare, k, unlabelledPerOrder, fitConstants, regularisation, crossValidate,
           weightEvaluations,
           constantEvaluations, bootstrapSamples);
     }

@@ -3,17 +3,21 @@ package dk.jobmatch.tuning;
 import dk.jobmatch.scoring.Component;
 import dk.jobmatch.scoring.PolicyConstant;
 import dk.jobmatch.scoring.ScoringPolicy;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * What a tuning run found: the tuned policy and how it compares with the start policy on the
- * orders it was fitted on (train) and on the orders held back (test). Immutable.
+ * What a tuning run found: the tuned policy, how it compares with the start policy on the orders
+ * held back (the whole eligible population ranked for each, judged at the top and deep in the
+ * list), and the verdict. Immutable.
  *
  * @param start the policy tuning started from (and was regularised toward)
  * @param tuned the fitted policy, rounded for a readable file (weights to 4 decimals, constants
  *     to 4 significant digits)
+ * @param method what was fitted on
+ * @param propensity the position-bias model applied to outcomes with a rank
  * @param learned the components whose weights were fitted
  * @param notLearned the components whose weights were kept from the start policy, because their
  *     value is the same for every candidate of each training order (shortage always is): a
@@ -23,14 +27,20 @@ import java.util.Map;
  * @param regularisation λ of the penalty toward the start policy (given, or chosen by
  *     cross-validation)
  * @param crossValidation when λ was chosen by cross-validation: each candidate λ and its mean
- *     held-out nDCG over the folds, in the order tried; empty otherwise
+ *     held-out objective over the folds, in the order tried; empty otherwise
  * @param evaluations objective evaluations made
- * @param k the cut-off of nDCG and recall
- * @param rows every metric on both splits for both policies, with 95 % bootstrap intervals
+ * @param k the cut-off of nDCG
+ * @param trainObjective the training objective (without penalty) of the start and the tuned
+ *     policy, {@code {start, tuned}}
+ * @param rows every {@link Metric} on the held-back orders for both policies, with paired 95 %
+ *     bootstrap intervals, in {@link Metric} order
+ * @param verdict whether to adopt the tuned policy
  */
 public record TuningResult(
     ScoringPolicy start,
     ScoringPolicy tuned,
+    TuningMethod method,
+    Propensity propensity,
     List<Component> learned,
     List<Component> notLearned,
     List<PolicyConstant> fittedConstants,
@@ -39,7 +49,9 @@ public record TuningResult(
     Map<Double, Double> crossValidation,
     int evaluations,
     int k,
-    List<Row> rows) {
+    double[] trainObjective,
+    List<Row> rows,
+    Verdict verdict) {
 
   /** Copies the lists. */
   public TuningResult {
@@ -47,7 +59,14 @@ public record TuningResult(
     notLearned = List.copyOf(notLearned);
     fittedConstants = List.copyOf(fittedConstants);
     rows = List.copyOf(rows);
+    trainObjective = trainObjective.clone();
     crossValidation = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(crossValidation));
+  }
+
+  /** A copy of {@code {start, tuned}} training objective. */
+  @Override
+  public double[] trainObjective() {
+    return trainObjective.clone();
   }
 
   /**
@@ -56,16 +75,20 @@ public record TuningResult(
    * @param trainOrders orders fitted on
    * @param testOrders orders held back
    * @param ordersWithoutPositive orders with outcomes but no hired or interviewed (eligible)
-   *     candidate: nothing to rank for, left out
-   * @param candidates candidates scored over all used orders (labelled and sampled)
+   *     candidate, or nothing to rank it against: left out
+   * @param candidates candidates fitted on over all used orders
    * @param labels outcome records read (after duplicates)
    * @param labelsUnknownOrder outcome records naming an order not in the orders given
    * @param labelsUnknownCitizen outcome records naming a citizen not in the citizens given
    * @param labelsIneligible outcome records whose citizen fails a hard gate of the order (the
    *     policy's gates are not tuned, so no weight can rank them)
+   * @param labelsWithRank used outcome records that carry the rank the citizen was proposed at
+   * @param ordersWithHire used orders with a hired candidate
+   * @param testOrdersWithHire held-back orders with a hired candidate
    */
   public record Counts(int trainOrders, int testOrders, int ordersWithoutPositive, long candidates, long labels,
-      long labelsUnknownOrder, long labelsUnknownCitizen, long labelsIneligible) {}
+      long labelsUnknownOrder, long labelsUnknownCitizen, long labelsIneligible, long labelsWithRank, int ordersWithHire,
+      int testOrdersWithHire) {}
 
   /**
    * A mean over orders and its 95 % percentile-bootstrap interval (resampling orders).
@@ -82,27 +105,63 @@ public record TuningResult(
   }
 
   /**
-   * One metric on one split.
+   * One metric on the held-back orders.
    *
-   * @param split {@code train} or {@code test}
    * @param metric the metric
    * @param start the start policy's estimate
    * @param tuned the tuned policy's estimate
    * @param difference tuned minus start, paired by order
    */
-  public record Row(String split, Metric metric, Estimate start, Estimate tuned, Estimate difference) {}
+  public record Row(Metric metric, Estimate start, Estimate tuned, Estimate difference) {}
 
-  /** The row for a split and metric. @throws IllegalArgumentException if there is none */
-  public Row row(String split, Metric metric) {
-    return rows.stream().filter(r -> r.split.equals(split) && r.metric == metric).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("split: no row for " + split + "/" + metric));
+  /**
+   * A fitted constant's move.
+   *
+   * @param constant the constant
+   * @param start its start value
+   * @param tuned its tuned value
+   */
+  public record ConstantChange(PolicyConstant constant, double start, double tuned) {
+    /** The change relative to the start value (NaN when that is 0). */
+    public double relative() {
+      return start == 0 ? Double.NaN : (tuned - start) / start;
+    }
   }
 
-  /** The report as plain text: weights, constants, metrics, what could not be learned. */
+  /** The row of a metric. @throws IllegalArgumentException if there is none */
+  public Row row(Metric metric) {
+    return rows.stream().filter(r -> r.metric == metric).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("metric: no row for " + metric));
+  }
+
+  /** The fitted constants that moved, in {@link PolicyConstant} order. */
+  public List<ConstantChange> constantChanges() {
+    List<ConstantChange> out = new ArrayList<>();
+    for (PolicyConstant c : fittedConstants) {
+      if (start.constant(c) != tuned.constant(c)) {
+        out.add(new ConstantChange(c, start.constant(c), tuned.constant(c)));
+      }
+    }
+    return out;
+  }
+
+  /** The report in English. */
   public String describe() {
+    return describe("en");
+  }
+
+  /**
+   * The report as plain text: weights, constants that moved, the held-back metrics, and the
+   * verdict in the language asked for.
+   *
+   * @param lang {@code en} or {@code da} (the verdict's language; the tables are in English)
+   * @throws IllegalArgumentException for another language
+   */
+  public String describe(String lang) {
+    String verdictText = verdict.text(lang);
     StringBuilder s = new StringBuilder();
     s.append(String.format(Locale.ROOT, "Tuned %s from %s on %d training orders; %d test orders held back "
-            + "(%d candidates scored; %d orders without a hired or interviewed candidate left out).%n",
+            + "(%d candidates fitted on; %d orders without a hired or interviewed candidate left out).%n",
         tuned.label(), start.label(), counts.trainOrders(), counts.testOrders(), counts.candidates(),
         counts.ordersWithoutPositive()));
     if (counts.labelsUnknownOrder() + counts.labelsUnknownCitizen() + counts.labelsIneligible() > 0) {
@@ -110,32 +169,53 @@ public record TuningResult(
           + "%d a citizen who fails a hard gate of the order.%n", counts.labelsUnknownOrder(), counts.labelsUnknownCitizen(),
           counts.labelsIneligible()));
     }
+    if (method == TuningMethod.OBSERVED_ORDER) {
+      s.append(counts.labelsWithRank() == 0
+          ? String.format(Locale.ROOT, "Fitted on the order the outcomes state; no outcome carries the rank it was proposed "
+              + "at, so each counts once.%n")
+          : String.format(Locale.ROOT, "Fitted on the order the outcomes state; %d of %d outcomes carry the rank they "
+              + "were proposed at, weighted by 1/propensity with propensity %s.%n", counts.labelsWithRank(), counts.labels(),
+              propensity));
+    } else {
+      s.append(String.format(Locale.ROOT, "Fitted the old way: candidates without an outcome counted as not chosen.%n"));
+    }
     s.append(String.format(Locale.ROOT, "%nWeights          start    tuned%n"));
     for (Component c : Component.values()) {
       s.append(String.format(Locale.ROOT, "  %-12s %7.4f  %7.4f%s%n", c.jsonName(), start.weight(c), tuned.weight(c),
           notLearned.contains(c) ? "  (not learned: the same for every candidate of an order)" : ""));
     }
     if (!fittedConstants.isEmpty()) {
-      s.append(String.format(Locale.ROOT, "%nConstants        start    tuned%n"));
-      for (PolicyConstant c : fittedConstants) {
-        s.append(String.format(Locale.ROOT, "  %-22s %8s  %8s%n", c.key(), num(start.constant(c)), num(tuned.constant(c))));
+      List<ConstantChange> moved = constantChanges();
+      s.append(String.format(Locale.ROOT, "%nConstants: %d fitted, %d moved%s%n", fittedConstants.size(), moved.size(),
+          moved.isEmpty() ? "." : ":"));
+      for (ConstantChange c : moved) {
+        s.append(String.format(Locale.ROOT, "  %-30s %8s -> %8s  (%s)%n", c.constant().key(), num(c.start()), num(c.tuned()),
+            Double.isNaN(c.relative()) ? "from 0" : String.format(Locale.ROOT, "%+.0f%%", 100 * c.relative())));
       }
     }
-    s.append(String.format(Locale.ROOT, "%n%-6s %-9s %-26s %-26s %s%n", "split", "metric", "start [95% CI]",
-        "tuned [95% CI]", "tuned - start [95% CI]"));
+    s.append(String.format(Locale.ROOT, "%nHeld-back orders (%d; %d with a hire), every eligible citizen ranked:%n",
+        counts.testOrders(), counts.testOrdersWithHire()));
+    s.append(String.format(Locale.ROOT, "%-12s %-30s %-30s %s%n", "metric", "start [95% CI]", "tuned [95% CI]",
+        "tuned - start [95% CI]"));
     for (Row r : rows) {
-      s.append(String.format(Locale.ROOT, "%-6s %-9s %-26s %-26s %s%n", r.split(), r.metric().label(k), r.start(), r.tuned(),
-          String.format(Locale.ROOT, "%+.4f [%+.4f, %+.4f]", r.difference().mean(), r.difference().low(), r.difference().high())));
+      s.append(String.format(Locale.ROOT, "%-12s %-30s %-30s %s%n", r.metric().label(k), r.start(), r.tuned(),
+          String.format(Locale.ROOT, "%+.4f [%+.4f, %+.4f]", r.difference().mean(), r.difference().low(),
+              r.difference().high())));
     }
+    s.append(String.format(Locale.ROOT, "%nTraining objective (%s): start %.4f, tuned %.4f.%n",
+        method == TuningMethod.OBSERVED_ORDER ? "share of outcomes ranked below each hire or interview, weighted"
+            : "nDCG@" + k + " with unlabelled candidates as not chosen", trainObjective[0], trainObjective[1]));
     if (!crossValidation.isEmpty()) {
-      s.append(String.format(Locale.ROOT, "%nRegularisation chosen by cross-validation on the training orders "
-          + "(mean held-out nDCG@%d):", k));
-      crossValidation.forEach((l, v) -> s.append(String.format(Locale.ROOT, " %s: %.4f%s", num(l), v, l == regularisation ? " (chosen)" : "")));
+      s.append(String.format(Locale.ROOT, "Regularisation chosen by cross-validation on the training orders "
+          + "(mean held-out objective):"));
+      crossValidation.forEach((l, v) -> s.append(String.format(Locale.ROOT, " %s: %.4f%s", num(l), v,
+          l == regularisation ? " (chosen)" : "")));
       s.append(String.format(Locale.ROOT, "%n"));
     }
-    s.append(String.format(Locale.ROOT, "%nWeights fitted by CMA-ES (Apache Commons Math)%s on mean nDCG@%d of the training "
-        + "orders, penalised by %s x squared distance from the start policy; %d evaluations.%n",
-        fittedConstants.isEmpty() ? "" : ", constants by a profile search", k, num(regularisation), evaluations));
+    s.append(String.format(Locale.ROOT, "Weights fitted by CMA-ES (Apache Commons Math)%s, penalised by %s x squared "
+        + "distance from the start policy; %d evaluations.%n",
+        fittedConstants.isEmpty() ? "" : ", constants by a profile search", num(regularisation), evaluations));
+    s.append(String.format(Locale.ROOT, "%n%s%n", verdictText));
     return s.toString();
   }
 

@@ -27,8 +27,10 @@ public final class CrashChild {
         if (deleted != null) {
           e.delete(deleted);
         }
-        if (j % 2 == 1) {
-          e.upsertOrder(CrashTest.order(j));
+        e.upsertOrder(CrashTest.order(j));
+        String deletedOrder = CrashTest.orderDeletedBy(j);
+        if (deletedOrder != null) {
+          e.deleteOrder(deletedOrder);
         }
         if (j % 7 == 6) {
           e.purgeDeleted();

@@ -10,7 +10,6 @@ import dk.jobmatch.model.LanguageRequirement;
 import dk.jobmatch.model.LanguageSkill;
 import dk.jobmatch.model.SkillHolding;
 import dk.jobmatch.scoring.Match;
-import dk.jobmatch.engine.ReferenceScorer;
 import dk.jobmatch.scoring.ScoringPolicy;
 import dk.jobmatch.taxonomy.Taxonomy;
 import java.util.ArrayList;

@@ -16,7 +16,6 @@ import dk.jobmatch.model.RarArea;
 import dk.jobmatch.scoring.Component;
 import dk.jobmatch.scoring.Flag;
 import dk.jobmatch.scoring.Match;
-import dk.jobmatch.engine.ReferenceScorer;
 import dk.jobmatch.scoring.ScoringPolicy;
 import dk.jobmatch.scoring.Gate;
 import dk.jobmatch.taxonomy.ShortageCategory;

@@ -94,6 +94,81 @@ public final class OutcomeGenerator {
   }
 
   /**
+   * Outcomes as a job centre's history arises: for every order a <em>proposer</em> policy (the
+   * one in use) ranks the eligible citizens and its top {@code shortlist} are proposed; only they
+   * get an outcome, and each outcome line carries the rank it was proposed at. What the proposed
+   * are worth follows the <em>truth</em>: each eligible citizen's utility is the true score plus
+   * Gumbel noise, the best {@link #HIRE_WORTHY} of the order are hire-worthy, the next up to
+   * {@link #INTERVIEW_WORTHY} interview-worthy. A proposed citizen at rank r is looked at with
+   * probability {@code r^−eta} (position bias); if looked at, the outcome is HIRED,
+   * INTERVIEWED or REJECTED by worth; if not, REJECTED.
+   *
+   * @param seed seeds the population, the noise and the looking
+   * @param citizens how many citizens
+   * @param orders how many orders
+   * @param truth the policy the worth follows
+   * @param proposer the policy that made the proposals
+   * @param shortlist how many are proposed per order
+   * @param eta the position bias
+   * @param noise the Gumbel noise scale
+   * @return the population and the outcomes
+   */
+  public static Generated proposed(long seed, int citizens, int orders, ScoringPolicy truth, ScoringPolicy proposer,
+      int shortlist, double eta, double noise) {
+    PopulationGenerator gen = PopulationGenerator.builder(seed).synthetic().build();
+    List<Citizen> cs = gen.citizens(citizens);
+    List<JobOrder> os = gen.orders(orders);
+    return new Generated(cs, os, proposedOutcomes(seed, cs, os, truth, proposer, shortlist, eta, noise, gen.asOf()), gen);
+  }
+
+  /** The hire-worthy citizens per order: the best by true utility. */
+  public static final int HIRE_WORTHY = 3;
+
+  /** The interview-worthy citizens per order after the hire-worthy. */
+  public static final int INTERVIEW_WORTHY = 12;
+
+  /**
+   * Per order, each eligible citizen's worth under the truth with noise: 2 for the best {@link
+   * #HIRE_WORTHY}, 1 for the next {@link #INTERVIEW_WORTHY}, absent (0) otherwise.
+   */
+  public static java.util.Map<String, Integer> worth(ReferenceScorer.Population pop, ReferenceScorer truth, JobOrder o,
+      SplittableRandom r, double noise) {
+    record Utility(String citizen, double u) {}
+    List<Utility> us = new ArrayList<>();
+    for (Match m : truth.rank(pop, o, Integer.MAX_VALUE)) {
+      double gumbel = -Math.log(-Math.log(r.nextDouble(1e-12, 1)));
+      us.add(new Utility(m.citizenId(), m.score() + noise * gumbel));
+    }
+    us.sort(Comparator.comparingDouble(Utility::u).reversed().thenComparing(Utility::citizen));
+    java.util.Map<String, Integer> worth = new java.util.HashMap<>();
+    for (int i = 0; i < Math.min(HIRE_WORTHY + INTERVIEW_WORTHY, us.size()); i++) {
+      worth.put(us.get(i).citizen(), i < HIRE_WORTHY ? 2 : 1);
+    }
+    return worth;
+  }
+
+  static List<OutcomeLabel> proposedOutcomes(long seed, List<Citizen> cs, List<JobOrder> os, ScoringPolicy truth,
+      ScoringPolicy proposer, int shortlist, double eta, double noise, java.time.LocalDate asOf) {
+    ReferenceScorer t = new ReferenceScorer(Taxonomy.none(), ShortageLookup.none(), truth, asOf);
+    ReferenceScorer p = new ReferenceScorer(Taxonomy.none(), ShortageLookup.none(), proposer, asOf);
+    ReferenceScorer.Population pop = t.prepare(cs);
+    SplittableRandom r = new SplittableRandom(seed);
+    List<OutcomeLabel> out = new ArrayList<>();
+    for (JobOrder o : os) {
+      java.util.Map<String, Integer> worth = worth(pop, t, o, r, noise);
+      List<Match> list = p.rank(pop, o, shortlist);
+      for (int i = 0; i < Math.min(shortlist, list.size()); i++) {
+        int rank = i + 1;
+        boolean looked = r.nextDouble() < Math.pow(rank, -eta);
+        int w = looked ? worth.getOrDefault(list.get(i).citizenId(), 0) : 0;
+        Outcome oc = w == 2 ? Outcome.HIRED : w == 1 ? Outcome.INTERVIEWED : Outcome.REJECTED;
+        out.add(new OutcomeLabel(o.id(), list.get(i).citizenId(), oc, rank));
+      }
+    }
+    return out;
+  }
+
+  /**
    * Writes a generated population, its outcomes (under {@link #TRUTH}, no shortage data) and the
    * true policy.
    *

@@ -4,20 +4,29 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dk.jobmatch.bench.PopulationGenerator;
-import dk.jobmatch.bench.tuning.OutcomeGenerator;
+import dk.jobmatch.engine.ReferenceScorer;
+import dk.jobmatch.model.JobOrder;
 import dk.jobmatch.scoring.Component;
+import dk.jobmatch.scoring.Match;
 import dk.jobmatch.scoring.PolicyFile;
 import dk.jobmatch.scoring.ScoringPolicy;
 import dk.jobmatch.taxonomy.ShortageLookup;
 import dk.jobmatch.taxonomy.Taxonomy;
 import dk.jobmatch.tuning.Metric;
 import dk.jobmatch.tuning.PolicyTuner;
+import dk.jobmatch.tuning.Propensity;
+import dk.jobmatch.tuning.RankingMetrics;
 import dk.jobmatch.tuning.TuningListener;
+import dk.jobmatch.tuning.TuningMethod;
 import dk.jobmatch.tuning.TuningOptions;
 import dk.jobmatch.tuning.TuningResult;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,8 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Tuning recovers known numbers: outcomes are generated from a "true" policy that differs from
  * the defaults, on a generated population (the synthetic taxonomy of {@link PopulationGenerator});
- * the tuner, started from the defaults, must beat the defaults on the held-back orders and come
- * close to the truth. Deterministic: fixed seeds, printed with the report.
+ * the tuner, started from the defaults, must come close to the truth. Deterministic: fixed seeds,
+ * printed with the report.
  */
 @Tag("tuning")
 class PolicyTunerRecoveryTest {
@@ -47,10 +56,11 @@ class PolicyTunerRecoveryTest {
     String report = "seed " + seed + "\n" + r.describe();
     System.out.println(report);
 
-    // (a) better than the defaults on the held-back orders, and not by chance
-    TuningResult.Row test = r.row("test", Metric.NDCG);
+    // (a) better than the defaults at the top of the held-back orders, and nowhere significantly worse
+    TuningResult.Row test = r.row(Metric.NDCG);
     assertTrue(test.tuned().mean() > test.start().mean(), report);
-    assertTrue(test.difference().low() > 0, "95% interval of the gain excludes 0\n" + report);
+    assertTrue(r.row(Metric.MEDIAN_RANK).tuned().mean() < r.row(Metric.MEDIAN_RANK).start().mean(), report);
+    assertTrue(r.verdict().worse().isEmpty(), report);
 
     // (b) the identifiable weights come back; shortage is the same for every candidate of an order
     assertTrue(r.notLearned().contains(Component.SHORTAGE), report);
@@ -63,5 +73,63 @@ class PolicyTunerRecoveryTest {
     Path file = dir.resolve("tuned.json");
     PolicyFile.write(r.tuned(), file);
     assertEquals(r.tuned(), PolicyFile.read(file));
+  }
+
+  /**
+   * The bias of learning from a logged history: the defaults proposed their top 30 per order
+   * (looked at with probability 1/rank), the outcomes follow the truth. Fitting the order the
+   * outcomes state, with inverse propensity weights, recovers the truth and ranks the truly
+   * suitable higher deep in the list than the defaults; the old method, which counts everyone the
+   * defaults did not propose as not chosen, is pulled back toward the defaults.
+   */
+  @Test
+  void learnsTheTruthFromProposalsMadeByAnotherPolicy() {
+    long seed = 20261207;
+    ScoringPolicy start = ScoringPolicy.defaults();
+    OutcomeGenerator.Generated g = OutcomeGenerator.proposed(seed, 1500, 300, TRUTH, start, 30, 1.0, 0.02);
+    TuningOptions.Builder b = TuningOptions.builder().seed(1).fitConstants(Set.of()).regularisation(0.01);
+    PolicyTuner observed = new PolicyTuner(Taxonomy.none(), ShortageLookup.none(), g.generator().asOf(),
+        b.method(TuningMethod.OBSERVED_ORDER).propensity(Propensity.stated(1.0)).build());
+    PolicyTuner old = new PolicyTuner(Taxonomy.none(), ShortageLookup.none(), g.generator().asOf(),
+        b.method(TuningMethod.UNLABELLED_AS_NEGATIVE).propensity(null).build());
+    TuningResult rn = observed.tune(g.citizens(), g.orders(), g.outcomes(), start, "new", "1", TuningListener.NONE);
+    TuningResult ro = old.tune(g.citizens(), g.orders(), g.outcomes(), start, "old", "1", TuningListener.NONE);
+
+    // judged on fresh orders against the truth, over the whole population
+    List<JobOrder> fresh = g.generator().orders(300, 400);
+    double[] recallStart = recall100(g, fresh, start, seed);
+    double[] recallNew = recall100(g, fresh, rn.tuned(), seed);
+    double[] recallOld = recall100(g, fresh, ro.tuned(), seed);
+    RankingMetrics.Paired newVsStart = RankingMetrics.paired(recallStart, recallNew, 1000, 0.95, seed);
+    String report = String.format(Locale.ROOT, "seed %d%nnew:%n%s%nold:%n%s%nrecall@100 vs truth on fresh orders: start %.4f,"
+        + " new %.4f, old %.4f; new - start %+.4f [%+.4f, %+.4f]%n", seed, rn.describe(), ro.describe(),
+        RankingMetrics.mean(recallStart), RankingMetrics.mean(recallNew), RankingMetrics.mean(recallOld),
+        newVsStart.meanDifference(), newVsStart.difference()[0], newVsStart.difference()[1]);
+    System.out.println(report);
+
+    double oldMiss = 0;
+    for (Component c : rn.learned()) {
+      assertEquals(TRUTH.weight(c), rn.tuned().weight(c), WEIGHT_TOLERANCE, "new method, " + c + "\n" + report);
+      oldMiss = Math.max(oldMiss, Math.abs(TRUTH.weight(c) - ro.tuned().weight(c)));
+    }
+    assertTrue(oldMiss > WEIGHT_TOLERANCE, "the old method is biased toward the proposer\n" + report);
+    assertTrue(newVsStart.difference()[0] >= 0, "no loss of recall@100 against the start policy\n" + report);
+    assertTrue(RankingMetrics.mean(recallNew) > RankingMetrics.mean(recallOld), report);
+  }
+
+  /** Per order, the share of its truly suitable citizens (worth 1 or 2) in the policy's top 100. */
+  private static double[] recall100(OutcomeGenerator.Generated g, List<JobOrder> orders, ScoringPolicy p, long seed) {
+    ReferenceScorer truth = new ReferenceScorer(Taxonomy.none(), ShortageLookup.none(), TRUTH, g.generator().asOf());
+    ReferenceScorer scorer = new ReferenceScorer(Taxonomy.none(), ShortageLookup.none(), p, g.generator().asOf());
+    ReferenceScorer.Population pop = truth.prepare(g.citizens());
+    SplittableRandom r = new SplittableRandom(seed + 1); // the same worth for every policy judged
+    double[] out = new double[orders.size()];
+    for (int i = 0; i < orders.size(); i++) {
+      Map<String, Integer> worth = OutcomeGenerator.worth(pop, truth, orders.get(i), r, 0.02);
+      List<Match> ranked = scorer.rank(pop, orders.get(i), 100);
+      int[] grades = ranked.stream().limit(100).mapToInt(m -> worth.getOrDefault(m.citizenId(), 0)).toArray();
+      out[i] = RankingMetrics.recall(grades, worth.size(), 1, 100);
+    }
+    return out;
   }
 }

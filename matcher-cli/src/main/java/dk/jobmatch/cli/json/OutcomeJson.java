@@ -8,13 +8,15 @@ import java.util.Set;
 
 /**
  * Reads an outcome line of the {@code tune} command: {@code {"order":"jo-1","citizen":"c-7",
- * "outcome":"HIRED"}}, all three required; {@code outcome} is {@code HIRED}, {@code INTERVIEWED}
- * or {@code REJECTED}. Unknown fields are errors.
+ * "outcome":"HIRED","rank":4}}: {@code order}, {@code citizen} and {@code outcome} required;
+ * {@code outcome} is {@code HIRED}, {@code INTERVIEWED} or {@code REJECTED}; the optional {@code
+ * rank} (a whole number, 1–1,000,000) is the place on the shortlist at which the citizen was
+ * proposed. Unknown fields are errors.
  *
  * <p>Thread-safe (stateless).
  */
 public final class OutcomeJson {
-  static final Set<String> FIELDS = Set.of("order", "citizen", "outcome");
+  static final Set<String> FIELDS = Set.of("order", "citizen", "outcome", "rank");
 
   private OutcomeJson() {}
 
@@ -37,6 +39,10 @@ public final class OutcomeJson {
     if (outcome == null) {
       throw new LineProblem("outcome: required");
     }
-    return new OutcomeLabel(order, citizen, outcome);
+    Integer rank = f.integer("rank");
+    if (rank != null && (rank < 1 || rank > OutcomeLabel.MAX_RANK)) {
+      throw new LineProblem("rank: must be between 1 and " + OutcomeLabel.MAX_RANK);
+    }
+    return new OutcomeLabel(order, citizen, outcome, rank);
   }
 }

@@ -1,0 +1,179 @@
+package dk.jobmatch.tuning;
+
+import static dk.jobmatch.tuning.PolicySpace.NC;
+
+import dk.jobmatch.kernel.CitizenFeatures;
+import dk.jobmatch.kernel.CompiledOrder;
+import dk.jobmatch.kernel.FeatureScorer;
+import dk.jobmatch.model.JobOrder;
+import dk.jobmatch.scoring.ScoringPolicy;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * One past order as the tuner sees it: the candidates it fits on (sorted by citizen id, the
+ * tie-break), their grades ({@link Outcome#grade()}, 0 for a sampled candidate without an
+ * outcome), whether each has an outcome, each outcome's inverse-propensity weight, and the
+ * candidates' component values under the constants currently fitted around.
+ *
+ * <p>Built by {@link #build} from an order's outcome lines. Not thread-safe: {@link #values} is
+ * replaced by the tuning thread between parallel reads.
+ */
+final class TrainingCase {
+  final int index; // the order's place among the labelled orders
+  final JobOrder order;
+  final int[] candidates; // feature indices
+  final int[] grade;
+  final boolean[] labelled;
+  final double[] weight; // 1/propensity of the rank the candidate was proposed at; 1 when unknown or unlabelled
+  final Integer[] rank; // the rank the candidate was proposed at, or null
+  final boolean hired; // some candidate was hired
+  /** NC per candidate. */
+  volatile double[] values;
+
+  TrainingCase(int index, JobOrder order, int[] candidates, int[] grade, boolean[] labelled, Integer[] rank,
+      boolean hired) {
+    this.index = index;
+    this.order = order;
+    this.candidates = candidates;
+    this.grade = grade;
+    this.labelled = labelled;
+    this.rank = rank;
+    this.weight = new double[candidates.length];
+    java.util.Arrays.fill(weight, 1);
+    this.hired = hired;
+  }
+
+  int size() {
+    return candidates.length;
+  }
+
+  /** Sets each outcome's weight to 1/p(rank). */
+  void weigh(Propensity p) {
+    for (int i = 0; i < candidates.length; i++) {
+      weight[i] = labelled[i] ? p.weight(rank[i]) : 1;
+    }
+  }
+
+  /** Recomputes the component values under a compiled order, through the kernel. */
+  void rescore(CompiledOrder co, Population pop) {
+    values = componentValues(co, candidates, pop);
+  }
+
+  static double[] componentValues(CompiledOrder co, int[] cand, Population pop) {
+    double[] values = new double[cand.length * NC];
+    FeatureScorer.Scratch scratch = new FeatureScorer.Scratch(co);
+    double[] row = new double[NC];
+    for (int i = 0; i < cand.length; i++) {
+      FeatureScorer.componentValues(co, pop.features.get(cand[i]), scratch, row);
+      System.arraycopy(row, 0, values, i * NC, NC);
+    }
+    return values;
+  }
+
+  /** The weighted sums of the candidates' component values. */
+  double[] scores(double[] w) {
+    double[] v = values;
+    int n = candidates.length;
+    double[] s = new double[n];
+    for (int i = 0; i < n; i++) {
+      double t = 0;
+      int base = i * NC;
+      for (int k = 0; k < NC; k++) {
+        t += w[k] * v[base + k];
+      }
+      s[i] = t;
+    }
+    return s;
+  }
+
+  /** Whether a component's value differs between the candidates. */
+  boolean varies(int comp) {
+    int n = candidates.length;
+    if (n < 2) {
+      return false;
+    }
+    double[] v = values;
+    double first = v[comp];
+    for (int i = 1; i < n; i++) {
+      if (Math.abs(v[i * NC + comp] - first) > 1e-12) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The case of one order, or null if it has nothing to fit on (no hired or interviewed eligible
+   * candidate, or for {@link TuningMethod#OBSERVED_ORDER} no other candidate with an outcome).
+   * Counts outcomes naming an unknown citizen or an ineligible one in slot {@code index}.
+   */
+  static TrainingCase build(int index, JobOrder o, Map<String, OutcomeLabel> orderLabels, Population pop,
+      ScoringPolicy start, TuningOptions options, long[] unknownCitizen, long[] ineligible) {
+    CompiledOrder co = pop.compile(o, start);
+    List<Integer> chosen = new ArrayList<>();
+    Map<Integer, OutcomeLabel> outcome = new LinkedHashMap<>();
+    boolean positive = false;
+    boolean hired = false;
+    for (Map.Entry<String, OutcomeLabel> e : orderLabels.entrySet()) {
+      Integer ci = pop.indexById.get(e.getKey());
+      if (ci == null) {
+        unknownCitizen[index]++;
+      } else if (!FeatureScorer.passesGates(co, pop.features.get(ci))) {
+        ineligible[index]++;
+      } else {
+        chosen.add(ci);
+        outcome.put(ci, e.getValue());
+        positive |= e.getValue().outcome().grade() > 0;
+        hired |= e.getValue().outcome() == Outcome.HIRED;
+      }
+    }
+    if (!positive || (options.method() == TuningMethod.OBSERVED_ORDER && chosen.size() < 2)) {
+      return null;
+    }
+    List<CitizenFeatures> fs = pop.features;
+    if (options.method() == TuningMethod.UNLABELLED_AS_NEGATIVE) {
+      // a reservoir sample of the other eligible citizens, seeded by the run's seed and the order id
+      int m = options.unlabelledPerOrder();
+      int[] reservoir = new int[m];
+      int seen = 0;
+      SplittableRandom r = new SplittableRandom(options.seed() * 0x9E3779B97F4A7C15L + o.id().hashCode());
+      for (int i = 0; i < fs.size() && m > 0; i++) {
+        if (outcome.containsKey(i) || !FeatureScorer.passesGates(co, fs.get(i))) {
+          continue;
+        }
+        if (seen < m) {
+          reservoir[seen] = i;
+        } else {
+          int j = r.nextInt(seen + 1);
+          if (j < m) {
+            reservoir[j] = i;
+          }
+        }
+        seen++;
+      }
+      for (int i = 0; i < Math.min(seen, m); i++) {
+        chosen.add(reservoir[i]);
+      }
+    }
+    chosen.sort((a, b) -> fs.get(a).id.compareTo(fs.get(b).id));
+    int n = chosen.size();
+    int[] cand = new int[n];
+    int[] grade = new int[n];
+    boolean[] isLabelled = new boolean[n];
+    Integer[] rank = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      cand[i] = chosen.get(i);
+      OutcomeLabel l = outcome.get(cand[i]);
+      isLabelled[i] = l != null;
+      grade[i] = l == null ? 0 : l.outcome().grade();
+      rank[i] = l == null ? null : l.rank();
+    }
+    TrainingCase c = new TrainingCase(index, o, cand, grade, isLabelled, rank, hired);
+    c.rescore(co, pop);
+    return c;
+  }
+}
