@@ -84,7 +84,9 @@ final class StandingLists {
       tags(want, generation, asOf, fp);
       for (var it = want.fields(); it.hasNext(); ) {
         var e = it.next();
-        if (!e.getValue().equals(n.get(e.getKey()))) {
+        JsonNode got = n.get(e.getKey());
+        // As JSON text: a number read back is an int node where a long was written.
+        if (got == null || !e.getValue().toString().equals(got.toString())) {
           return null;
         }
       }
