@@ -24,4 +24,5 @@ module dk.jobmatch.core {
   exports dk.jobmatch.batch;
   exports dk.jobmatch.report;
   exports dk.jobmatch.tuning;
+  exports dk.jobmatch.narrative;
 }

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
   /** The floors of docs/architecture.md, lowest first: a package may use only those before it. */
   static final List<String> FLOORS = List.of("internal", "model", "taxonomy", "scoring", "kernel", "index", "engine", "batch",
-      "report", "tuning");
+      "report", "tuning", "narrative");
 
   private static JavaClasses classes;
 

@@ -9,8 +9,12 @@ import dk.jobmatch.engine.MatchEngine;
 import dk.jobmatch.internal.Checks;
 import dk.jobmatch.model.Citizen;
 import dk.jobmatch.model.JobOrder;
+import dk.jobmatch.narrative.ExplanationPage;
+import dk.jobmatch.narrative.Narrator;
 import dk.jobmatch.scoring.PairExplanation;
+import java.io.OutputStream;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -40,7 +45,10 @@ import picocli.CommandLine.Option;
         "Explain (citizen, order) pairs: why a citizen is or is not proposed for an order.",
         "One JSON line per pair, in input order: citizen, order, eligible, gates (every gate with passed,",
         "relaxed and the values compared) and, when eligible, score, components, matchedSkills,",
-        "missingSkills, flags, rank (place among all eligible citizens), gapToTop and kthScore.",
+        "missingSkills, flags, rank (place among all eligible citizens), kthScore, gapToKth (the score lacking to",
+        "the K-th place; gapToTop is the same value under its old name), and matchedVia and labels when they have",
+        "an entry. --format text: a block of sentences per pair, to read aloud; --format html --out F: a printable",
+        "page per pair for the citizen (with --pairs, F is a directory). --lang da|en.",
         "Exit codes: 0 ok, 2 usage or I/O problem (nothing done), 3 bad input lines or unknown ids",
         "(reported; the other pairs are explained)."})
 public final class ExplainCommand extends EngineCommand {
@@ -65,8 +73,16 @@ public final class ExplainCommand extends EngineCommand {
   Path pairs;
 
   @Option(names = "--top", paramLabel = "K", defaultValue = "10",
-      description = "The shortlist length gapToTop and kthScore refer to (default: ${DEFAULT-VALUE}).")
+      description = "The shortlist length kthScore and gapToKth refer to (default: ${DEFAULT-VALUE}).")
   int top;
+
+  @Mixin
+  NarrationOptions narration = new NarrationOptions();
+
+  @Option(names = "--review-contact", paramLabel = "TEXT",
+      description = "With --format html: who the citizen contacts to have the proposal reviewed"
+          + " (e.g. \"Jobcenter Glostrup, tlf. …\"); default: the citizen's job centre.")
+  String reviewContact;
 
   /** @param ctx the surroundings */
   public ExplainCommand(CliContext ctx) {
@@ -79,6 +95,9 @@ public final class ExplainCommand extends EngineCommand {
   /** A request whose ids were found. */
   private record Resolved(Citizen citizen, JobOrder order) {}
 
+  /** A resolved request and its explanation. */
+  private record Explained(Resolved resolved, PairExplanation explanation) {}
+
   @Override
   public Integer call() throws Exception {
     if (pairs == null && (citizenId == null || orderId == null)) {
@@ -90,6 +109,12 @@ public final class ExplainCommand extends EngineCommand {
       throw CliException.usage("--pairs: give either --pairs FILE or --citizen ID --order ID, not both");
     }
     checkOptions(top);
+    narration.check(true);
+    boolean html = narration.format() == NarrationOptions.Format.html;
+    boolean text = narration.format() == NarrationOptions.Format.text;
+    if (html && out == null) {
+      throw CliException.usage("--format html: needs --out FILE (one pair) or --out DIR (with --pairs: one page per pair)");
+    }
     RecordFile<PairJson.Pair> pairFile = pairs == null ? null
         : new RecordFile<>(pairs, "--pairs", "pairs", PAIRS, JsonLinesReader.DEFAULT_MAX_LINE_BYTES);
     if (pairFile != null) {
@@ -97,7 +122,8 @@ public final class ExplainCommand extends EngineCommand {
     }
     RecordFile<JobOrder> orderFile = orderFile();
     RecordFile<Citizen> citizenFile = citizenFile();
-    try (Output output = Output.open(out, ctx.out()); MatchEngine engine = buildEngine()) {
+    HtmlPages pages = html ? HtmlPages.prepare(out, pairs != null) : null;
+    try (Output output = Output.open(html ? null : out, ctx.out()); MatchEngine engine = buildEngine()) {
       // The pairs first: a bad pairs file under --strict stops the run before anything is indexed.
       List<Request> requests = new ArrayList<>();
       RecordFile.Summary pairSummary = null;
@@ -144,17 +170,33 @@ public final class ExplainCommand extends EngineCommand {
       }
 
       long t0 = ctx.nanoClock().getAsLong();
-      ExplainLineWriter writer = new ExplainLineWriter(output.stream(), engine.policy().label());
-      try (OrderedPipeline<PairExplanation> pipeline = new OrderedPipeline<>(threadCount(), e -> {
-        writer.write(e);
+      Narrator narrator = narration.narrator(engine.taxonomy());
+      String policy = engine.policy().label();
+      LocalDate day = engine.today();
+      ExplainLineWriter writer = new ExplainLineWriter(html || text ? OutputStream.nullOutputStream() : output.stream(),
+          policy, narrator.labels());
+      NarrationWriter blocks = new NarrationWriter(output.stream(), narrator.footer(policy, day));
+      ExplanationPage page = ExplanationPage.of(narrator, reviewContact);
+      long[] written = {0};
+      try (OrderedPipeline<Explained> pipeline = new OrderedPipeline<>(threadCount(), x -> {
+        if (html) {
+          pages.write(x.resolved().citizen().id(), x.resolved().order().id(),
+              page.render(x.explanation(), x.resolved().citizen(), x.resolved().order(), policy, day));
+        } else if (text) {
+          blocks.write(narrator.explain(x.explanation(), x.resolved().order()));
+          blocks.flush();
+        } else {
+          writer.write(x.explanation(), x.resolved().order());
+        }
+        written[0]++;
         checkStdout();
       })) {
         for (Resolved r : resolved) {
-          pipeline.submit(() -> engine.explainPair(r.citizen(), r.order(), top));
+          pipeline.submit(() -> new Explained(r, engine.explainPair(r.citizen(), r.order(), top)));
         }
         pipeline.finish();
       }
-      verbose(t0, "explained %,d pairs", writer.lines());
+      verbose(t0, "explained %,d pairs", written[0]);
       writer.close();
       output.commit();
       checkStdout();

@@ -5,9 +5,12 @@ import dk.jobmatch.cli.json.MatchLineWriter;
 import dk.jobmatch.engine.MatchEngine;
 import dk.jobmatch.model.Citizen;
 import dk.jobmatch.model.JobOrder;
+import dk.jobmatch.narrative.Narrator;
 import dk.jobmatch.scoring.Match;
+import java.io.OutputStream;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -22,12 +25,16 @@ import picocli.CommandLine.Option;
 @Command(name = "suggest", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
         "Suggest job orders for each citizen: one JSON line per (citizen, rank), citizens in input order.",
-        "Fields: citizen, rank, order, score, components, matchedSkills, missingSkills, flags.",
+        "Fields: citizen, rank, order, score, components, matchedSkills, missingSkills, flags (and matchedVia, labels",
+        "when they have an entry). --format text: a block of sentences per result, to read aloud (--lang da|en).",
         "Exit codes: 0 ok, 2 usage or I/O problem (nothing done), 3 bad input lines (reported; valid lines used)."})
 public final class SuggestCommand extends EngineCommand {
   @Option(names = "--top", paramLabel = "K", defaultValue = "10",
       description = "Job orders per citizen (default: ${DEFAULT-VALUE}).")
   int top;
+
+  @Mixin
+  NarrationOptions narration = new NarrationOptions();
 
   /** @param ctx the surroundings */
   public SuggestCommand(CliContext ctx) {
@@ -37,6 +44,7 @@ public final class SuggestCommand extends EngineCommand {
   @Override
   public Integer call() throws Exception {
     checkOptions(top);
+    narration.check(false);
     RecordFile<JobOrder> orderFile = orderFile();
     RecordFile<Citizen> citizenFile = citizenFile();
     try (Output output = Output.open(out, ctx.out()); MatchEngine engine = buildEngine()) {
@@ -52,12 +60,23 @@ public final class SuggestCommand extends EngineCommand {
       // Citizens are indexed too: without ESCO, skill specificity comes from rarity in the population.
       RecordFile.Summary citizenSummary = indexCitizens(citizenFile, engine, checked);
 
-      MatchLineWriter writer = new MatchLineWriter(output.stream(), MatchLineWriter.Direction.CITIZEN_FIRST, engine.policy().label());
+      Narrator narrator = narration.narrator(engine.taxonomy());
+      boolean text = narration.format() == NarrationOptions.Format.text;
+      MatchLineWriter writer = new MatchLineWriter(text ? OutputStream.nullOutputStream() : output.stream(),
+          MatchLineWriter.Direction.CITIZEN_FIRST, engine.policy().label(), narrator.labels());
+      NarrationWriter blocks = new NarrationWriter(output.stream(), narrator.footer(engine.policy().label(), engine.today()));
       try (OrderedPipeline<List<Match>> pipeline = new OrderedPipeline<>(threadCount(), matches -> {
         int rank = 0;
         for (Match m : matches) {
-          writer.write(m, ++rank);
+          rank++;
+          JobOrder order = engine.order(m.orderId()).orElse(null);
+          if (text) {
+            blocks.write(narrator.suggestion(m, rank, order));
+          } else {
+            writer.write(m, rank, order);
+          }
         }
+        blocks.flush();
         checkStdout();
       })) {
         long t0 = ctx.nanoClock().getAsLong();
@@ -78,7 +97,7 @@ public final class SuggestCommand extends EngineCommand {
           });
         }
         pipeline.finish();
-        verbose(t0, "suggested for the citizens, wrote %,d lines", writer.lines());
+        verbose(t0, "suggested for the citizens, wrote %,d lines", text ? blocks.blocks() : writer.lines());
       }
       writer.close();
       output.commit();

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.jobmatch.cli.json.ExplainLineWriter;
+import dk.jobmatch.narrative.Labels;
 import dk.jobmatch.engine.ReferenceScorer;
 import dk.jobmatch.model.Citizen;
 import dk.jobmatch.model.JobOrder;
@@ -122,8 +123,8 @@ class ExplainCommandTest {
     assertEquals(ExitCode.OK, r.exitCode(), r.describe());
     assertEquals(1, r.outLines().size(), r.describe());
     JsonNode line = parse(r.outLines().get(0));
-    assertEquals(List.of("citizen", "order", "eligible", "gates", "policy"), fieldNames(line),
-        "an ineligible pair has no match fields");
+    assertEquals(List.of("citizen", "order", "eligible", "gates", "policy"),
+        fieldNames(line).stream().filter(n -> !n.equals("labels")).toList(), "an ineligible pair has no match fields");
     assertEquals(ScoringPolicy.defaults().label(), line.get("policy").asText());
     assertEquals("c-1", line.get("citizen").asText());
     assertEquals("o-1", line.get("order").asText());
@@ -153,7 +154,9 @@ class ExplainCommandTest {
     assertEquals(ExitCode.OK, r.exitCode(), r.describe());
     JsonNode line = parse(r.outLines().get(0));
     assertEquals(List.of("citizen", "order", "eligible", "gates", "score", "components", "matchedSkills", "missingSkills",
-        "flags", "rank", "gapToTop", "kthScore", "policy"), fieldNames(line));
+        "flags", "rank", "gapToTop", "kthScore", "gapToKth", "policy"),
+        fieldNames(line).stream().filter(n -> !n.equals("labels")).toList());
+    assertEquals(line.get("gapToTop").asDouble(), line.get("gapToKth").asDouble(), "the same value under its right name");
     assertTrue(line.get("eligible").asBoolean());
     assertEquals(3, line.get("rank").asInt());
     assertEquals("[\"skill:a\"]", line.get("matchedSkills").toString());
@@ -311,7 +314,7 @@ class ExplainCommandTest {
         pairLines.add("{\"citizen\":\"" + c.id() + "\",\"order\":\"" + o.id() + "\"}");
         PairExplanation e = oracle.explainPair(population, c, o, k);
         explanations.add(e);
-        expected.add(line(e));
+        expected.add(line(e, o));
       }
     }
     Path pairs = CliRun.write(dir, "pairs.jsonl", pairLines.toArray(String[]::new));
@@ -338,10 +341,11 @@ class ExplainCommandTest {
     assertTrue(eligible > 10, "seed " + seed + ": too few eligible pairs: " + eligible);
   }
 
-  private static String line(PairExplanation e) throws IOException {
+  private static String line(PairExplanation e, JobOrder o) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (ExplainLineWriter w = new ExplainLineWriter(out, ScoringPolicy.defaults().label())) {
-      w.write(e);
+    try (ExplainLineWriter w = new ExplainLineWriter(out, ScoringPolicy.defaults().label(),
+        Labels.of(Taxonomy.none(), java.util.Locale.forLanguageTag("da")))) {
+      w.write(e, o);
     }
     return out.toString(StandardCharsets.UTF_8).stripTrailing();
   }

@@ -28,7 +28,9 @@ import java.util.OptionalDouble;
  * @param match the score and its explanation, present exactly when eligible
  * @param k the shortlist length {@code kthScore} and {@code gapToTop} refer to
  * @param rank the 1-based place when eligible, else 0
- * @param gapToTop the score lacking to the {@code k}-th place (≥ 0); 0 when not eligible
+ * @param gapToTop the score lacking to the {@code k}-th place (≥ 0); 0 when not eligible. The name
+ *     is kept for compatibility: it is the gap to the {@code k}-th place, not to the first; read it
+ *     as {@link #gapToKth()}
  * @param kthScore the {@code k}-th place's score; empty when not eligible or fewer than {@code k}
  *     are eligible
  * @param closed present when the order is closed on the day matched on (reason {@code
@@ -86,6 +88,15 @@ public record PairExplanation(String citizenId, String orderId, List<GateCheck> 
     if (!(gapToTop >= 0) || (!match.isPresent() && (gapToTop != 0 || kthScore.isPresent()))) {
       throw new IllegalArgumentException("gapToTop: '" + gapToTop + "' must be at least 0, and 0 with no kthScore when not eligible");
     }
+  }
+
+  /**
+   * The score the citizen lacks to equal the {@code k}-th place, the last seat of a top-{@code k}
+   * shortlist: the value of {@code gapToTop}, under the name that says what it is ({@code
+   * gapToTop} is kept for compatibility; it never meant the gap to the first place).
+   */
+  public double gapToKth() {
+    return gapToTop;
   }
 
   /** Whether every gate passed on an open order (the citizen can be proposed for the order). */

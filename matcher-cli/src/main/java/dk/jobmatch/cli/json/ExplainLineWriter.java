@@ -3,6 +3,8 @@ package dk.jobmatch.cli.json;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dk.jobmatch.model.JobOrder;
+import dk.jobmatch.narrative.Labels;
 import dk.jobmatch.scoring.GateCheck;
 import dk.jobmatch.scoring.OrderClosed;
 import dk.jobmatch.scoring.PairExplanation;
@@ -41,6 +43,11 @@ import java.util.Map;
  * citizen below the K-th place by a hair does not read as lacking nothing). Every line ends with
  * {@code policy}, the scoring policy that judged the pair, as {@code name@version}.
  *
+ * <p>Added fields (unreleased): {@code gapToKth} after {@code kthScore} on eligible lines — the same value as
+ * {@code gapToTop}, under the name that says what it is (the gap to the K-th place, not to the
+ * first; {@code gapToTop} is kept and deprecated) — and, as on result lines, {@code matchedVia}
+ * and {@code labels} when they have an entry ({@link LabelFields}).
+ *
  * <p>Not thread-safe: one writer, fed in order by one thread.
  */
 public final class ExplainLineWriter implements Closeable, Flushable {
@@ -48,6 +55,7 @@ public final class ExplainLineWriter implements Closeable, Flushable {
 
   private final JsonGenerator gen;
   private final String policy;
+  private final Labels labels;
   private long lines;
 
   /**
@@ -59,6 +67,18 @@ public final class ExplainLineWriter implements Closeable, Flushable {
    * @throws NullPointerException if {@code policy} is null
    */
   public ExplainLineWriter(OutputStream out, String policy) throws IOException {
+    this(out, policy, null);
+  }
+
+  /**
+   * Writes to {@code out}, with the names of the codes in {@code "labels"}.
+   *
+   * @param labels the names of skills, occupations, certificates and languages, or null for none
+   * @throws IOException if the generator cannot be created
+   * @throws NullPointerException if {@code policy} is null
+   */
+  public ExplainLineWriter(OutputStream out, String policy, Labels labels) throws IOException {
+    this.labels = labels;
     this.policy = java.util.Objects.requireNonNull(policy, "policy");
     this.gen = FACTORY.createGenerator(out, JsonEncoding.UTF8);
     this.gen.setRootValueSeparator(null);
@@ -71,6 +91,16 @@ public final class ExplainLineWriter implements Closeable, Flushable {
    * @throws IOException if the output cannot be written
    */
   public void write(PairExplanation e) throws IOException {
+    write(e, null);
+  }
+
+  /**
+   * Writes one line, with the order's occupation among the {@code "labels"}.
+   *
+   * @param order the pair's order, or null
+   * @throws IOException if the output cannot be written
+   */
+  public void write(PairExplanation e, JobOrder order) throws IOException {
     gen.writeStartObject();
     gen.writeStringField("citizen", e.citizenId());
     gen.writeStringField("order", e.orderId());
@@ -103,7 +133,9 @@ public final class ExplainLineWriter implements Closeable, Flushable {
       } else {
         gen.writeNull();
       }
+      gen.writeNumberField("gapToKth", roundUp4(e.gapToKth()));
     }
+    LabelFields.writeLabels(gen, labels, order, e.match().orElse(null), e.gates());
     gen.writeStringField("policy", policy);
     gen.writeEndObject();
     gen.writeRaw('\n');

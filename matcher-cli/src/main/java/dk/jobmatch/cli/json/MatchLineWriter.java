@@ -3,6 +3,8 @@ package dk.jobmatch.cli.json;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dk.jobmatch.model.JobOrder;
+import dk.jobmatch.narrative.Labels;
 import dk.jobmatch.scoring.Component;
 import dk.jobmatch.scoring.Explanation;
 import dk.jobmatch.scoring.Flag;
@@ -31,6 +33,11 @@ import java.util.List;
  * is the weighted sum. {@code policy} names the scoring policy that produced the line as {@code
  * name@version}. Score and component values are rounded half-up to four decimals.
  *
+ * <p>Added fields (unreleased), written only when they have an entry (so lines without them are unchanged):
+ * {@code matchedVia} after {@code flags} — for each matched skill the citizen does not hold
+ * itself, the held skill that earned its partial credit — and {@code labels} before {@code
+ * policy} — the name of each code on the line that has one ({@link LabelFields}).
+ *
  * <p>Not thread-safe: one writer, fed in order by one thread.
  */
 public final class MatchLineWriter implements Closeable, Flushable {
@@ -48,6 +55,7 @@ public final class MatchLineWriter implements Closeable, Flushable {
   private final JsonGenerator gen;
   private final Direction direction;
   private final String policy;
+  private final Labels labels;
   private long lines;
 
   /**
@@ -61,6 +69,18 @@ public final class MatchLineWriter implements Closeable, Flushable {
    * @throws NullPointerException if {@code policy} is null
    */
   public MatchLineWriter(OutputStream out, Direction direction, String policy) throws IOException {
+    this(out, direction, policy, null);
+  }
+
+  /**
+   * Writes to {@code out}, with the names of the codes in {@code "labels"}.
+   *
+   * @param labels the names of skills, occupations, certificates and languages, or null for none
+   * @throws IOException if the generator cannot be created
+   * @throws NullPointerException if {@code policy} is null
+   */
+  public MatchLineWriter(OutputStream out, Direction direction, String policy, Labels labels) throws IOException {
+    this.labels = labels;
     this.policy = java.util.Objects.requireNonNull(policy, "policy");
     this.gen = FACTORY.createGenerator(out, JsonEncoding.UTF8);
     this.gen.setRootValueSeparator(null);
@@ -76,6 +96,18 @@ public final class MatchLineWriter implements Closeable, Flushable {
    * @throws IOException if the output cannot be written
    */
   public void write(Match m, int rank) throws IOException {
+    write(m, rank, null);
+  }
+
+  /**
+   * Writes one result line, with the order's occupation among the {@code "labels"}.
+   *
+   * @param m the match
+   * @param rank its 1-based rank in its list
+   * @param order the match's order, or null
+   * @throws IOException if the output cannot be written
+   */
+  public void write(Match m, int rank, JobOrder order) throws IOException {
     gen.writeStartObject();
     if (direction == Direction.ORDER_FIRST) {
       gen.writeStringField("order", m.orderId());
@@ -87,6 +119,7 @@ public final class MatchLineWriter implements Closeable, Flushable {
       gen.writeStringField("order", m.orderId());
     }
     writeMatchFields(gen, m);
+    LabelFields.writeLabels(gen, labels, order, m, List.of());
     gen.writeStringField("policy", policy);
     gen.writeEndObject();
     gen.writeRaw('\n');
@@ -104,7 +137,8 @@ public final class MatchLineWriter implements Closeable, Flushable {
 
   /**
    * Writes the fields a result line has besides its ids and rank: {@code score}, {@code
-   * components}, {@code matchedSkills}, {@code missingSkills}, {@code flags}; shared with the
+   * components}, {@code matchedSkills}, {@code missingSkills}, {@code flags} and, when a skill was
+   * credited through a related one, {@code matchedVia}; shared with the
    * {@code explain} lines, which carry the same fields.
    */
   static void writeMatchFields(JsonGenerator gen, Match m) throws IOException {
@@ -122,6 +156,7 @@ public final class MatchLineWriter implements Closeable, Flushable {
       gen.writeString(f.name());
     }
     gen.writeEndArray();
+    LabelFields.writeMatchedVia(gen, e);
   }
 
   private static void writeStrings(JsonGenerator gen, String name, List<String> values) throws IOException {
