@@ -36,8 +36,9 @@ import picocli.CommandLine.Option;
  * the index that {@code index} would build from the merged files.
  *
  * <p><b>Events.</b> The standing shortlists (each open order's, K = its {@code maxCandidates},
- * else 10) are recomputed from the index at the start (one {@code rank} per open order), as of the
- * day of the last commit; then the day moves to {@code --as-of} (default today: orders whose
+ * else 10), as of the day of the last commit, are loaded from the generation ({@link
+ * StandingLists}) when they were stored with it and fit, else recomputed from the index (one
+ * {@code rank} per open order); then the day moves to {@code --as-of} (default today: orders whose
  * deadline has passed close) and the changes are applied together. The events are the net
  * difference, with {@code SUGGESTED} for orders entering a concerned citizen's top 10 suggestions,
  * as JSON Lines, written once the index is committed (see {@code LiveShortlists}).
@@ -70,6 +71,8 @@ public final class ApplyCommand extends EngineCommand {
   Integer eventsRetention;
 
   private IndexStore.Transaction tx;
+  /** Whether the standing lists were loaded from the base generation (not recomputed); for tests. */
+  boolean loadedLists;
   private final DayClock clock = new DayClock(LocalDate.now());
 
   /** @param ctx the surroundings */
@@ -173,9 +176,16 @@ public final class ApplyCommand extends EngineCommand {
         t0 = verbose(t0, "opened %s (%,d citizens, %,d orders)", index, engine.citizenCount(), engine.orderCount());
         int retention = retention(eventsRetention, t.base());
         ChangeFeed feed = new ChangeFeed(t.base().generation(), retention);
-        LiveShortlists live = LiveShortlists.start(engine, feed);
-        t0 = verbose(t0, "recomputed the standing lists of %,d open orders and %,d citizens (as of %s)",
-            live.openOrders().size(), engine.citizenCount(), clock.day());
+        List<LiveShortlists.Stored> stored = StandingLists.load(IndexStore.standingFile(index, t.base()),
+            t.base().generation(), clock.day(), fp);
+        LiveShortlists live = stored == null ? null
+            : LiveShortlists.resume(engine, feed, LiveShortlists.DEFAULT_SUGGESTIONS, stored).orElse(null);
+        loadedLists = live != null;
+        if (live == null) {
+          live = LiveShortlists.start(engine, feed);
+        }
+        t0 = verbose(t0, "%s the standing lists of %,d open orders and %,d citizens (as of %s)",
+            loadedLists ? "loaded" : "recomputed", live.openOrders().size(), engine.citizenCount(), clock.day());
         int ignored = warnUnknownDeletes(file, engine, lines);
         clock.set(day);
         List<Change> list = new ArrayList<>(lines.size());
@@ -184,6 +194,7 @@ public final class ApplyCommand extends EngineCommand {
         }
         live.apply(list);
         t0 = verbose(t0, "applied %,d changes (%,d orders ranked afresh in all)", list.size(), live.reranks());
+        List<LiveShortlists.Stored> standing = live.stored();
         List<FeedEvent> out = feed.since(t.base().generation());
         if (feed.generation() != t.generation()) {
           throw new IllegalStateException("the change feed is at generation " + feed.generation() + ", the index at "
@@ -195,6 +206,7 @@ public final class ApplyCommand extends EngineCommand {
         closed = true;
         byte[] eventBytes = eventLines(out, policyLabel);
         t.writeEvents(eventBytes); // inside the generation: committed together with the index
+        t.writeStanding(StandingLists.bytes(t.generation(), day, fp, standing)); // for the next apply
         t.commit(fp, citizenCount, orderCount, day, changesHash, retention);
         verbose(t0, "committed");
         writeEvents(eventBytes);

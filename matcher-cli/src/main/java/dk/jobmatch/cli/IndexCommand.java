@@ -1,10 +1,13 @@
 package dk.jobmatch.cli;
 
+import dk.jobmatch.engine.LiveShortlists;
 import dk.jobmatch.engine.MatchEngine;
+import dk.jobmatch.engine.ShortlistListener;
 import dk.jobmatch.model.Citizen;
 import dk.jobmatch.model.JobOrder;
 import java.nio.file.Files;
 import java.time.LocalDate;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -115,9 +118,18 @@ public final class IndexCommand extends EngineCommand {
         RecordFile.Summary citizenSummary = indexCitizens(citizenFile, engine, checked);
         long citizenCount = engine.citizenCount();
         long orderCount = engine.orderCount();
+        // The standing shortlists of this generation, for the next apply (which starts from this day).
+        List<LiveShortlists.Stored> standing = null;
+        if (engine.today().equals(day)) {
+          standing = LiveShortlists.start(engine, ShortlistListener.none()).stored();
+          t0 = verbose(t0, "computed the standing lists of %,d open orders (as of %s)", standing.size(), day);
+        }
         engine.close();
         closed = true;
         t.storeReference(esco, disco, shortage, policyFile);
+        if (standing != null) {
+          t.writeStanding(StandingLists.bytes(t.generation(), day, fp, standing));
+        }
         t.commit(fp, citizenCount, orderCount, day, null, ApplyCommand.retention(eventsRetention, t.base()));
         verbose(t0, "committed");
         ctx.err().println(String.format(java.util.Locale.ROOT, "%s: committed generation %d: %,d citizens, %,d job orders",

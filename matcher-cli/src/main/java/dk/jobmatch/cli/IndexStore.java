@@ -62,6 +62,7 @@ final class IndexStore {
   private static final String READERS = "readers";
   private static final String GEN = "gen-";
   private static final String EVENTS = "events";
+  private static final String STANDING = "standing.json";
   private static final String REF = "ref";
   /** The names of the stored reference data and policy inside a generation's {@code ref/}. */
   static final String REF_ESCO = "esco";
@@ -375,6 +376,16 @@ final class IndexStore {
     }
 
     /**
+     * Writes this generation's standing shortlists (see {@link StandingLists}) into the generation,
+     * owner-only and durably, so that {@link #commit} publishes them with the index.
+     *
+     * @throws IOException if they cannot be written
+     */
+    void writeStanding(byte[] bytes) throws IOException {
+      writeDurably(genDir.resolve(STANDING), bytes);
+    }
+
+    /**
      * Commits: writes the description, then makes this generation the current one in one atomic
      * rename, then removes the previous generation. The engine must be closed before.
      *
@@ -651,6 +662,11 @@ final class IndexStore {
         throw CliException.usage("--index: cannot read " + dir + ": " + RecordFile.describe(e));
       }
     }
+  }
+
+  /** The standing-shortlists file of a committed generation (it may be missing). */
+  static Path standingFile(Path dir, Meta meta) {
+    return dir.resolve(generationName(meta.generation())).resolve(STANDING);
   }
 
   /**

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Help, output and files that are exactly true: each command's help lists only options it
  * accepts, the command list shows whole sentences, no picocli warning; apply's counts; every
- * directory and file of an index is owner-only; a clean run prints nothing on standard error.
+ * directory and file of an index (the standing shortlists too) is owner-only; a clean run prints nothing on standard error.
  */
 class ExactHelpAndFilesTest {
   private static final List<String> COMMANDS = List.of("match", "suggest", "batch", "validate", "index", "apply", "events",
@@ -97,7 +97,7 @@ class ExactHelpAndFilesTest {
       kinds.add(name.startsWith("gen-") ? "gen-*" : name.startsWith("_") ? "(lucene)" : name);
     }
     for (String expected : List.of("idx", "gen-*", "CURRENT", "write.lock", "meta.json", "engine", "citizens", "orders",
-        "events", "(lucene)")) {
+        "events", "standing.json", "(lucene)")) {
       assertTrue(kinds.contains(expected), "the test saw no " + expected + ": " + kinds);
     }
   }

@@ -204,6 +204,122 @@ public final class LiveShortlists {
     return live;
   }
 
+  /**
+   * One open order's standing state, for storing the lists beside a persistent index and {@link
+   * #resume resuming} from them instead of ranking every order again. Immutable.
+   *
+   * @param orderId the order
+   * @param k the shortlist length the state was kept for
+   * @param complete whether {@code citizenIds} holds every eligible citizen (else the exact top)
+   * @param citizenIds the kept candidates, best first
+   * @param scores their exact scores, in the same order
+   * @param holders the qualified fortrinsadgang holders kept besides them (public employers)
+   */
+  public record Stored(String orderId, int k, boolean complete, List<String> citizenIds, List<Double> scores,
+      List<String> holders) {
+    /**
+     * @throws NullPointerException if a field is null
+     * @throws IllegalArgumentException if {@code citizenIds} and {@code scores} differ in length
+     */
+    public Stored {
+      Objects.requireNonNull(orderId, "orderId");
+      citizenIds = List.copyOf(citizenIds);
+      scores = List.copyOf(scores);
+      holders = List.copyOf(holders);
+      if (citizenIds.size() != scores.size()) {
+        throw new IllegalArgumentException("scores: must have one score per citizen id");
+      }
+    }
+  }
+
+  /** The standing state of every open order, in the engine's order, for {@link #resume}. */
+  public synchronized List<Stored> stored() {
+    List<Stored> out = new ArrayList<>(open.size());
+    for (OrderState st : open.values()) {
+      List<String> ids = new ArrayList<>(st.buffer.size());
+      List<Double> scores = new ArrayList<>(st.buffer.size());
+      for (Scored c : st.buffer) {
+        ids.add(c.id());
+        scores.add(c.score());
+      }
+      out.add(new Stored(st.order.id(), st.k, st.complete, ids, scores, new ArrayList<>(st.holders.keySet())));
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * Starts standing lists from stored states (see {@link #stored()}) instead of ranking every open
+   * order, when they fit the engine now: the same open orders (refreshing the engine first, as of
+   * {@link MatchEngine#today()}), the same K per order, every kept citizen indexed with exactly
+   * the stored score (bit for bit, scored afresh with the kernel) and every kept holder still
+   * qualifying. The caller vouches that nothing else moved since they were stored (same citizens,
+   * same orders, same policy and reference data). Emits no events.
+   *
+   * @return the lists, or empty if the stored states do not fit (then {@link #start} them)
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code suggestions} is negative
+   */
+  public static java.util.Optional<LiveShortlists> resume(MatchEngine engine, ShortlistListener listener,
+      int suggestions, List<Stored> stored) {
+    Objects.requireNonNull(engine, "engine");
+    Objects.requireNonNull(listener, "listener");
+    Objects.requireNonNull(stored, "stored");
+    if (suggestions < 0) {
+      throw new IllegalArgumentException("suggestions: must not be negative");
+    }
+    LiveShortlists live = new LiveShortlists(engine, listener, suggestions);
+    synchronized (live) {
+      engine.refresh();
+      live.day = engine.today();
+      Map<String, Stored> byId = new HashMap<>();
+      for (Stored s : stored) {
+        byId.put(s.orderId(), s);
+      }
+      PopulationStats stats = engine.populationStats();
+      int seen = 0;
+      for (JobOrder o : engine.orders()) {
+        if (live.expired(o)) {
+          continue;
+        }
+        Stored s = byId.get(o.id());
+        if (s == null || s.k() != k(o)) {
+          return java.util.Optional.empty();
+        }
+        seen++;
+        int k = k(o);
+        CompiledOrder co = engine.compile(o);
+        List<Scored> buffer = new ArrayList<>(s.citizenIds().size());
+        for (int i = 0; i < s.citizenIds().size(); i++) {
+          CitizenFeatures f = engine.indexedFeatures(s.citizenIds().get(i)).orElse(null);
+          if (f == null || Double.doubleToLongBits(FeatureScorer.score(co, f))
+              != Double.doubleToLongBits(s.scores().get(i))) {
+            return java.util.Optional.empty();
+          }
+          buffer.add(new Scored(s.scores().get(i), f));
+        }
+        buffer.sort(Shortlists::compare);
+        Map<String, CitizenFeatures> holders = new HashMap<>();
+        for (String id : s.holders()) {
+          CitizenFeatures f = engine.indexedFeatures(id).orElse(null);
+          if (f == null || !co.publicEmployer || !holder(holders, co, f)) {
+            return java.util.Optional.empty();
+          }
+        }
+        OrderState st = new OrderState(o, k, Math.max(2 * k, k + 5), co, buffer, s.complete(), holders);
+        if (!st.complete && buffer.size() < k) {
+          return java.util.Optional.empty();
+        }
+        live.noteRarity(st, stats);
+        st.visible = visible(st);
+        live.open.put(o.id(), st);
+      }
+      if (seen != byId.size()) {
+        return java.util.Optional.empty();
+      }
+    }
+    return java.util.Optional.of(live);
+  }
+
   /** Adds or replaces a citizen and updates the lists; see {@link #apply(List)}. */
   public void upsert(Citizen citizen) {
     apply(List.of(new Change.UpsertCitizen(citizen)));

@@ -153,11 +153,43 @@ class LiveShortlistsPropertyTest {
         live.apply(changes);
         replay(where + " step " + step, events, members, suggested);
         check(where + " step " + step, engine, live, members, suggested, lastSuggestions, false, events, drift, touched);
+        resumed(where + " step " + step, engine, live);
       }
       assertTrue(live.reranks() > 0, where);
       assertTrue(!drift || live.reweighs > 0, where + ": the rescoring path for rarity drift was never taken");
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** Lists resumed from the stored state equal the live ones, and store the same state again. */
+  private static void resumed(String where, MatchEngine engine, LiveShortlists live) {
+    List<LiveShortlists.Stored> stored = live.stored();
+    LiveShortlists r = LiveShortlists.resume(engine, ShortlistListener.none(), SUGGESTIONS, stored)
+        .orElseThrow(() -> new AssertionError(where + ": the stored lists were refused"));
+    assertEquals(live.openOrders(), r.openOrders(), where);
+    for (String id : live.openOrders()) {
+      assertEquals(live.shortlist(id), r.shortlist(id), where + " " + id);
+    }
+    assertEquals(stored.size(), r.stored().size(), where);
+    for (int i = 0; i < stored.size(); i++) {
+      LiveShortlists.Stored a = stored.get(i);
+      LiveShortlists.Stored b = r.stored().get(i);
+      assertEquals(a.citizenIds(), b.citizenIds(), where);
+      assertEquals(a.scores(), b.scores(), where);
+      assertEquals(Set.copyOf(a.holders()), Set.copyOf(b.holders()), where);
+    }
+    if (!stored.isEmpty() && !stored.get(0).citizenIds().isEmpty()) {
+      // One stored score off by one ulp: refused.
+      List<LiveShortlists.Stored> spoilt = new ArrayList<>(stored);
+      LiveShortlists.Stored a = stored.get(0);
+      List<Double> scores = new ArrayList<>(a.scores());
+      scores.set(0, Math.nextUp(scores.get(0)));
+      spoilt.set(0, new LiveShortlists.Stored(a.orderId(), a.k(), a.complete(), a.citizenIds(), scores, a.holders()));
+      assertTrue(LiveShortlists.resume(engine, ShortlistListener.none(), SUGGESTIONS, spoilt).isEmpty(), where);
+      // An open order missing: refused.
+      assertTrue(LiveShortlists.resume(engine, ShortlistListener.none(), SUGGESTIONS, stored.subList(1, stored.size()))
+          .isEmpty(), where);
     }
   }
 
