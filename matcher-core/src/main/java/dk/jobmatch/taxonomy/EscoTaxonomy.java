@@ -3,7 +3,6 @@ package dk.jobmatch.taxonomy;
 import dk.jobmatch.model.OccupationRef;
 import dk.jobmatch.model.RequiredSkill;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
