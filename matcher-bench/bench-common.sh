@@ -37,7 +37,7 @@ ensure_jar() {
   local stale=""
   if [[ -f "$JAR" ]]; then
     stale="$(find "$ROOT/matcher-core/src/main" "$BENCH_DIR/src/main" "$ROOT/pom.xml" "$BENCH_DIR/pom.xml" \
-      "$ROOT/matcher-core/pom.xml" -newer "$JAR" -type f 2>/dev/null | head -1)"
+      "$ROOT/matcher-core/pom.xml" -newer "$JAR" -type f 2>/dev/null | head -1 || true)"
   fi
   if [[ ! -f "$JAR" || -n "$stale" || "${REBUILD:-0}" == 1 ]]; then
     echo "== building $JAR ${stale:+(sources changed: $stale)}" >&2
