@@ -196,7 +196,7 @@ public final class ExplainCommand extends EngineCommand {
         }
         pipeline.finish();
       }
-      verbose(t0, "explained %,d pairs", written[0]);
+      verbose(t0, "explained %,d %s", written[0], written[0] == 1 ? "pair" : "pairs");
       writer.close();
       output.commit();
       checkStdout();
