@@ -1,5 +1,6 @@
 package dk.jobmatch.narrative;
 
+import com.google.common.html.HtmlEscapers;
 import dk.jobmatch.model.Citizen;
 import dk.jobmatch.model.JobOrder;
 import dk.jobmatch.model.RequiredSkill;
@@ -264,21 +265,9 @@ public final class ExplanationPage {
     return narrator.templates().format(Boolean.TRUE.equals(b) ? "yes" : "no");
   }
 
-  /** Escapes text for HTML element content and attribute values. */
+  /** Escapes text for HTML element content and attribute values (Guava's HTML escaper: {@code & < > " '}). */
   static String esc(String s) {
-    StringBuilder b = new StringBuilder(s.length() + 16);
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '&' -> b.append("&amp;");
-        case '<' -> b.append("&lt;");
-        case '>' -> b.append("&gt;");
-        case '"' -> b.append("&quot;");
-        case '\'' -> b.append("&#39;");
-        default -> b.append(c);
-      }
-    }
-    return b.toString();
+    return HtmlEscapers.htmlEscaper().escape(s);
   }
 
   /** A4-friendly, readable, no horizontal scrolling: long words wrap, the table has fixed columns. */

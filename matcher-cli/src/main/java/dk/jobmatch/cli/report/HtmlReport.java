@@ -1,5 +1,6 @@
 package dk.jobmatch.cli.report;
 
+import com.google.common.html.HtmlEscapers;
 import dk.jobmatch.report.BatchReport;
 import dk.jobmatch.report.BatchReport.Bin;
 import dk.jobmatch.report.BatchReport.CoverageRow;
@@ -393,20 +394,9 @@ public final class HtmlReport {
     return s.length() <= max ? s : s.substring(0, max - 1) + "\u2026";
   }
 
+  /** Escapes text for HTML element content and attribute values (Guava's HTML escaper: {@code & < > " '}). */
   static String esc(String s) {
-    StringBuilder b = new StringBuilder(s.length() + 16);
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '&' -> b.append("&amp;");
-        case '<' -> b.append("&lt;");
-        case '>' -> b.append("&gt;");
-        case '"' -> b.append("&quot;");
-        case '\'' -> b.append("&#39;");
-        default -> b.append(c);
-      }
-    }
-    return b.toString();
+    return HtmlEscapers.htmlEscaper().escape(s);
   }
 
   private static final String CSS = """
