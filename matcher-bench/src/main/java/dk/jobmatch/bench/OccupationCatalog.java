@@ -141,7 +141,7 @@ final class OccupationCatalog {
     if (keptIsco.isEmpty()) {
       throw new IOException(occFile + ": no occupation with an ISCO group and skills");
     }
-    return new OccupationCatalog("esco (" + dir + ")", true, keptIsco, keptLabel, keptEss, keptOpt);
+    return new OccupationCatalog("esco (" + dir.getFileName() + ")", true, keptIsco, keptLabel, keptEss, keptOpt);
   }
 
   private static Path find(Path dir, String preferred, String prefix) throws IOException {

@@ -222,12 +222,20 @@ public final class QualityBenchmark {
     return report(c, t, ds, results, ablation, reverted, new double[] {(tLoad - t0) / 1e9, (tGen - tLoad) / 1e9, (tEnd - tGen) / 1e9});
   }
 
+  /**
+   * The data folder as written into a report: relative to the working directory, so a committed
+   * report names no path of the machine it ran on.
+   */
+  private static String shown(Path dir) {
+    return Path.of("").toAbsolutePath().relativize(dir.toAbsolutePath().normalize()).toString();
+  }
+
   private static String report(Config c, QualityTaxonomy t, List<QualityDataset> ds, List<Result> results,
       Map<Component, Result> ablation, Map<String, Result> reverted, double[] seconds) {
     StringBuilder sb = new StringBuilder();
     Result engine = results.get(0);
     sb.append("## Quality benchmark results (").append(c.split().name().toLowerCase(Locale.ROOT)).append(" split)\n\n");
-    sb.append(String.format(Locale.ROOT, "Data: %s (%d occupations in %d unit groups). Datasets: ", t.dataDir(), t.size(),
+    sb.append(String.format(Locale.ROOT, "Data: %s (%d occupations in %d unit groups). Datasets: ", shown(t.dataDir()), t.size(),
         t.byUnitGroup.size()));
     for (QualityDataset d : ds) {
       long text = d.orders().stream().filter(o -> o.type() == OrderType.TEXT).count();
