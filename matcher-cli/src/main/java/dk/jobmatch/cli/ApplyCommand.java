@@ -82,14 +82,9 @@ public final class ApplyCommand extends EngineCommand {
 
   @Override
   protected void checkSources() {
-    requireOptions("--index=DIR", index, "--changes=FILE", changes);
+    requireOptions("--index=DIR", index(), "--changes=FILE", changes);
   }
 
-  /** Records come from --changes, events go to --events (or standard output). */
-  @Override
-  protected java.util.Set<String> unusedOptions() {
-    return java.util.Set.of("--citizens", "--orders", "--out");
-  }
 
   @Override
   protected boolean readsIndex() {
@@ -136,33 +131,33 @@ public final class ApplyCommand extends EngineCommand {
     if (eventsRetention != null && eventsRetention < 1) {
       throw CliException.usage("--events-retention: must be at least 1 (generations), got " + eventsRetention);
     }
-    IndexStore.Meta current = Files.isDirectory(index) ? IndexStore.committed(index) : null;
+    IndexStore.Meta current = Files.isDirectory(index()) ? IndexStore.committed(index()) : null;
     if (current == null) {
-      throw CliException.usage("--index: no index at " + index + " (build one with 'jobmatch index')");
+      throw CliException.usage("--index: no index at " + index() + " (build one with 'jobmatch index')");
     }
     // The same change file as the last commit (a re-run after a crash, or by mistake): nothing to
     // apply; its events are written again, so a consumer that lost them gets them.
     String changesHash = IndexStore.hash(changes);
-    byte[] again = IndexStore.eventsIfApplied(index, current, changesHash);
+    byte[] again = IndexStore.eventsIfApplied(index(), current, changesHash);
     if (again != null) {
       writeEvents(again);
       ctx.err().println(String.format(Locale.ROOT,
           "%s: these changes were committed already as generation %d; nothing applied (their %,d %s written again)",
-          index, current.generation(), lineCount(again), lineCount(again) == 1 ? "event is" : "events are"));
+          index(), current.generation(), lineCount(again), lineCount(again) == 1 ? "event is" : "events are"));
       return ExitCode.OK;
     }
     // All lines are read and checked before the index is touched.
     List<Line> lines = new ArrayList<>();
     RecordFile.Summary summary = file.read(ctx.err(), true, false, progress(file, "reading"),
         (line, c) -> lines.add(new Line(line, c)));
-    if (summary.rejected() > 0 && strict) {
+    if (summary.rejected() > 0 && run.strict) {
       return strictRefusal(file, summary);
     }
-    LocalDate day = asOf != null ? asOf : LocalDate.now();
-    try (IndexStore.Transaction t = IndexStore.begin(index, false, ctx.err())) {
+    LocalDate day = run.asOf != null ? run.asOf : LocalDate.now();
+    try (IndexStore.Transaction t = IndexStore.begin(index(), false, ctx.err())) {
       tx = t;
       if (t.base() == null) {
-        throw CliException.usage("--index: no index at " + index + " (build one with 'jobmatch index')");
+        throw CliException.usage("--index: no index at " + index() + " (build one with 'jobmatch index')");
       }
       LocalDate listsDay = t.base().asOf() == null ? day : LocalDate.parse(t.base().asOf());
       clock.set(listsDay.isAfter(day) ? day : listsDay);
@@ -171,12 +166,12 @@ public final class ApplyCommand extends EngineCommand {
       String policyLabel = engine.policy().label();
       boolean closed = false;
       try {
-        IndexStore.Fingerprint fp = IndexStore.fingerprint(esco, disco, shortage, engine.policy());
-        IndexStore.check(t.base(), fp, index);
-        t0 = verbose(t0, "opened %s (%,d citizens, %,d orders)", index, engine.citizenCount(), engine.orderCount());
+        IndexStore.Fingerprint fp = IndexStore.fingerprint(reference.esco, reference.disco, reference.shortage, engine.policy());
+        IndexStore.check(t.base(), fp, index());
+        t0 = verbose(t0, "opened %s (%,d citizens, %,d orders)", index(), engine.citizenCount(), engine.orderCount());
         int retention = retention(eventsRetention, t.base());
         ChangeFeed feed = new ChangeFeed(t.base().generation(), retention);
-        List<LiveShortlists.Stored> stored = StandingLists.load(IndexStore.standingFile(index, t.base()),
+        List<LiveShortlists.Stored> stored = StandingLists.load(IndexStore.standingFile(index(), t.base()),
             t.base().generation(), clock.day(), fp);
         LiveShortlists live = stored == null ? null
             : LiveShortlists.resume(engine, feed, LiveShortlists.DEFAULT_SUGGESTIONS, stored).orElse(null);
@@ -213,7 +208,7 @@ public final class ApplyCommand extends EngineCommand {
         int applied = list.size() - ignored;
         ctx.err().println(String.format(Locale.ROOT,
             "%s: committed generation %d: %,d %s applied%s, %,d %s; %,d citizens, %,d job orders",
-            index, t.generation(), applied, applied == 1 ? "change" : "changes",
+            index(), t.generation(), applied, applied == 1 ? "change" : "changes",
             ignored == 0 ? "" : String.format(Locale.ROOT, " (%,d %s of unknown ids ignored)", ignored,
                 ignored == 1 ? "delete" : "deletes"),
             out.size(), out.size() == 1 ? "event" : "events", citizenCount, orderCount));
@@ -222,7 +217,7 @@ public final class ApplyCommand extends EngineCommand {
       } finally {
         if (!closed) {
           closeQuietly(engine);
-          ctx.err().println(index + ": nothing was committed; the index is unchanged (generation "
+          ctx.err().println(index() + ": nothing was committed; the index is unchanged (generation "
               + t.base().generation() + ")");
         }
       }

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -41,6 +42,14 @@ import picocli.CommandLine.Option;
         "--report/--report-html: coverage, congestion (before/after), shortage gaps, upskilling needs, exposure.",
         "Exit codes: 0 ok, 2 usage or I/O problem (nothing done), 3 bad input lines (reported; valid lines used)."})
 public final class BatchCommand extends EngineCommand {
+  /** {@code --citizens}, {@code --orders}. */
+  @Mixin
+  SourceOptions sources = new SourceOptions();
+
+  /** {@code --out}. */
+  @Mixin
+  OutOption outOption = new OutOption();
+
   @Option(names = "--per-citizen", paramLabel = "C", defaultValue = "3",
       description = "The most orders one citizen is put forward to (default: ${DEFAULT-VALUE}).")
   int perCitizen;
@@ -71,6 +80,16 @@ public final class BatchCommand extends EngineCommand {
   /** @param ctx the surroundings */
   public BatchCommand(CliContext ctx) {
     super(ctx);
+  }
+
+  @Override
+  protected SourceOptions sources() {
+    return sources;
+  }
+
+  @Override
+  protected OutOption outOption() {
+    return outOption;
   }
 
   private BatchOptions batchOptions() {
@@ -112,7 +131,7 @@ public final class BatchCommand extends EngineCommand {
     BatchOptions options = batchOptions();
     RecordFile<JobOrder> orderFile = orderFile();
     RecordFile<Citizen> citizenFile = citizenFile();
-    try (Output output = Output.open(out, ctx.out());
+    try (Output output = Output.open(out(), ctx.out());
         ReportFile json = openReport(report, "--report");
         ReportFile html = openReport(reportHtml, "--report-html");
         MatchEngine engine = buildEngine()) {

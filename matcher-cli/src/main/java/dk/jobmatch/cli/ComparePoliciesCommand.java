@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -27,6 +28,14 @@ import picocli.CommandLine.Option;
         "gained and lost.",
         "Exit codes: 0 ok, 2 usage or I/O problem (nothing written), 3 bad input lines (reported; valid lines used)."})
 public final class ComparePoliciesCommand extends EngineCommand {
+  /** {@code --citizens}, {@code --orders}. */
+  @Mixin
+  SourceOptions sources = new SourceOptions();
+
+  /** {@code --out}. */
+  @Mixin
+  OutOption outOption = new OutOption();
+
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   @Option(names = "--policy-b", required = true, paramLabel = "FILE",
@@ -43,15 +52,25 @@ public final class ComparePoliciesCommand extends EngineCommand {
   }
 
   @Override
+  protected SourceOptions sources() {
+    return sources;
+  }
+
+  @Override
+  protected OutOption outOption() {
+    return outOption;
+  }
+
+  @Override
   public Integer call() throws Exception {
     checkOptions(top);
-    if (out != null && samePath(out, policyB)) {
-      throw CliException.usage("--out: is the same file as --policy-b (" + out
+    if (out() != null && samePath(out(), policyB)) {
+      throw CliException.usage("--out: is the same file as --policy-b (" + out()
           + "); writing it would replace the input. Choose another file");
     }
     ScoringPolicy a = policy();
     ScoringPolicy b = readPolicy("--policy-b", policyB);
-    try (Output output = Output.open(out, ctx.out()); MatchEngine engine = buildEngine()) {
+    try (Output output = Output.open(out(), ctx.out()); MatchEngine engine = buildEngine()) {
       Inputs inputs = readInputs(orderFile(), citizenFile());
       if (inputs.refusal() != null) {
         return inputs.refusal();

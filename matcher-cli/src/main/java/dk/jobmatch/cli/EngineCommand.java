@@ -31,13 +31,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.time.format.DateTimeParseException;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * The options and steps shared by the commands that index citizens and rank ({@code match},
@@ -59,91 +56,64 @@ public abstract class EngineCommand implements Callable<Integer> {
   /** The largest {@code --top}; larger lists are a batch job, not a shortlist. */
   static final int MAX_TOP = 10_000;
 
-  /** {@code --citizens}: the citizens file. */
-  @Option(names = "--citizens", paramLabel = "FILE",
-      description = "Citizens, one JSON object per line (UTF-8). Required unless --index is given.")
-  protected Path citizens;
+  /**
+   * The help position of the shared options: before the command's own options and {@code
+   * --help}, which picocli places at its default order -1, in the order of the mixins' {@code
+   * order} attributes (sources, index, reference data, output, run options).
+   */
+  static final int HELP_ORDER = -100;
 
-  /** {@code --orders}: the job orders file. */
-  @Option(names = "--orders", paramLabel = "FILE",
-      description = "Job orders, one JSON object per line (UTF-8). Required unless --index is given;"
-          + " with --index, default: the orders held in the index, in the order they were first added.")
-  protected Path orders;
+  /** {@code --index}: every engine command takes it. */
+  @Mixin
+  protected IndexOption indexOption = new IndexOption();
 
-  /** {@code --index}: a persistent index (see {@code jobmatch index}) in place of {@code --citizens}, or null. */
-  @Option(names = "--index", paramLabel = "DIR",
-      description = "A persistent index built by 'jobmatch index' (and kept current by 'jobmatch apply'), in place of"
-          + " --citizens: its last commit is used, also while an apply is writing. The reference data and policy"
-          + " must be those it was built with.")
-  protected Path index;
+  /** {@code --esco}, {@code --disco}, {@code --shortage}, {@code --policy}: every engine command takes them. */
+  @Mixin
+  protected ReferenceDataOptions reference = new ReferenceDataOptions();
+
+  /** {@code --strict}, {@code --as-of}, {@code --threads}, {@code --quiet}, {@code --verbose}: every engine command takes them. */
+  @Mixin
+  protected RunOptions run = new RunOptions();
 
   /** The picocli model of this command, for usage errors in picocli's own format. */
   @Spec
   protected CommandSpec spec;
 
-  /** {@code --esco}: an ESCO export directory, or null. */
-  @Option(names = "--esco", paramLabel = "DIR",
-      description = "An ESCO CSV export (e.g. ../shared/data/esco-v1.1.1): resolves ESCO URIs, relates skills.")
-  protected Path esco;
-
-  /** {@code --disco}: a DISCO-08 list, or null. */
-  @Option(names = "--disco", paramLabel = "FILE",
-      description = "A DISCO-08 list (disco.csv of Danmarks Statistik) for 6-digit Danish codes and titles.")
-  protected Path disco;
-
-  /** {@code --shortage}: a shortage CSV, or null. */
-  @Option(names = "--shortage", paramLabel = "FILE",
-      description = "Shortage occupations, CSV: occupation,rarArea,category,validFrom,validTo.")
-  protected Path shortage;
-
-  /** {@code --policy}: a scoring policy file, or null for the default policy. */
-  @Option(names = "--policy", paramLabel = "FILE",
-      description = "A scoring policy file (JSON: name, version, weights, constants, relaxedGates); default: the built-in"
-          + " policy. Every result line names the policy as \"policy\":\"name@version\".")
-  protected Path policyFile;
-
-  /** {@code --out}: the result file, or null for standard output. */
-  @Option(names = "--out", paramLabel = "FILE",
-      description = "Write results to FILE (replaced only when the run completes) instead of standard output.")
-  protected Path out;
-
-  /** {@code --strict}: any bad line stops the run before indexing. */
-  @Option(names = "--strict",
-      description = "If any line of an input file is bad: report every bad line, index nothing, write nothing, exit 3.")
-  protected boolean strict;
-
-  /** {@code --as-of}: the day to match on, or null for today. */
-  @Option(names = "--as-of", paramLabel = "DATE", converter = DateConverter.class,
-      description = "The day to match on (YYYY-MM-DD): availability, start dates, shortage validity, stale skills."
-          + " Default: today.")
-  protected LocalDate asOf;
-
-  /** {@code --threads}: ranking threads, or null for one per processor. */
-  @Option(names = "--threads", paramLabel = "N",
-      description = "Threads for ranking (default: the number of processors). Output is the same for any N.")
-  protected Integer threads;
-
-  /** {@code --quiet}: no progress lines. */
-  @Option(names = {"-q", "--quiet"}, description = "No progress lines on standard error.")
-  protected boolean quiet;
-
-  /** {@code --verbose}: how long each phase took. */
-  @Option(names = {"-v", "--verbose"}, description = "Report the time each phase took on standard error.")
-  protected boolean verbose;
-
-  /** Parses {@code YYYY-MM-DD} with a message that says so. */
-  static final class DateConverter implements ITypeConverter<LocalDate> {
-    @Override
-    public LocalDate convert(String value) {
-      try {
-        return LocalDate.parse(value);
-      } catch (DateTimeParseException e) {
-        throw new TypeConversionException("'" + value + "' is not a date YYYY-MM-DD");
-      }
-    }
+  /**
+   * {@code --citizens} and {@code --orders} of a command that reads input files (its own {@code
+   * @Mixin} field); a command without them has none (both null), and picocli neither lists nor
+   * accepts them.
+   */
+  protected SourceOptions sources() {
+    return new SourceOptions();
   }
 
-  /** The policy read from {@link #policyFile}, once. */
+  /** {@code --out} of a command that writes results (its own {@code @Mixin} field); none (null) by default. */
+  protected OutOption outOption() {
+    return new OutOption();
+  }
+
+  /** The {@code --citizens} file, or null. */
+  protected final Path citizens() {
+    return sources().citizens;
+  }
+
+  /** The {@code --orders} file, or null. */
+  protected final Path orders() {
+    return sources().orders;
+  }
+
+  /** The {@code --index} directory, or null. */
+  protected final Path index() {
+    return indexOption.index;
+  }
+
+  /** The {@code --out} file, or null for standard output. */
+  protected final Path out() {
+    return outOption().out;
+  }
+
+  /** The policy read from {@code --policy}, once. */
   private ScoringPolicy policy;
 
   /**
@@ -154,7 +124,7 @@ public abstract class EngineCommand implements Callable<Integer> {
    */
   protected ScoringPolicy policy() {
     if (policy == null) {
-      policy = readPolicy("--policy", policyFile);
+      policy = readPolicy("--policy", reference.policyFile);
     }
     return policy;
   }
@@ -192,24 +162,16 @@ public abstract class EngineCommand implements Callable<Integer> {
 
   /** The input files, as read by this command (with {@code --index} and no {@code --citizens}: the index, never read as a file). */
   protected RecordFile<Citizen> citizenFile() {
-    return citizens == null
-        ? new RecordFile<>(index, "--index", "citizens", RecordFile.CITIZENS, JsonLinesReader.DEFAULT_MAX_LINE_BYTES)
-        : new RecordFile<>(citizens, "--citizens", "citizens", RecordFile.CITIZENS, JsonLinesReader.DEFAULT_MAX_LINE_BYTES);
+    return citizens() == null
+        ? new RecordFile<>(index(), "--index", "citizens", RecordFile.CITIZENS, JsonLinesReader.DEFAULT_MAX_LINE_BYTES)
+        : new RecordFile<>(citizens(), "--citizens", "citizens", RecordFile.CITIZENS, JsonLinesReader.DEFAULT_MAX_LINE_BYTES);
   }
 
   /** The orders file (with {@code --index} and no {@code --orders}: the index, never read as a file). */
   protected RecordFile<JobOrder> orderFile() {
-    return orders == null
-        ? new RecordFile<>(index, "--index", "job orders", RecordFile.ORDERS, JsonLinesReader.DEFAULT_MAX_LINE_BYTES)
-        : new RecordFile<>(orders, "--orders", "job orders", RecordFile.ORDERS, JsonLinesReader.DEFAULT_MAX_LINE_BYTES);
-  }
-
-  /**
-   * The options of this class that the command does not accept (e.g. {@code "--out"}): they are
-   * left out of its help and refused as unknown. None by default.
-   */
-  protected java.util.Set<String> unusedOptions() {
-    return java.util.Set.of();
+    return orders() == null
+        ? new RecordFile<>(index(), "--index", "job orders", RecordFile.ORDERS, JsonLinesReader.DEFAULT_MAX_LINE_BYTES)
+        : new RecordFile<>(orders(), "--orders", "job orders", RecordFile.ORDERS, JsonLinesReader.DEFAULT_MAX_LINE_BYTES);
   }
 
   /**
@@ -224,31 +186,31 @@ public abstract class EngineCommand implements Callable<Integer> {
   private static final String ESCO_LOG_LEVEL = "org.slf4j.simpleLogger.log.dk.jobmatch.taxonomy.EscoTaxonomy";
 
   protected void useStoredReference() {
-    if (index == null || !java.nio.file.Files.isDirectory(index)) {
+    if (index() == null || !java.nio.file.Files.isDirectory(index())) {
       return;
     }
-    Path ref = IndexStore.storedReference(index);
+    Path ref = IndexStore.storedReference(index());
     if (ref == null) {
       return;
     }
-    if (esco == null && java.nio.file.Files.isDirectory(ref.resolve(IndexStore.REF_ESCO))) {
-      esco = ref.resolve(IndexStore.REF_ESCO);
+    if (reference.esco == null && java.nio.file.Files.isDirectory(ref.resolve(IndexStore.REF_ESCO))) {
+      reference.esco = ref.resolve(IndexStore.REF_ESCO);
       escoFromIndex = true;
     }
-    if (disco == null && java.nio.file.Files.isRegularFile(ref.resolve(IndexStore.REF_DISCO))) {
-      disco = ref.resolve(IndexStore.REF_DISCO);
+    if (reference.disco == null && java.nio.file.Files.isRegularFile(ref.resolve(IndexStore.REF_DISCO))) {
+      reference.disco = ref.resolve(IndexStore.REF_DISCO);
     }
-    if (shortage == null && java.nio.file.Files.isRegularFile(ref.resolve(IndexStore.REF_SHORTAGE))) {
-      shortage = ref.resolve(IndexStore.REF_SHORTAGE);
+    if (reference.shortage == null && java.nio.file.Files.isRegularFile(ref.resolve(IndexStore.REF_SHORTAGE))) {
+      reference.shortage = ref.resolve(IndexStore.REF_SHORTAGE);
     }
-    if (policyFile == null && java.nio.file.Files.isRegularFile(ref.resolve(IndexStore.REF_POLICY))) {
-      policyFile = ref.resolve(IndexStore.REF_POLICY);
+    if (reference.policyFile == null && java.nio.file.Files.isRegularFile(ref.resolve(IndexStore.REF_POLICY))) {
+      reference.policyFile = ref.resolve(IndexStore.REF_POLICY);
     }
   }
 
   /** Whether the citizens (and, without {@code --orders}, the orders) come from {@code --index}. */
   protected boolean fromIndex() {
-    return index != null && citizens == null;
+    return index() != null && citizens() == null;
   }
 
   /**
@@ -259,13 +221,13 @@ public abstract class EngineCommand implements Callable<Integer> {
    * @throws CliException ({@link ExitCode#USAGE}) if both --citizens and --index are given
    */
   protected void checkSources() {
-    if (index != null) {
-      if (citizens != null) {
+    if (index() != null) {
+      if (citizens() != null) {
         throw CliException.usage("--citizens and --index: give one of them (the index holds the citizens)");
       }
       return;
     }
-    requireOptions("--citizens=FILE", citizens, "--orders=FILE", orders);
+    requireOptions("--citizens=FILE", citizens(), "--orders=FILE", orders());
   }
 
   /**
@@ -296,25 +258,25 @@ public abstract class EngineCommand implements Callable<Integer> {
     if (top < 1 || top > MAX_TOP) {
       throw CliException.usage("--top: '" + top + "' must be between 1 and " + MAX_TOP);
     }
-    if (threads != null && (threads < 1 || threads > 256)) {
-      throw CliException.usage("--threads: '" + threads + "' must be between 1 and 256");
+    if (run.threads != null && (run.threads < 1 || run.threads > 256)) {
+      throw CliException.usage("--threads: '" + run.threads + "' must be between 1 and 256");
     }
     checkSources();
-    if (orders != null) {
+    if (orders() != null) {
       orderFile().checkReadable();
     }
-    if (citizens != null) {
+    if (citizens() != null) {
       citizenFile().checkReadable();
     }
-    checkNotAnInput("--out", out);
-    if (esco != null && !Files.isDirectory(esco)) {
-      throw CliException.usage("--esco: not a directory: " + esco);
+    checkNotAnInput("--out", out());
+    if (reference.esco != null && !Files.isDirectory(reference.esco)) {
+      throw CliException.usage("--esco: not a directory: " + reference.esco);
     }
-    if (disco != null && !Files.isRegularFile(disco)) {
-      throw CliException.usage("--disco: file not found: " + disco);
+    if (reference.disco != null && !Files.isRegularFile(reference.disco)) {
+      throw CliException.usage("--disco: file not found: " + reference.disco);
     }
-    if (shortage != null && !Files.isRegularFile(shortage)) {
-      throw CliException.usage("--shortage: file not found: " + shortage);
+    if (reference.shortage != null && !Files.isRegularFile(reference.shortage)) {
+      throw CliException.usage("--shortage: file not found: " + reference.shortage);
     }
     useStoredReference();
     policy();
@@ -331,17 +293,17 @@ public abstract class EngineCommand implements Callable<Integer> {
       return;
     }
     String[] names = {"--citizens", "--orders", "--disco", "--shortage", "--policy"};
-    Path[] inputs = {citizens, orders, disco, shortage, policyFile};
+    Path[] inputs = {citizens(), orders(), reference.disco, reference.shortage, reference.policyFile};
     for (int i = 0; i < inputs.length; i++) {
       if (inputs[i] != null && samePath(output, inputs[i])) {
         throw CliException.usage(option + ": is the same file as " + names[i] + " (" + output
             + "); writing it would replace the input. Choose another file");
       }
     }
-    if (esco != null && output.toAbsolutePath().normalize().startsWith(esco.toAbsolutePath().normalize())) {
+    if (reference.esco != null && output.toAbsolutePath().normalize().startsWith(reference.esco.toAbsolutePath().normalize())) {
       throw CliException.usage(option + ": is inside the --esco directory (" + output + "); choose another file");
     }
-    if (index != null && output.toAbsolutePath().normalize().startsWith(index.toAbsolutePath().normalize())) {
+    if (index() != null && output.toAbsolutePath().normalize().startsWith(index().toAbsolutePath().normalize())) {
       throw CliException.usage(option + ": is inside the --index directory (" + output + "); choose another file");
     }
   }
@@ -359,7 +321,7 @@ public abstract class EngineCommand implements Callable<Integer> {
 
   /** The number of ranking threads. */
   protected int threadCount() {
-    return threads != null ? threads : Math.max(1, Runtime.getRuntime().availableProcessors());
+    return run.threads != null ? run.threads : Math.max(1, Runtime.getRuntime().availableProcessors());
   }
 
   /**
@@ -372,7 +334,7 @@ public abstract class EngineCommand implements Callable<Integer> {
     ShortageLookup shortages = ShortageLookup.none();
     ReferenceDataLoader loader = ctx.referenceData();
     long t0 = ctx.nanoClock().getAsLong();
-    if (esco != null) {
+    if (reference.esco != null) {
       // Data warnings are printed once, when the index is built: not again for its stored copy.
       // (The level is read when the logger is made, at the first ESCO load of the process.)
       boolean quietData = escoFromIndex && System.getProperty(ESCO_LOG_LEVEL) == null;
@@ -380,49 +342,49 @@ public abstract class EngineCommand implements Callable<Integer> {
         System.setProperty(ESCO_LOG_LEVEL, "error");
       }
       try {
-        taxonomy = load("--esco", () -> loader.esco(esco));
+        taxonomy = load("--esco", () -> loader.esco(reference.esco));
       } finally {
         if (quietData) {
           System.clearProperty(ESCO_LOG_LEVEL);
         }
       }
-      t0 = verbose(t0, "loaded ESCO from %s", esco);
+      t0 = verbose(t0, "loaded ESCO from %s", reference.esco);
     }
-    if (disco != null) {
+    if (reference.disco != null) {
       Taxonomy base = taxonomy;
-      taxonomy = load("--disco", () -> loader.disco(disco, base));
-      t0 = verbose(t0, "loaded DISCO-08 from %s", disco);
+      taxonomy = load("--disco", () -> loader.disco(reference.disco, base));
+      t0 = verbose(t0, "loaded DISCO-08 from %s", reference.disco);
     }
-    if (shortage != null) {
+    if (reference.shortage != null) {
       Taxonomy t = taxonomy;
-      shortages = load("--shortage", () -> loader.shortage(shortage, t));
-      verbose(t0, "loaded shortage list from %s", shortage);
+      shortages = load("--shortage", () -> loader.shortage(reference.shortage, t));
+      verbose(t0, "loaded shortage list from %s", reference.shortage);
     }
     this.taxonomy = taxonomy;
     MatchEngine.Builder b = MatchEngine.builder().taxonomy(taxonomy).shortage(shortages).policy(policy());
-    if (asOf != null) {
-      b.asOf(asOf);
+    if (run.asOf != null) {
+      b.asOf(run.asOf);
     }
     configure(b);
-    if (index == null || !readsIndex()) {
+    if (index() == null || !readsIndex()) {
       return b.build();
     }
     // Reading an index: the last commit, through a private snapshot, with the same reference data and policy.
     long t1 = ctx.nanoClock().getAsLong();
-    IndexStore.Snapshot snapshot = IndexStore.snapshot(index);
-    IndexStore.Fingerprint now = IndexStore.fingerprint(esco, disco, shortage, ScoringPolicy.defaults());
+    IndexStore.Snapshot snapshot = IndexStore.snapshot(index());
+    IndexStore.Fingerprint now = IndexStore.fingerprint(reference.esco, reference.disco, reference.shortage, ScoringPolicy.defaults());
     // the policy is compared once the engine holds it (below); the reference data before opening
     IndexStore.check(snapshot.meta(), new IndexStore.Fingerprint(now.esco(), now.disco(), now.shortage(),
-        snapshot.meta().fingerprint().policyLabel(), snapshot.meta().fingerprint().policyHash()), index);
+        snapshot.meta().fingerprint().policyLabel(), snapshot.meta().fingerprint().policyHash()), index());
     MatchEngine engine = b.directory(snapshot.engineDir()).build();
     try {
-      IndexStore.check(snapshot.meta(), IndexStore.fingerprint(esco, disco, shortage, engine.policy()), index);
+      IndexStore.check(snapshot.meta(), IndexStore.fingerprint(reference.esco, reference.disco, reference.shortage, engine.policy()), index());
     } catch (RuntimeException e) {
       closeQuietly(engine);
       throw e;
     }
     indexEngine = engine;
-    verbose(t1, "opened the index %s (generation %d: %,d citizens, %,d orders)", index, snapshot.meta().generation(),
+    verbose(t1, "opened the index %s (generation %d: %,d citizens, %,d orders)", index(), snapshot.meta().generation(),
         engine.citizenCount(), engine.orderCount());
     return engine;
   }
@@ -475,7 +437,7 @@ public abstract class EngineCommand implements Callable<Integer> {
    */
   protected long verbose(long start, String format, Object... args) {
     long now = ctx.nanoClock().getAsLong();
-    if (verbose) {
+    if (run.verbose) {
       ctx.err().println(String.format(Locale.ROOT, "%s in %.1f s", String.format(Locale.ROOT, format, args), (now - start) / 1e9));
     }
     return now;
@@ -485,7 +447,7 @@ public abstract class EngineCommand implements Callable<Integer> {
   protected Progress progress(RecordFile<?> file, String verb) {
     long size = file.size();
     Progress.Mode mode;
-    if (quiet) {
+    if (run.quiet) {
       mode = Progress.Mode.OFF;
     } else if (ctx.err().terminal()) {
       mode = Progress.Mode.TERMINAL;
@@ -503,7 +465,7 @@ public abstract class EngineCommand implements Callable<Integer> {
    * QUIET_PROGRESS_MIN_ORDERS}.
    */
   protected Progress rankingProgress(String label, String unit, long total) {
-    Progress.Mode mode = quiet ? Progress.Mode.OFF
+    Progress.Mode mode = run.quiet ? Progress.Mode.OFF
         : ctx.err().terminal() ? Progress.Mode.TERMINAL
         : total >= QUIET_PROGRESS_MIN_ORDERS ? Progress.Mode.PERCENT : Progress.Mode.OFF;
     return mode == Progress.Mode.OFF ? Progress.off() : new Progress(ctx.err(), mode, label, unit, total, ctx.nanoClock());
@@ -569,13 +531,13 @@ public abstract class EngineCommand implements Callable<Integer> {
    */
   protected Inputs readInputs(RecordFile<JobOrder> orderFile, RecordFile<Citizen> citizenFile) throws IOException {
     if (fromIndex() && indexEngine != null) {
-      if (orders == null) {
+      if (orders() == null) {
         // The orders held in the index, in the order they were first added.
         return new Inputs(new Orders(new ArrayList<>(indexEngine.orders()), new RecordFile.Summary(0, 0, 0, 0, false)),
             true, null);
       }
       Orders read = readOrders(orderFile);
-      if (strict && read.summary().hasProblems()) {
+      if (run.strict && read.summary().hasProblems()) {
         return new Inputs(read, true, strictRefusal(orderFile, read.summary()));
       }
       // --orders replaces the index's orders for this run (the snapshot is private: nothing is written back).
@@ -585,10 +547,10 @@ public abstract class EngineCommand implements Callable<Integer> {
       return new Inputs(read, true, null);
     }
     Orders read = readOrders(orderFile);
-    if (strict && read.summary().hasProblems()) {
+    if (run.strict && read.summary().hasProblems()) {
       return new Inputs(read, false, strictRefusal(orderFile, read.summary()));
     }
-    if (!strict) {
+    if (!run.strict) {
       return new Inputs(read, false, null);
     }
     RecordFile.Summary check = checkCitizens(citizenFile);
@@ -760,7 +722,7 @@ public abstract class EngineCommand implements Callable<Integer> {
 
   /** Fails if standard output has gone away (e.g. a closed pipe), so the run stops early. */
   protected void checkStdout() {
-    if (out == null && ctx.out() instanceof PrintStream ps && ps.checkError()) {
+    if (out() == null && ctx.out() instanceof PrintStream ps && ps.checkError()) {
       throw CliException.usage("cannot write to standard output (closed?)");
     }
   }

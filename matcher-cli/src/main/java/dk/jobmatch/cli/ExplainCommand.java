@@ -52,6 +52,14 @@ import picocli.CommandLine.Option;
         "Exit codes: 0 ok, 2 usage or I/O problem (nothing done), 3 bad input lines or unknown ids",
         "(reported; the other pairs are explained)."})
 public final class ExplainCommand extends EngineCommand {
+  /** {@code --citizens}, {@code --orders}. */
+  @Mixin
+  SourceOptions sources = new SourceOptions();
+
+  /** {@code --out}. */
+  @Mixin
+  OutOption outOption = new OutOption();
+
   /** Pairs file parser: ids only. */
   static final RecordFile.Parser<PairJson.Pair> PAIRS = new RecordFile.Parser<>() {
     @Override public PairJson.Pair parse(String text, boolean truncatedHint) throws LineProblem {
@@ -89,6 +97,16 @@ public final class ExplainCommand extends EngineCommand {
     super(ctx);
   }
 
+  @Override
+  protected SourceOptions sources() {
+    return sources;
+  }
+
+  @Override
+  protected OutOption outOption() {
+    return outOption;
+  }
+
   /** One requested pair and where it was asked for: a line of {@code --pairs}, or 0 for the command line. */
   private record Request(long line, PairJson.Pair pair) {}
 
@@ -112,7 +130,7 @@ public final class ExplainCommand extends EngineCommand {
     narration.check(true);
     boolean html = narration.format() == NarrationOptions.Format.html;
     boolean text = narration.format() == NarrationOptions.Format.text;
-    if (html && out == null) {
+    if (html && out() == null) {
       throw CliException.usage("--format html: needs --out FILE (one pair) or --out DIR (with --pairs: one page per pair)");
     }
     RecordFile<PairJson.Pair> pairFile = pairs == null ? null
@@ -122,14 +140,14 @@ public final class ExplainCommand extends EngineCommand {
     }
     RecordFile<JobOrder> orderFile = orderFile();
     RecordFile<Citizen> citizenFile = citizenFile();
-    HtmlPages pages = html ? HtmlPages.prepare(out, pairs != null) : null;
-    try (Output output = Output.open(html ? null : out, ctx.out()); MatchEngine engine = buildEngine()) {
+    HtmlPages pages = html ? HtmlPages.prepare(out(), pairs != null) : null;
+    try (Output output = Output.open(html ? null : out(), ctx.out()); MatchEngine engine = buildEngine()) {
       // The pairs first: a bad pairs file under --strict stops the run before anything is indexed.
       List<Request> requests = new ArrayList<>();
       RecordFile.Summary pairSummary = null;
       if (pairFile != null) {
         pairSummary = pairFile.read(ctx.err(), true, false, Progress.off(), (line, p) -> requests.add(new Request(line, p)));
-        if (strict && pairSummary.hasProblems()) {
+        if (run.strict && pairSummary.hasProblems()) {
           return strictRefusal(pairFile, pairSummary);
         }
       } else {
@@ -163,7 +181,7 @@ public final class ExplainCommand extends EngineCommand {
         }
         resolved.add(new Resolved(c.get(), o));
       }
-      if (strict && unknown > 0) {
+      if (run.strict && unknown > 0) {
         ctx.err().println((pairFile == null ? "explain" : pairFile.name())
             + ": --strict: a pair names an unknown citizen or order; nothing was written");
         return ExitCode.DATA;

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -29,6 +30,10 @@ import picocli.CommandLine.Option;
         "Committed once at the end: an interrupted run leaves the index as it was.",
         "Exit codes: 0 ok, 2 usage or I/O problem (nothing done), 3 bad input lines (reported; valid lines indexed)."})
 public final class IndexCommand extends EngineCommand {
+  /** {@code --citizens}, {@code --orders}. */
+  @Mixin
+  SourceOptions sources = new SourceOptions();
+
   @Option(names = "--rebuild",
       description = "Start from an empty index (e.g. after new reference data or policy) instead of upserting into it.")
   boolean rebuild;
@@ -46,10 +51,15 @@ public final class IndexCommand extends EngineCommand {
   }
 
   @Override
+  protected SourceOptions sources() {
+    return sources;
+  }
+
+  @Override
   protected void checkSources() {
-    requireOptions("--citizens=FILE", citizens, "--index=DIR", index);
-    if (Files.exists(index) && !Files.isDirectory(index)) {
-      throw CliException.usage("--index: not a directory: " + index);
+    requireOptions("--citizens=FILE", citizens(), "--index=DIR", index());
+    if (Files.exists(index()) && !Files.isDirectory(index())) {
+      throw CliException.usage("--index: not a directory: " + index());
     }
   }
 
@@ -61,11 +71,6 @@ public final class IndexCommand extends EngineCommand {
     }
   }
 
-  /** The index is DIR: no results to write. */
-  @Override
-  protected java.util.Set<String> unusedOptions() {
-    return java.util.Set.of("--out");
-  }
 
   @Override
   protected boolean readsIndex() {
@@ -81,9 +86,9 @@ public final class IndexCommand extends EngineCommand {
   public Integer call() throws Exception {
     checkOptions(1);
     RecordFile<Citizen> citizenFile = citizenFile();
-    RecordFile<JobOrder> orderFile = orders == null ? null : orderFile();
+    RecordFile<JobOrder> orderFile = orders() == null ? null : orderFile();
     boolean checked = false;
-    if (strict) {
+    if (run.strict) {
       // Every file is checked before the index is touched.
       RecordFile.Summary os = orderFile == null ? null : checkOrders(orderFile);
       RecordFile.Summary cs = checkCitizens(citizenFile);
@@ -96,18 +101,18 @@ public final class IndexCommand extends EngineCommand {
       }
       checked = true;
     }
-    LocalDate day = asOf != null ? asOf : LocalDate.now();
-    try (IndexStore.Transaction t = IndexStore.begin(index, rebuild, ctx.err())) {
+    LocalDate day = run.asOf != null ? run.asOf : LocalDate.now();
+    try (IndexStore.Transaction t = IndexStore.begin(index(), rebuild, ctx.err())) {
       tx = t;
       long t0 = ctx.nanoClock().getAsLong();
       MatchEngine engine = buildEngine();
       boolean closed = false;
       try {
-        IndexStore.Fingerprint fp = IndexStore.fingerprint(esco, disco, shortage, engine.policy());
+        IndexStore.Fingerprint fp = IndexStore.fingerprint(reference.esco, reference.disco, reference.shortage, engine.policy());
         if (t.base() != null && !rebuild) {
-          IndexStore.check(t.base(), fp, index);
+          IndexStore.check(t.base(), fp, index());
         }
-        t0 = verbose(t0, "opened %s (%,d citizens, %,d orders)", index, engine.citizenCount(), engine.orderCount());
+        t0 = verbose(t0, "opened %s (%,d citizens, %,d orders)", index(), engine.citizenCount(), engine.orderCount());
         RecordFile.Summary orderSummary = null;
         if (orderFile != null) {
           // In line order: a new order is appended, a known one keeps its place (the later line's content wins).
@@ -126,14 +131,14 @@ public final class IndexCommand extends EngineCommand {
         }
         engine.close();
         closed = true;
-        t.storeReference(esco, disco, shortage, policyFile);
+        t.storeReference(reference.esco, reference.disco, reference.shortage, reference.policyFile);
         if (standing != null) {
           t.writeStanding(StandingLists.bytes(t.generation(), day, fp, standing));
         }
         t.commit(fp, citizenCount, orderCount, day, null, ApplyCommand.retention(eventsRetention, t.base()));
         verbose(t0, "committed");
         ctx.err().println(String.format(java.util.Locale.ROOT, "%s: committed generation %d: %,d citizens, %,d job orders",
-            index, t.generation(), citizenCount, orderCount));
+            index(), t.generation(), citizenCount, orderCount));
         if (orderSummary != null) {
           summarize(orderFile, orderSummary);
         }
@@ -143,7 +148,7 @@ public final class IndexCommand extends EngineCommand {
       } finally {
         if (!closed) {
           closeQuietly(engine);
-          ctx.err().println(index + ": nothing was committed; the index is unchanged"
+          ctx.err().println(index() + ": nothing was committed; the index is unchanged"
               + (t.base() == null ? " (no index yet)" : " (generation " + t.base().generation() + ")"));
         }
       }

@@ -116,8 +116,8 @@ public final class Main implements Callable<Integer> {
     cl.addSubcommand(new CommandLine(new SuggestCommand(ctx)));
     cl.addSubcommand(new CommandLine(new BatchCommand(ctx)));
     cl.addSubcommand(new CommandLine(new ValidateCommand(ctx)));
-    cl.addSubcommand(withoutUnused(new CommandLine(new IndexCommand(ctx))));
-    cl.addSubcommand(withoutUnused(new CommandLine(new ApplyCommand(ctx))));
+    cl.addSubcommand(new CommandLine(new IndexCommand(ctx)));
+    cl.addSubcommand(new CommandLine(new ApplyCommand(ctx)));
     cl.addSubcommand(new CommandLine(new EventsCommand(ctx)));
     cl.addSubcommand(new CommandLine(new TuneCommand(ctx)));
     cl.addSubcommand(new CommandLine(new ComparePoliciesCommand(ctx)));
@@ -129,19 +129,6 @@ public final class Main implements Callable<Integer> {
     cl.setCaseInsensitiveEnumValuesAllowed(false);
     cl.setParameterExceptionHandler(Main::usageError);
     cl.setExecutionExceptionHandler((ex, cmd, parsed) -> failure(ex, ctx));
-    return cl;
-  }
-
-  /**
-   * Removes the shared options a command does not accept ({@link EngineCommand#unusedOptions()}),
-   * so that its help lists only what it takes and giving one is picocli's "Unknown option".
-   */
-  private static CommandLine withoutUnused(CommandLine cl) {
-    if (cl.getCommand() instanceof EngineCommand c) {
-      for (String name : c.unusedOptions()) {
-        cl.getCommandSpec().remove(cl.getCommandSpec().findOption(name));
-      }
-    }
     return cl;
   }
 

@@ -29,6 +29,14 @@ import picocli.CommandLine.Option;
         "when they have an entry). --format text: a block of sentences per result, to read aloud (--lang da|en).",
         "Exit codes: 0 ok, 2 usage or I/O problem (nothing done), 3 bad input lines (reported; valid lines used)."})
 public final class SuggestCommand extends EngineCommand {
+  /** {@code --citizens}, {@code --orders}. */
+  @Mixin
+  SourceOptions sources = new SourceOptions();
+
+  /** {@code --out}. */
+  @Mixin
+  OutOption outOption = new OutOption();
+
   @Option(names = "--top", paramLabel = "K", defaultValue = "10",
       description = "Job orders per citizen (default: ${DEFAULT-VALUE}).")
   int top;
@@ -42,12 +50,22 @@ public final class SuggestCommand extends EngineCommand {
   }
 
   @Override
+  protected SourceOptions sources() {
+    return sources;
+  }
+
+  @Override
+  protected OutOption outOption() {
+    return outOption;
+  }
+
+  @Override
   public Integer call() throws Exception {
     checkOptions(top);
     narration.check(false);
     RecordFile<JobOrder> orderFile = orderFile();
     RecordFile<Citizen> citizenFile = citizenFile();
-    try (Output output = Output.open(out, ctx.out()); MatchEngine engine = buildEngine()) {
+    try (Output output = Output.open(out(), ctx.out()); MatchEngine engine = buildEngine()) {
       Inputs inputs = readInputs(orderFile, citizenFile);
       if (inputs.refusal() != null) {
         return inputs.refusal();

@@ -24,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -43,6 +44,14 @@ import picocli.CommandLine.Option;
         "Outcomes: JSON Lines {\"order\":…,\"citizen\":…,\"outcome\":\"HIRED\"|\"INTERVIEWED\"|\"REJECTED\"[,\"rank\":N]}.",
         "Exit codes: 0 ok, 2 usage or I/O problem (nothing written), 3 bad input lines (reported; valid lines used)."})
 public final class TuneCommand extends EngineCommand {
+  /** {@code --citizens}, {@code --orders}. */
+  @Mixin
+  SourceOptions sources = new SourceOptions();
+
+  /** {@code --out}. */
+  @Mixin
+  OutOption outOption = new OutOption();
+
   @Option(names = "--outcomes", required = true, paramLabel = "FILE",
       description = "Past outcomes, one JSON object per line (UTF-8); a later line for the same pair wins.")
   Path outcomes;
@@ -102,6 +111,16 @@ public final class TuneCommand extends EngineCommand {
     super(ctx);
   }
 
+  @Override
+  protected SourceOptions sources() {
+    return sources;
+  }
+
+  @Override
+  protected OutOption outOption() {
+    return outOption;
+  }
+
   private TuningOptions tuningOptions() {
     Set<PolicyConstant> constants = EnumSet.noneOf(PolicyConstant.class);
     if (fit == null) {
@@ -157,18 +176,18 @@ public final class TuneCommand extends EngineCommand {
 
   @Override
   public Integer call() throws Exception {
-    if (out == null) {
+    if (out() == null) {
       throw CliException.usage("--out: required: the file to write the tuned policy to");
     }
     checkOptions(1);
-    if (samePath(out, outcomes)) {
-      throw CliException.usage("--out: is the same file as --outcomes (" + out
+    if (samePath(out(), outcomes)) {
+      throw CliException.usage("--out: is the same file as --outcomes (" + out()
           + "); writing it would replace the input. Choose another file");
     }
     if (!lang.equals("en") && !lang.equals("da")) {
       throw CliException.usage("--lang: must be en or da");
     }
-    if (report != null && (samePath(report, outcomes) || samePath(report, out))) {
+    if (report != null && (samePath(report, outcomes) || samePath(report, out()))) {
       throw CliException.usage("--report: is the same file as --outcomes or --out; choose another file");
     }
     TuningOptions options = tuningOptions();
@@ -183,7 +202,7 @@ public final class TuneCommand extends EngineCommand {
     } catch (IllegalArgumentException e) {
       throw CliException.usage((e.getMessage().startsWith("name") ? "--name" : "--policy-version") + ": " + e.getMessage());
     }
-    Path target = out.toAbsolutePath();
+    Path target = out().toAbsolutePath();
     if (target.getParent() != null && !Files.isDirectory(target.getParent())) {
       throw CliException.usage("--out: directory not found: " + target.getParent());
     }
@@ -201,7 +220,7 @@ public final class TuneCommand extends EngineCommand {
       List<OutcomeLabel> labels = new ArrayList<>();
       RecordFile.Summary outcomeSummary = outcomeFile.read(ctx.err(), true, true, progress(outcomeFile, "reading"),
           (line, o) -> labels.add(o));
-      if (strict && outcomeSummary.hasProblems()) {
+      if (run.strict && outcomeSummary.hasProblems()) {
         return strictRefusal(outcomeFile, outcomeSummary);
       }
 
@@ -214,9 +233,9 @@ public final class TuneCommand extends EngineCommand {
         throw CliException.usage(e.getMessage());
       }
       try {
-        PolicyFile.write(result.tuned(), out);
+        PolicyFile.write(result.tuned(), out());
       } catch (IOException e) {
-        throw CliException.usage("--out: cannot write " + out + ": " + RecordFile.describe(e));
+        throw CliException.usage("--out: cannot write " + out() + ": " + RecordFile.describe(e));
       }
       if (report != null) {
         try {
@@ -226,7 +245,7 @@ public final class TuneCommand extends EngineCommand {
         }
       }
       ctx.out().print(result.describe(lang));
-      ctx.out().println("Wrote " + out + " (" + result.tuned().label() + ").");
+      ctx.out().println("Wrote " + out() + " (" + result.tuned().label() + ").");
       ctx.out().flush();
 
       summarize(orderFile(), orders.summary());
@@ -239,7 +258,7 @@ public final class TuneCommand extends EngineCommand {
 
   /** Progress on standard error: each phase, and every tenth of a long one. */
   private TuningListener listener() {
-    if (quiet) {
+    if (run.quiet) {
       return TuningListener.NONE;
     }
     return new TuningListener() {
