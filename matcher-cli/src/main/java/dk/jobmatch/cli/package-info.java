@@ -4,8 +4,12 @@
  * <p><b>Parts.</b> {@link dk.jobmatch.cli.Main} builds the picocli command tree ({@code match},
  * {@code suggest}, {@code batch}, {@code validate}) and maps every outcome to an {@link
  * dk.jobmatch.cli.ExitCode}. {@link dk.jobmatch.cli.EngineCommand} holds what the indexing
- * commands share: the options, loading reference data ({@link dk.jobmatch.cli.ReferenceDataLoader}),
- * reading orders, checking and streaming citizens into the engine. {@link
+ * commands share: loading reference data ({@link dk.jobmatch.cli.ReferenceDataLoader}), reading
+ * orders, checking and streaming citizens into the engine. Their shared options are picocli
+ * mixins, one per group ({@link dk.jobmatch.cli.SourceOptions}, {@link dk.jobmatch.cli.IndexOption},
+ * {@link dk.jobmatch.cli.ReferenceDataOptions}, {@link dk.jobmatch.cli.OutOption}, {@link
+ * dk.jobmatch.cli.RunOptions}, {@link dk.jobmatch.cli.NarrationOptions}): a command lists and accepts
+ * exactly the groups it declares. {@link
  * dk.jobmatch.cli.RecordFile} is one pass over one input file: lines from {@link
  * dk.jobmatch.cli.io.JsonLinesReader}, records from {@link dk.jobmatch.cli.json}, problems to
  * {@link dk.jobmatch.cli.io.Stderr}, progress to {@link dk.jobmatch.cli.io.Progress}.
