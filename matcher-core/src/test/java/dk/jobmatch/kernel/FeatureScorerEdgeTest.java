@@ -63,6 +63,7 @@ class FeatureScorerEdgeTest {
         .set(PolicyConstant.OUTDATED_EDUCATION_YEARS, 15)
         .set(PolicyConstant.DISTANCE_HALF_LIFE_KM, 15).set(PolicyConstant.UNKNOWN_DISTANCE_CREDIT, 0.4)
         .set(PolicyConstant.ESSENTIAL_WEIGHT, 2).set(PolicyConstant.OPTIONAL_WEIGHT, 1)
+        .set(PolicyConstant.RELATED_CREDIT_SCALE, 1).set(PolicyConstant.MAX_RELATED_SKILLS, 20)
         .build();
   }
 
@@ -83,8 +84,11 @@ class FeatureScorerEdgeTest {
   }
 
   static Pair pair(Citizen.Builder citizen, JobOrder.Builder order, ScoringPolicy p, ShortageLookup shortage) {
+    return pair(citizen, order, p, shortage, Taxonomy.none());
+  }
+
+  static Pair pair(Citizen.Builder citizen, JobOrder.Builder order, ScoringPolicy p, ShortageLookup shortage, Taxonomy t) {
     Vocabularies v = Vocabularies.create();
-    Taxonomy t = Taxonomy.none();
     CitizenFeatures c = CitizenFeatures.of(citizen.build(), v, t::resolve);
     CompiledOrder o = CompiledOrder.compile(order.build(), t, shortage, p, AS_OF, v, PopulationStats.EMPTY);
     return new Pair(o, c);
@@ -111,6 +115,12 @@ class FeatureScorerEdgeTest {
     assertFalse(rule(Gate.HOURS, c -> c.hoursPerWeek(20, 29), o -> o));
     assertTrue(rule(Gate.HOURS, c -> c.hoursPerWeek(null), o -> o), "unknown citizen hours fit");
     assertTrue(rule(Gate.HOURS, c -> c.hoursPerWeek(10, 12), o -> o.hoursPerWeek(null)), "unknown order hours fit");
+    // A range starting at 0 hours is a known range, not an unknown one.
+    assertFalse(rule(Gate.HOURS, c -> c.hoursPerWeek(0, 5), o -> o));
+    assertFalse(rule(Gate.HOURS, c -> c, o -> o.hoursPerWeek(0, 5)));
+    Pair zero = pair(citizen().hoursPerWeek(0, 5), order().hoursPerWeek(0, 8));
+    assertEquals(Map.of("orderHoursPerWeek", Map.of("min", 0, "max", 8), "citizenHoursPerWeek", Map.of("min", 0, "max", 5)),
+        FeatureScorer.gateChecks(zero.o(), zero.c()).get(Gate.HOURS.ordinal()).values());
   }
 
   @Test
@@ -150,6 +160,14 @@ class FeatureScorerEdgeTest {
     assertTrue(rule(Gate.LANGUAGES, c -> c.language("en", CefrLevel.B2).language("da", CefrLevel.C1),
         o -> o.language("da", CefrLevel.B1).language("en", CefrLevel.B1)));
     assertTrue(rule(Gate.LANGUAGES, c -> c, o -> o), "no requirement");
+    // The unmet requirement names the level held, A1 (the lowest) included.
+    Pair a1 = pair(citizen().language("da", CefrLevel.A1), order().language("da", CefrLevel.B1));
+    java.util.Map<String, Object> unmet = new java.util.LinkedHashMap<>();
+    unmet.put("code", "da");
+    unmet.put("level", "A1");
+    unmet.put("minLevel", "B1");
+    assertEquals(java.util.List.of(unmet),
+        FeatureScorer.gateChecks(a1.o(), a1.c()).get(Gate.LANGUAGES.ordinal()).values().get("unmetLanguages"));
   }
 
   @Test
@@ -321,6 +339,7 @@ class FeatureScorerEdgeTest {
     // Packed flags: fleksjob without a feasible order gives nothing.
     Pair p = pair(citizen(), order());
     assertEquals(0.0, FeatureScorer.inclusionValue(p.o(), CitizenFeatures.FLEKSJOB), EPS);
+    assertEquals(0.0, inclusion(c -> c, o -> o.acceptsFleksjob(true)), EPS, "an order open to fleksjob, a citizen without");
     assertEquals(Set.of(Flag.COMPENSATION_SCHEME),
         flags(citizen().compensation(CompensationScheme.AIDS), order().employer(employer(false, true))));
     assertEquals(Set.of(Flag.COMPENSATION_SCHEME),
@@ -339,9 +358,73 @@ class FeatureScorerEdgeTest {
     assertEquals(0.0, skills(c -> c.skill("z"), ab), EPS);
     // last used 2020: 3 years past the stale limit → 0.7 of 2/3
     assertEquals(0.7 * 2 / 3, skills(c -> c.skill("a", 2020), ab), EPS);
+    // A skill so stale it earns nothing (floor 0): no credit, so no stale-skills flag either.
+    ScoringPolicy noFloor = policy().toBuilder().set(PolicyConstant.STALE_FLOOR, 0).set(PolicyConstant.STALE_DECAY_PER_YEAR, 1)
+        .build();
+    Pair gone = pair(citizen().skill("a", 2000), ab.apply(order()), noFloor, ShortageLookup.none());
+    assertEquals(0.0, values(gone)[Component.SKILLS.ordinal()], EPS);
+    assertEquals(Set.of(Flag.MISSING_ESSENTIAL_SKILLS), FeatureScorer.explainEligible(gone.o(), gone.c()).explanation().flags());
     assertEquals(Set.of(Flag.STALE_SKILLS), flags(citizen().skill("a", 2020).skill("b"), ab.apply(order())));
     assertEquals(Set.of(), flags(citizen().skill("a", 2023).skill("b"), ab.apply(order())), "exactly 3 years: fresh");
     assertEquals(Set.of(Flag.MISSING_ESSENTIAL_SKILLS), flags(citizen().skill("b"), ab.apply(order())));
+  }
+
+  @Test
+  void scratchArraysCarryNothingFromOneCitizenToTheNext() {
+    UnaryOperator<JobOrder.Builder> a = o -> o.requiredSkill(RequiredSkill.essential("a"));
+    Vocabularies v = Vocabularies.create();
+    CitizenFeatures holder = CitizenFeatures.of(citizen().skill("a").build(), v, Taxonomy.none()::resolve);
+    CitizenFeatures other = CitizenFeatures.of(Citizen.builder("c-2").jobReady(true).searchable(true).skill("z").build(), v,
+        Taxonomy.none()::resolve);
+    CompiledOrder o = CompiledOrder.compile(a.apply(order()).build(), Taxonomy.none(), ShortageLookup.none(), policy(), AS_OF,
+        v, PopulationStats.EMPTY);
+    FeatureScorer.Scratch scratch = new FeatureScorer.Scratch(o);
+    double[] out = new double[Component.values().length];
+    FeatureScorer.componentValues(o, holder, scratch, out);
+    assertEquals(1.0, out[Component.SKILLS.ordinal()], EPS);
+    FeatureScorer.componentValues(o, other, scratch, out);
+    assertEquals(0.0, out[Component.SKILLS.ordinal()], EPS, "the first citizen's credit is not carried over");
+    double first = FeatureScorer.score(o, holder, scratch);
+    assertEquals(FeatureScorer.score(o, other), FeatureScorer.score(o, other, scratch), EPS);
+    assertEquals(first - policy().weight(Component.SKILLS), FeatureScorer.score(o, other, scratch), EPS);
+  }
+
+  /** A taxonomy that knows only these related skills (credit by skill, per required skill). */
+  static Taxonomy related(Map<String, Map<String, Double>> related) {
+    Taxonomy none = Taxonomy.none();
+    return new Taxonomy() {
+      @Override public OccupationCode resolve(OccupationRef ref) { return none.resolve(ref); }
+      @Override public Map<String, Double> relatedSkills(String skillId) { return related.getOrDefault(skillId, Map.of()); }
+      @Override public java.util.Optional<dk.jobmatch.taxonomy.ReuseLevel> reuseLevel(String skillId) {
+        return java.util.Optional.empty();
+      }
+      @Override public java.util.List<RequiredSkill> skillsOf(OccupationRef occupation) { return java.util.List.of(); }
+      @Override public java.util.Optional<String> skillLabel(String skillId) { return java.util.Optional.empty(); }
+      @Override public java.util.Optional<String> occupationLabel(OccupationRef occupation) { return java.util.Optional.empty(); }
+    };
+  }
+
+  @Test
+  void onATieTheRequiredSkillItselfThenTheAlphabeticallyFirstHeldSkillEarnsTheCredit() {
+    Taxonomy t = related(Map.of("r", Map.of("x", 0.5, "y", 0.5, "s", 1.0)));
+    UnaryOperator<JobOrder.Builder> r = o -> o.requiredSkill(RequiredSkill.essential("r"));
+    // x and y credit r with 0.5 each, whichever is held (and interned) first: x is named.
+    for (Citizen.Builder c : java.util.List.of(citizen().skill("x").skill("y"), citizen().skill("y").skill("x"))) {
+      Pair p = pair(c, r.apply(order()), policy(), ShortageLookup.none(), t);
+      Match m = FeatureScorer.explainEligible(p.o(), p.c());
+      assertEquals(Map.of("r", "x"), m.explanation().matchedVia());
+      assertEquals(0.5, m.explanation().components().get(Component.SKILLS).value(), EPS);
+    }
+    // s credits r in full, as r itself does: r itself is named (no "via"), whichever comes first.
+    for (Citizen.Builder c : java.util.List.of(citizen().skill("s").skill("r"), citizen().skill("r").skill("s"))) {
+      Pair p = pair(c, r.apply(order()), policy(), ShortageLookup.none(), t);
+      Match m = FeatureScorer.explainEligible(p.o(), p.c());
+      assertEquals(Map.of(), m.explanation().matchedVia());
+      assertEquals(java.util.List.of("r"), m.explanation().matchedSkills());
+    }
+    // s alone: via s.
+    Pair s = pair(citizen().skill("s"), r.apply(order()), policy(), ShortageLookup.none(), t);
+    assertEquals(Map.of("r", "s"), FeatureScorer.explainEligible(s.o(), s.c()).explanation().matchedVia());
   }
 
   @Test
