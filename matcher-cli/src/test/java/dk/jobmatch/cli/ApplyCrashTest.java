@@ -6,16 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dk.jobmatch.model.Citizen;
 import dk.jobmatch.model.JobOrder;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
-import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -173,11 +170,11 @@ class ApplyCrashTest {
 
   private static Process start(Path idx, Path changes) throws IOException {
     List<String> cmd = new ArrayList<>();
-    cmd.add(ProcessHandle.current().info().command().orElse("java"));
+    cmd.add(ChildJvm.java());
     cmd.add("-Xmx512m");
     cmd.add("-XX:TieredStopAtLevel=1");
     cmd.add("-cp");
-    cmd.add(classpath());
+    cmd.add(ChildJvm.classpath(true));
     cmd.add(Main.class.getName());
     cmd.add("apply");
     cmd.add("--index");
@@ -188,23 +185,6 @@ class ApplyCrashTest {
     cmd.add(DAY2);
     cmd.add("-q");
     return new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-  }
-
-  private static String classpath() {
-    Set<String> entries = new LinkedHashSet<>();
-    entries.add(Path.of("target", "test-classes").toAbsolutePath().toString());
-    entries.add(Path.of("target", "classes").toAbsolutePath().toString());
-    for (String prop : List.of("jdk.module.path", "java.class.path")) {
-      String v = System.getProperty(prop);
-      if (v != null) {
-        for (String e : v.split(File.pathSeparator)) {
-          if (!e.isBlank()) {
-            entries.add(e);
-          }
-        }
-      }
-    }
-    return String.join(File.pathSeparator, entries);
   }
 
   private static Path copy(Path from, Path to) throws IOException {

@@ -6,13 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dk.jobmatch.model.Citizen;
 import dk.jobmatch.model.JobOrder;
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -112,8 +110,8 @@ class ExactHelpAndFilesTest {
     Path cf = CliRun.write(dir, "c.jsonl", TestData.lines(citizens).toArray(String[]::new));
     Path of = CliRun.write(dir, "o.jsonl", TestData.lines(List.of(TestData.order(r, "jo-1"))).toArray(String[]::new));
     // As the launcher runs it: a JVM without the incubator module.
-    List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-        "-XX:TieredStopAtLevel=1", "-cp", classpath(), Main.class.getName(), "match", "--citizens", cf.toString(),
+    List<String> cmd = new ArrayList<>(List.of(ChildJvm.java(),
+        "-XX:TieredStopAtLevel=1", "-cp", ChildJvm.classpath(false), Main.class.getName(), "match", "--citizens", cf.toString(),
         "--orders", of.toString(), "-q", "--as-of", "2026-11-01"));
     Process p = new ProcessBuilder(cmd).start();
     byte[] out = p.getInputStream().readAllBytes();
@@ -124,21 +122,5 @@ class ExactHelpAndFilesTest {
     assertEquals("", err);
     String launcher = Files.readString(Path.of("matcher-cli", "jobmatch"), StandardCharsets.UTF_8);
     assertFalse(launcher.lines().anyMatch(l -> l.startsWith("exec") && l.contains("add-modules")), "the launcher adds the module");
-  }
-
-  private static String classpath() {
-    Set<String> entries = new LinkedHashSet<>();
-    entries.add(Path.of("target", "classes").toAbsolutePath().toString());
-    for (String prop : List.of("jdk.module.path", "java.class.path")) {
-      String v = System.getProperty(prop);
-      if (v != null) {
-        for (String e : v.split(File.pathSeparator)) {
-          if (!e.isBlank()) {
-            entries.add(e);
-          }
-        }
-      }
-    }
-    return String.join(File.pathSeparator, entries);
   }
 }

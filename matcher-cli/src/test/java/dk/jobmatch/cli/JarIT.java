@@ -28,15 +28,10 @@ class JarIT {
     return jar;
   }
 
-  /** The java binary running this test (the toolchain JDK, 21 or newer). */
-  private static String java() {
-    return ProcessHandle.current().info().command().orElse("java");
-  }
-
   private record Result(int exit, List<String> out, String err) {}
 
   private Result run(boolean vectorModule, String... args) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>(List.of(java()));
+    List<String> cmd = new ArrayList<>(List.of(ChildJvm.java()));
     if (vectorModule) {
       cmd.addAll(List.of("--add-modules", "jdk.incubator.vector"));
     }
@@ -102,7 +97,7 @@ class JarIT {
       }
     }
     Path err = dir.resolve("interrupted.err");
-    Process p = new ProcessBuilder(java(), "--add-modules", "jdk.incubator.vector", "-jar", jar().toString(), "index",
+    Process p = new ProcessBuilder(ChildJvm.java(), "--add-modules", "jdk.incubator.vector", "-jar", jar().toString(), "index",
         "--citizens", big.toString(), "--index", idx.toString())
         .redirectOutput(dir.resolve("interrupted.out").toFile()).redirectError(err.toFile()).start();
     long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
