@@ -74,198 +74,236 @@ final class EscoExport {
     return s == null ? null : shared.computeIfAbsent(s, k -> k);
   }
 
-  void readIscoGroups(Path file) throws IOException {
+  /** One line of an export file, its columns by name (their positions read once, from the header). */
+  private static final class Line {
+    final CsvRecords in;
+    private final String[] names;
+    private final int[] cols;
+
+    Line(CsvRecords in, String[] names, int[] cols) {
+      this.in = in;
+      this.names = names;
+      this.cols = cols;
+    }
+
+    private int col(String name) {
+      for (int i = 0; i < names.length; i++) {
+        if (names[i].equals(name)) {
+          return cols[i];
+        }
+      }
+      throw new IllegalArgumentException("column: '" + name + "' is not among the columns the reader asked for");
+    }
+
+    /** The value, stripped; an empty one is an error naming the column. */
+    String required(String name) throws DataFileException {
+      return EscoExport.required(in, col(name), name);
+    }
+
+    /** The value, stripped, or null if empty (or if the optional column is absent). */
+    String trimmedOrNull(String name) {
+      return in.trimmedOrNull(col(name));
+    }
+
+    /** The value as it stands. */
+    String get(String name) {
+      return in.get(col(name));
+    }
+  }
+
+  /** What a reader does with one line; returning early skips the rest of that line. */
+  @FunctionalInterface
+  private interface LineReader {
+    void read(Line line) throws IOException;
+  }
+
+  /**
+   * The one loop every file of the export is read with: opens {@code file} (comma-separated, its
+   * last line complete), finds {@code columns} in the header (a missing one fails naming it) and
+   * {@code optionalColumns} where present, and hands every line to {@code reader}.
+   */
+  private static void readLines(Path file, List<String> columns, List<String> optionalColumns, LineReader reader)
+      throws IOException {
     try (CsvRecords in = CsvRecords.openComplete(file, ',', false)) {
-      int uri = in.column("conceptUri");
-      int code = in.column("code");
-      int label = in.column("preferredLabel");
+      String[] names = new String[columns.size() + optionalColumns.size()];
+      int[] cols = new int[names.length];
+      int i = 0;
+      for (String c : columns) {
+        names[i] = c;
+        cols[i++] = in.column(c);
+      }
+      for (String c : optionalColumns) {
+        names[i] = c;
+        cols[i++] = in.optionalColumn(c);
+      }
+      Line line = new Line(in, names, cols);
       while (in.next()) {
-        String u = required(in, uri, "conceptUri");
-        String c = required(in, code, "code");
-        if (!ISCO_DIGITS.matcher(c).matches()) {
-          throw in.error("code", c, "must be 1-4 digits");
-        }
-        c = share(c);
-        if (iscoLabels.putIfAbsent(c, in.get(label).strip()) != null) {
-          throw in.error("code", c, "appears twice");
-        }
-        iscoByUri.put(u, c);
+        reader.read(line);
       }
     }
+  }
+
+  void readIscoGroups(Path file) throws IOException {
+    readLines(file, List.of("conceptUri", "code", "preferredLabel"), List.of(), line -> {
+      String u = line.required("conceptUri");
+      String c = line.required("code");
+      if (!ISCO_DIGITS.matcher(c).matches()) {
+        throw line.in.error("code", c, "must be 1-4 digits");
+      }
+      c = share(c);
+      if (iscoLabels.putIfAbsent(c, line.get("preferredLabel").strip()) != null) {
+        throw line.in.error("code", c, "appears twice");
+      }
+      iscoByUri.put(u, c);
+    });
   }
 
   void readOccupations(Path file) throws IOException {
-    try (CsvRecords in = CsvRecords.openComplete(file, ',', false)) {
-      int uri = in.column("conceptUri");
-      int isco = in.column("iscoGroup");
-      int label = in.column("preferredLabel");
-      int alt = in.optionalColumn("altLabels");
-      while (in.next()) {
-        String u = required(in, uri, "conceptUri");
-        String pref = required(in, label, "preferredLabel");
-        String g = in.trimmedOrNull(isco);
-        if (g != null) {
-          if (!ISCO_DIGITS.matcher(g).matches()) {
-            throw in.error("iscoGroup", g, "must be 1-4 digits of ISCO-08");
-          }
-          if (!iscoLabels.containsKey(g)) {
-            reference(in, "iscoGroup", g, "is not in the ISCO groups file", false);
-          }
+    readLines(file, List.of("conceptUri", "iscoGroup", "preferredLabel"), List.of("altLabels"), line -> {
+      String u = line.required("conceptUri");
+      String pref = line.required("preferredLabel");
+      String g = line.trimmedOrNull("iscoGroup");
+      if (g != null) {
+        if (!ISCO_DIGITS.matcher(g).matches()) {
+          throw line.in.error("iscoGroup", g, "must be 1-4 digits of ISCO-08");
         }
-        if (occIndex.containsKey(u)) {
-          throw in.error("conceptUri", u, "appears twice");
+        if (!iscoLabels.containsKey(g)) {
+          reference(line.in, "iscoGroup", g, "is not in the ISCO groups file", false);
         }
-        occIndex.put(u, occUri.size());
-        occUri.add(u);
-        occLabel.add(pref);
-        occAlt.add(altLabels(in.trimmedOrNull(alt), pref));
-        occIsco.add(share(g));
-        occSkills.add(null);
       }
-    }
+      if (occIndex.containsKey(u)) {
+        throw line.in.error("conceptUri", u, "appears twice");
+      }
+      occIndex.put(u, occUri.size());
+      occUri.add(u);
+      occLabel.add(pref);
+      occAlt.add(altLabels(line.trimmedOrNull("altLabels"), pref));
+      occIsco.add(share(g));
+      occSkills.add(null);
+    });
   }
 
   void readSkills(Path file) throws IOException {
-    try (CsvRecords in = CsvRecords.openComplete(file, ',', false)) {
-      int uri = in.column("conceptUri");
-      int type = in.column("skillType");
-      int reuse = in.column("reuseLevel");
-      int label = in.column("preferredLabel");
-      int alt = in.optionalColumn("altLabels");
-      while (in.next()) {
-        String u = required(in, uri, "conceptUri");
-        String pref = required(in, label, "preferredLabel");
-        String t = in.trimmedOrNull(type);
-        byte tb;
-        if (t == null) {
-          tb = -1;
-        } else if (t.equals("skill/competence") || t.endsWith("/skill")) {
-          tb = (byte) EscoTaxonomy.SkillType.SKILL_COMPETENCE.ordinal();
-        } else if (t.equals("knowledge") || t.endsWith("/knowledge")) {
-          tb = (byte) EscoTaxonomy.SkillType.KNOWLEDGE.ordinal();
-        } else {
-          throw in.error("skillType", t, "must be skill/competence or knowledge");
-        }
-        String r = in.trimmedOrNull(reuse);
-        byte rb;
-        if (r == null) {
-          rb = -1;
-        } else {
-          try {
-            rb = (byte) ReuseLevel.parseEsco(r).ordinal();
-          } catch (IllegalArgumentException e) {
-            throw in.error("reuseLevel", r, "must be transversal, cross-sector, sector-specific or occupation-specific");
-          }
-        }
-        if (skillIndex.containsKey(u)) {
-          throw in.error("conceptUri", u, "appears twice");
-        }
-        skillIndex.put(u, skillUri.size());
-        skillUri.add(u);
-        skillLabel.add(pref);
-        skillAlt.add(altLabels(in.trimmedOrNull(alt), pref));
-        skillType.add(tb);
-        skillReuse.add(rb);
-        skillRel.add(null);
-        broader.add(null);
+    readLines(file, List.of("conceptUri", "skillType", "reuseLevel", "preferredLabel"), List.of("altLabels"), line -> {
+      String u = line.required("conceptUri");
+      String pref = line.required("preferredLabel");
+      String t = line.trimmedOrNull("skillType");
+      byte tb;
+      if (t == null) {
+        tb = -1;
+      } else if (t.equals("skill/competence") || t.endsWith("/skill")) {
+        tb = (byte) EscoTaxonomy.SkillType.SKILL_COMPETENCE.ordinal();
+      } else if (t.equals("knowledge") || t.endsWith("/knowledge")) {
+        tb = (byte) EscoTaxonomy.SkillType.KNOWLEDGE.ordinal();
+      } else {
+        throw line.in.error("skillType", t, "must be skill/competence or knowledge");
       }
-    }
+      String r = line.trimmedOrNull("reuseLevel");
+      byte rb;
+      if (r == null) {
+        rb = -1;
+      } else {
+        try {
+          rb = (byte) ReuseLevel.parseEsco(r).ordinal();
+        } catch (IllegalArgumentException e) {
+          throw line.in.error("reuseLevel", r, "must be transversal, cross-sector, sector-specific or occupation-specific");
+        }
+      }
+      if (skillIndex.containsKey(u)) {
+        throw line.in.error("conceptUri", u, "appears twice");
+      }
+      skillIndex.put(u, skillUri.size());
+      skillUri.add(u);
+      skillLabel.add(pref);
+      skillAlt.add(altLabels(line.trimmedOrNull("altLabels"), pref));
+      skillType.add(tb);
+      skillReuse.add(rb);
+      skillRel.add(null);
+      broader.add(null);
+    });
   }
 
   void readOccupationSkills(Path file) throws IOException {
-    try (CsvRecords in = CsvRecords.openComplete(file, ',', false)) {
-      int occ = in.column("occupationUri");
-      int type = in.column("relationType");
-      int skill = in.column("skillUri");
-      while (in.next()) {
-        String ou = required(in, occ, "occupationUri");
-        String su = required(in, skill, "skillUri");
-        int essential = relationType(in, type);
-        int o = occIndex.getIfAbsent(ou, -1);
-        int s = skillIndex.getIfAbsent(su, -1);
-        if (o < 0 || s < 0) {
-          if (o < 0) {
-            reference(in, "occupationUri", ou, "is not in the occupations file", true);
-          } else {
-            reference(in, "skillUri", su, "is not in the skills file", true);
-          }
-          continue;
+    readLines(file, List.of("occupationUri", "relationType", "skillUri"), List.of(), line -> {
+      String ou = line.required("occupationUri");
+      String su = line.required("skillUri");
+      int essential = relationType(line);
+      int o = occIndex.getIfAbsent(ou, -1);
+      int s = skillIndex.getIfAbsent(su, -1);
+      if (o < 0 || s < 0) {
+        if (o < 0) {
+          reference(line.in, "occupationUri", ou, "is not in the occupations file", true);
+        } else {
+          reference(line.in, "skillUri", su, "is not in the skills file", true);
         }
-        IntArrayList list = occSkills.get(o);
-        if (list == null) {
-          occSkills.set(o, list = new IntArrayList(32));
-        }
-        list.add((s << 1) | essential);
+        return;
       }
-    }
+      IntArrayList list = occSkills.get(o);
+      if (list == null) {
+        occSkills.set(o, list = new IntArrayList(32));
+      }
+      list.add((s << 1) | essential);
+    });
   }
 
   void readSkillSkills(Path file) throws IOException {
-    try (CsvRecords in = CsvRecords.openComplete(file, ',', false)) {
-      int from = in.column("originalSkillUri");
-      int type = in.column("relationType");
-      int to = in.column("relatedSkillUri");
-      while (in.next()) {
-        String fu = required(in, from, "originalSkillUri");
-        String tu = required(in, to, "relatedSkillUri");
-        int essential = relationType(in, type);
-        int f = skillIndex.getIfAbsent(fu, -1);
-        int t = skillIndex.getIfAbsent(tu, -1);
-        if (f < 0 || t < 0) {
-          reference(in, f < 0 ? "originalSkillUri" : "relatedSkillUri", f < 0 ? fu : tu,
-              "is not in the skills file", false);
-          continue;
-        }
-        if (f == t) {
-          continue;
-        }
-        // Both directions: holding either skill is partial evidence of the other.
-        add(skillRel, f, (t << 1) | essential);
-        add(skillRel, t, (f << 1) | essential);
+    readLines(file, List.of("originalSkillUri", "relationType", "relatedSkillUri"), List.of(), line -> {
+      String fu = line.required("originalSkillUri");
+      String tu = line.required("relatedSkillUri");
+      int essential = relationType(line);
+      int f = skillIndex.getIfAbsent(fu, -1);
+      int t = skillIndex.getIfAbsent(tu, -1);
+      if (f < 0 || t < 0) {
+        reference(line.in, f < 0 ? "originalSkillUri" : "relatedSkillUri", f < 0 ? fu : tu,
+            "is not in the skills file", false);
+        return;
       }
-    }
+      if (f == t) {
+        return;
+      }
+      // Both directions: holding either skill is partial evidence of the other.
+      add(skillRel, f, (t << 1) | essential);
+      add(skillRel, t, (f << 1) | essential);
+    });
   }
 
+  /** The columns of both broader-relations files. */
+  private static final List<String> BROADER_COLUMNS = List.of("conceptType", "conceptUri", "broaderType", "broaderUri");
+
   void readBroaderSkills(Path file) throws IOException {
-    try (CsvRecords in = CsvRecords.openComplete(file, ',', false)) {
-      int type = in.column("conceptType");
-      int uri = in.column("conceptUri");
-      int btype = in.column("broaderType");
-      int buri = in.column("broaderUri");
-      while (in.next()) {
-        String ct = required(in, type, "conceptType");
-        String cu = required(in, uri, "conceptUri");
-        String bt = required(in, btype, "broaderType");
-        String bu = required(in, buri, "broaderUri");
-        boolean conceptIsSkill = skillKind(in, "conceptType", ct);
-        boolean broaderIsSkill = skillKind(in, "broaderType", bt);
-        if (!conceptIsSkill) {
-          continue; // group-to-group edges are not needed for credit
-        }
-        int s = skillIndex.getIfAbsent(cu, -1);
-        if (s < 0) {
-          reference(in, "conceptUri", cu, "is not in the skills file", false);
-          continue;
-        }
-        int node;
-        if (broaderIsSkill) {
-          node = skillIndex.getIfAbsent(bu, -1);
-          if (node < 0) {
-            reference(in, "broaderUri", bu, "is not in the skills file", false);
-            continue;
-          }
-        } else {
-          int g = groupIndex.getIfAbsent(bu, -1);
-          if (g < 0) {
-            g = groupUri.size();
-            groupIndex.put(bu, g);
-            groupUri.add(bu);
-          }
-          node = -1 - g; // groups are renumbered after all skills are known
-        }
-        add(broader, s, node);
+    readLines(file, BROADER_COLUMNS, List.of(), line -> {
+      String ct = line.required("conceptType");
+      String cu = line.required("conceptUri");
+      String bt = line.required("broaderType");
+      String bu = line.required("broaderUri");
+      boolean conceptIsSkill = skillKind(line.in, "conceptType", ct);
+      boolean broaderIsSkill = skillKind(line.in, "broaderType", bt);
+      if (!conceptIsSkill) {
+        return; // group-to-group edges are not needed for credit
       }
-    }
+      int s = skillIndex.getIfAbsent(cu, -1);
+      if (s < 0) {
+        reference(line.in, "conceptUri", cu, "is not in the skills file", false);
+        return;
+      }
+      int node;
+      if (broaderIsSkill) {
+        node = skillIndex.getIfAbsent(bu, -1);
+        if (node < 0) {
+          reference(line.in, "broaderUri", bu, "is not in the skills file", false);
+          return;
+        }
+      } else {
+        int g = groupIndex.getIfAbsent(bu, -1);
+        if (g < 0) {
+          g = groupUri.size();
+          groupIndex.put(bu, g);
+          groupUri.add(bu);
+        }
+        node = -1 - g; // groups are renumbered after all skills are known
+      }
+      add(broader, s, node);
+    });
     // Skill groups become nodes skillCount + g.
     int n = skillUri.size();
     for (IntArrayList list : broader) {
@@ -284,51 +322,45 @@ final class EscoExport {
     occBroaderIsco = new String[occUri.size()];
     occBroaderOcc = new int[occUri.size()];
     Arrays.fill(occBroaderOcc, -1);
-    try (CsvRecords in = CsvRecords.openComplete(file, ',', false)) {
-      int type = in.column("conceptType");
-      int uri = in.column("conceptUri");
-      int btype = in.column("broaderType");
-      int buri = in.column("broaderUri");
-      while (in.next()) {
-        String ct = required(in, type, "conceptType");
-        String cu = required(in, uri, "conceptUri");
-        String bt = required(in, btype, "broaderType");
-        String bu = required(in, buri, "broaderUri");
-        boolean conceptIsOcc = occupationKind(in, "conceptType", ct);
-        boolean broaderIsOcc = occupationKind(in, "broaderType", bt);
-        int o = -1;
-        if (conceptIsOcc) {
-          o = occIndex.getIfAbsent(cu, -1);
-          if (o < 0) {
-            reference(in, "conceptUri", cu, "is not in the occupations file", false);
-            continue;
-          }
-        } else if (!iscoByUri.containsKey(cu)) {
-          reference(in, "conceptUri", cu, "is not in the ISCO groups file", false);
-          continue;
+    readLines(file, BROADER_COLUMNS, List.of(), line -> {
+      String ct = line.required("conceptType");
+      String cu = line.required("conceptUri");
+      String bt = line.required("broaderType");
+      String bu = line.required("broaderUri");
+      boolean conceptIsOcc = occupationKind(line.in, "conceptType", ct);
+      boolean broaderIsOcc = occupationKind(line.in, "broaderType", bt);
+      int o = -1;
+      if (conceptIsOcc) {
+        o = occIndex.getIfAbsent(cu, -1);
+        if (o < 0) {
+          reference(line.in, "conceptUri", cu, "is not in the occupations file", false);
+          return;
         }
-        if (broaderIsOcc) {
-          int b = occIndex.getIfAbsent(bu, -1);
-          if (b < 0) {
-            reference(in, "broaderUri", bu, "is not in the occupations file", false);
-            continue;
-          }
-          if (o >= 0) {
-            occBroaderOcc[o] = b;
-          }
-        } else {
-          String code = iscoByUri.get(bu);
-          if (code == null) {
-            reference(in, "broaderUri", bu, "is not in the ISCO groups file", false);
-            continue;
-          }
-          if (o >= 0) {
-            occBroaderIsco[o] = code;
-          }
-        }
-        broaderOccEdges++;
+      } else if (!iscoByUri.containsKey(cu)) {
+        reference(line.in, "conceptUri", cu, "is not in the ISCO groups file", false);
+        return;
       }
-    }
+      if (broaderIsOcc) {
+        int b = occIndex.getIfAbsent(bu, -1);
+        if (b < 0) {
+          reference(line.in, "broaderUri", bu, "is not in the occupations file", false);
+          return;
+        }
+        if (o >= 0) {
+          occBroaderOcc[o] = b;
+        }
+      } else {
+        String code = iscoByUri.get(bu);
+        if (code == null) {
+          reference(line.in, "broaderUri", bu, "is not in the ISCO groups file", false);
+          return;
+        }
+        if (o >= 0) {
+          occBroaderIsco[o] = code;
+        }
+      }
+      broaderOccEdges++;
+    });
     // An occupation without an ISCO group takes it from its broader concepts.
     for (int o = 0; o < occUri.size(); o++) {
       if (occIsco.get(o) == null) {
@@ -361,12 +393,12 @@ final class EscoExport {
     };
   }
 
-  private static int relationType(CsvRecords in, int col) throws DataFileException {
-    String t = in.get(col).strip();
+  private static int relationType(Line line) throws DataFileException {
+    String t = line.get("relationType").strip();
     return switch (t) {
       case "essential" -> 1;
       case "optional" -> 0;
-      default -> throw in.error("relationType", t, "must be essential or optional");
+      default -> throw line.in.error("relationType", t, "must be essential or optional");
     };
   }
 
