@@ -315,7 +315,7 @@ public final class CitizenIndex implements Closeable {
   }
 
   private void updatePostings(int ord, CitizenFeatures old, CitizenFeatures f) {
-    if (false && old != null && f != null && gateClass(old.flags) != gateClass(f.flags)) {
+    if (old != null && f != null && gateClass(old.flags) != gateClass(f.flags)) {
       // Every entry moves to the new class: the old ones go stale, all terms are added again.
       updatePostings(ord, old, null);
       updatePostings(ord, null, f);
