@@ -1,5 +1,6 @@
 package dk.jobmatch.index;
 
+import dk.jobmatch.internal.Geo;
 import dk.jobmatch.kernel.CitizenFeatures;
 import dk.jobmatch.kernel.CompiledOrder;
 import dk.jobmatch.kernel.PopulationStats;
@@ -81,8 +82,13 @@ public final class CitizenIndex implements Closeable {
 
   // Guarded by lock (written under the write lock, read under the read lock).
   CitizenFeatures[] features = new CitizenFeatures[1024];
-  /** Per ordinal 4 doubles: lat, lon, max commute km, flags | education level &lt;&lt; 8. */
-  double[] records = new double[4 * 1024];
+  /**
+   * Per ordinal {@link #RECORD} doubles: lat, lon, max commute km, flags | education level &lt;&lt;
+   * 8, the home on the unit sphere (x, y, z) and the haversine value of the commute limit.
+   */
+  double[] records = new double[RECORD * 1024];
+  /** Doubles per packed record (one 64-byte cache line). */
+  static final int RECORD = 8;
   int capacity;
   Postings[] skillPostings = new Postings[1024];
   final Map<String, Postings> occupationPostings = new HashMap<>();
@@ -276,7 +282,7 @@ public final class CitizenIndex implements Closeable {
     if (n > features.length) {
       int grown = Math.max(n, features.length + (features.length >> 1));
       features = Arrays.copyOf(features, grown);
-      records = Arrays.copyOf(records, 4 * grown);
+      records = Arrays.copyOf(records, RECORD * grown);
     }
   }
 
@@ -284,14 +290,38 @@ public final class CitizenIndex implements Closeable {
     if ((f.flags & ~0x3F) != 0) {
       throw new IllegalStateException("a citizen flag beyond the six the packed record holds");
     }
-    int b = 4 * ord;
+    int b = RECORD * ord;
     records[b] = f.lat;
     records[b + 1] = f.lon;
     records[b + 2] = f.maxCommuteKm;
     records[b + 3] = (f.flags & 0xFF) | ((f.educationLevel & 0xFF) << 8);
+    Geo.unitVector(f.lat, f.lon, records, b + 4);
+    records[b + 7] = Geo.haversineAt(f.maxCommuteKm);
+  }
+
+  /**
+   * The gate class of a citizen with these flags: the three flag bits the kernel's flag gates
+   * read (searchable, job-ready, fleksjob), 0–7. The retrieval skips a class only when the flag
+   * gates fail for every flag combination of the class, so the split needs no knowledge of the
+   * gates themselves.
+   */
+  static int gateClass(int flags) {
+    return flags & (CitizenFeatures.SEARCHABLE | CitizenFeatures.JOB_READY | CitizenFeatures.FLEKSJOB);
+  }
+
+  private int gateClassOf(int ord) {
+    CitizenFeatures f = features[ord];
+    return f == null ? -1 : gateClass(f.flags);
   }
 
   private void updatePostings(int ord, CitizenFeatures old, CitizenFeatures f) {
+    if (old != null && f != null && gateClass(old.flags) != gateClass(f.flags)) {
+      // Every entry moves to the new class: the old ones go stale, all terms are added again.
+      updatePostings(ord, old, null);
+      updatePostings(ord, null, f);
+      return;
+    }
+    int cls = f == null ? -1 : gateClass(f.flags);
     // Skills: both arrays sorted; append what is new, mark stale what went.
     int[] was = old == null ? new int[0] : old.skills;
     int[] now = f == null ? new int[0] : f.skills;
@@ -300,24 +330,26 @@ public final class CitizenIndex implements Closeable {
     while (i < was.length || j < now.length) {
       if (j == now.length || (i < was.length && was[i] < now[j])) {
         int s = was[i++];
-        skillPostings[s].staled(holdsSkill(s));
+        skillPostings[s].staled(holdsSkill(s), this::gateClassOf);
       } else if (i == was.length || now[j] < was[i]) {
         int s = now[j++];
-        skillPostingsFor(s).add(ord);
+        skillPostingsFor(s).add(ord, cls);
       } else {
         i++;
         j++;
       }
     }
-    diff(occupationPostings, ord, old == null ? List.of() : terms(old.experience),
+    diff(occupationPostings, ord, cls, old == null ? List.of() : terms(old.experience),
         f == null ? List.of() : terms(f.experience), true);
-    diff(goalPostings, ord, old == null ? List.of() : terms(old.goals), f == null ? List.of() : terms(f.goals), false);
+    diff(goalPostings, ord, cls, old == null ? List.of() : terms(old.goals), f == null ? List.of() : terms(f.goals),
+        false);
     boolean had = old != null && old.has(CitizenFeatures.FORTRINSADGANG);
     boolean has = f != null && f.has(CitizenFeatures.FORTRINSADGANG);
     if (has && !had) {
-      fortrinsadgang.add(ord);
+      fortrinsadgang.add(ord, cls);
     } else if (had && !has) {
-      fortrinsadgang.staled(o -> features[o] != null && features[o].has(CitizenFeatures.FORTRINSADGANG));
+      fortrinsadgang.staled(o -> features[o] != null && features[o].has(CitizenFeatures.FORTRINSADGANG),
+          this::gateClassOf);
     }
   }
 
@@ -337,16 +369,17 @@ public final class CitizenIndex implements Closeable {
     return o -> features[o] != null && Arrays.binarySearch(features[o].skills, skill) >= 0;
   }
 
-  private void diff(Map<String, Postings> postings, int ord, List<String> was, List<String> now, boolean experience) {
+  private void diff(Map<String, Postings> postings, int ord, int cls, List<String> was, List<String> now,
+      boolean experience) {
     for (String t : now) {
       if (!was.contains(t)) {
-        postings.computeIfAbsent(t, x -> new Postings()).add(ord);
+        postings.computeIfAbsent(t, x -> new Postings()).add(ord, cls);
       }
     }
     for (String t : was) {
       if (!now.contains(t)) {
         postings.get(t).staled(o -> features[o] != null
-            && terms(experience ? features[o].experience : features[o].goals).contains(t));
+            && terms(experience ? features[o].experience : features[o].goals).contains(t), this::gateClassOf);
       }
     }
   }

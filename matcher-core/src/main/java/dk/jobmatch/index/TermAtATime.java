@@ -57,6 +57,10 @@ public final class TermAtATime {
   private final Scratch scratch;
   /** Flag gates by the citizen's six flag bits. */
   private final boolean[] flagOk = new boolean[64];
+  /** Gate classes ({@link CitizenIndex#gateClass}) in which some flag combination passes the flag gates. */
+  private final boolean[] classOk = new boolean[Postings.CLASSES];
+  /** The classes marked in {@link #classOk}, ascending. */
+  private final int[] okClasses;
   /** {@link CompiledOrder#nonTermBound(int, int)} by flags and education level, filled on first use. */
   private final double[] nonTermNoDistance = new double[64 * 16];
   private final double nonTermMax;
@@ -80,6 +84,17 @@ public final class TermAtATime {
     this.scratch = Scratch.get(n);
     for (int f = 0; f < 64; f++) {
       flagOk[f] = FeatureScorer.passesFlagGates(o, f);
+      classOk[CitizenIndex.gateClass(f)] |= flagOk[f];
+    }
+    int ok = 0;
+    for (boolean c : classOk) {
+      ok += c ? 1 : 0;
+    }
+    this.okClasses = new int[ok];
+    for (int c = 0, i = 0; c < classOk.length; c++) {
+      if (classOk[c]) {
+        okClasses[i++] = c;
+      }
     }
     Arrays.fill(nonTermNoDistance, Double.NaN);
     this.nonTermMax = o.nonTermUpperBound();
@@ -90,7 +105,8 @@ public final class TermAtATime {
   /** A plan: per group the kept terms with their float bounds (descending), and the slack left out. */
   private record Plan(Term[][] terms, float[][] bounds, double slack) {}
 
-  private record Term(int[] ords, int size, double bound) {}
+  /** A term's postings, the entries in the order's open gate classes, and its bound. */
+  private record Term(Postings postings, int size, double bound) {}
 
   /**
    * Runs the search: the exact top k with their scores and, for a public employer, the
@@ -146,8 +162,9 @@ public final class TermAtATime {
       for (Map.Entry<String, Double> e : o.expansions.get(j).entrySet()) {
         double b = o.skillBound(j, e.getValue());
         Postings p = index.skillPostings(index.skillId(e.getKey()));
-        if (b > 0 && p != null && p.size > 0) {
-          g.add(new Term(p.ords, p.size, b));
+        int size = p == null ? 0 : p.size(classOk);
+        if (b > 0 && size > 0) {
+          g.add(new Term(p, size, b));
         }
       }
       add(out, g);
@@ -162,8 +179,9 @@ public final class TermAtATime {
     List<String> terms = CompiledOrder.hierarchyTerms(o.occupation);
     for (int i = 0; i < bounds.length; i++) {
       Postings p = postings.get(terms.get(i));
-      if (bounds[i] > 0 && p != null && p.size > 0) {
-        g.add(new Term(p.ords, p.size, bounds[i]));
+      int size = p == null ? 0 : p.size(classOk);
+      if (bounds[i] > 0 && size > 0) {
+        g.add(new Term(p, size, bounds[i]));
       }
     }
     return g;
@@ -256,24 +274,26 @@ public final class TermAtATime {
       float[] bd = plan.bounds()[g];
       int tag = scratch.nextTag();
       for (int t = 0; t < kept.length; t++) {
-        Term term = kept[t];
+        Postings postings = kept[t].postings();
         float b = bd[t];
-        int[] ords = term.ords();
-        int size = term.size();
-        for (int i = 0; i < size; i++) {
-          int ord = ords[i];
-          int s = ord << 1;
-          if (state[s] == tag) {
-            continue;
-          }
-          state[s] = tag;
-          int at = state[s + 1];
-          if (at == 0) {
-            touched[count] = ord;
-            accs[count] = b;
-            state[s + 1] = ++count;
-          } else {
-            accs[at - 1] += b;
+        for (int c : okClasses) {
+          int[] ords = postings.ords[c];
+          int size = postings.sizes[c];
+          for (int i = 0; i < size; i++) {
+            int ord = ords[i];
+            int s = ord << 1;
+            if (state[s] == tag) {
+              continue;
+            }
+            state[s] = tag;
+            int at = state[s + 1];
+            if (at == 0) {
+              touched[count] = ord;
+              accs[count] = b;
+              state[s + 1] = ++count;
+            } else {
+              accs[at - 1] += b;
+            }
           }
         }
       }
@@ -329,7 +349,7 @@ public final class TermAtATime {
   private void consider(int ord, double acc, double slack, double eps) {
     considered++;
     double[] rec = index.records;
-    int b = ord << 2;
+    int b = ord * CitizenIndex.RECORD;
     int meta = (int) rec[b + 3];
     int flags = meta & 0x3F;
     if (!flagOk[flags]) {
@@ -349,7 +369,7 @@ public final class TermAtATime {
     }
     double lat = rec[b];
     double lon = rec[b + 1];
-    if (!FeatureScorer.passesCommute(o, lat, lon, rec[b + 2])) {
+    if (!FeatureScorer.passesCommute(o, lat, lon, rec[b + 2], rec[b + 4], rec[b + 5], rec[b + 6], rec[b + 7])) {
       return;
     }
     if (heap.full() && base + o.nonTermBound(meta >>> 8, lat, lon, flags) < heap.threshold()) {
@@ -388,7 +408,10 @@ public final class TermAtATime {
     }
   }
 
-  /** Every holder of fortrinsadgang not already in the top k, each once. */
+  /**
+   * Every holder of fortrinsadgang not already in the top k, each once, who passes the flag and
+   * commute gates (the others cannot qualify: the assembler's rule requires every gate).
+   */
   private List<CitizenFeatures> fortrinsadgang() {
     Postings holders = index.fortrinsadgang;
     int[] state = scratch.state;
@@ -397,15 +420,24 @@ public final class TermAtATime {
       state[heap.ord[i] << 1] = doneTag;
     }
     List<CitizenFeatures> out = new ArrayList<>();
-    for (int i = 0; i < holders.size; i++) {
-      int ord = holders.ords[i];
-      if (state[ord << 1] == doneTag) {
-        continue;
-      }
-      state[ord << 1] = doneTag;
-      CitizenFeatures f = index.features[ord];
-      if (f != null && f.has(CitizenFeatures.FORTRINSADGANG)) {
-        out.add(f);
+    double[] rec = index.records;
+    for (int c : okClasses) {
+      int[] ords = holders.ords[c];
+      for (int i = 0; i < holders.sizes[c]; i++) {
+        int ord = ords[i];
+        if (state[ord << 1] == doneTag) {
+          continue;
+        }
+        state[ord << 1] = doneTag;
+        int b = ord * CitizenIndex.RECORD;
+        if (!flagOk[((int) rec[b + 3]) & 0x3F]
+            || !FeatureScorer.passesCommute(o, rec[b], rec[b + 1], rec[b + 2], rec[b + 4], rec[b + 5], rec[b + 6], rec[b + 7])) {
+          continue;
+        }
+        CitizenFeatures f = index.features[ord];
+        if (f != null && f.has(CitizenFeatures.FORTRINSADGANG)) {
+          out.add(f);
+        }
       }
     }
     return out;
