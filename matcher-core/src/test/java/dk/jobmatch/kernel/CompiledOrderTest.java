@@ -105,6 +105,22 @@ class CompiledOrderTest {
     CompiledOrder disco = compile(JobOrder.builder("o-2", OccupationRef.parse("disco:532210")), p);
     assertArrayEquals(new double[] {0.05 * w, 0.1 * w, 0.3 * w, 0.88 * w, w}, disco.hierarchyBounds(Component.OCCUPATION),
         EPS);
+    // An ESCO occupation: one more term, its URI, bounded by the full weight.
+    String uri = "http://data.europa.eu/esco/occupation/1";
+    Taxonomy none = Taxonomy.none();
+    Taxonomy placing = new Taxonomy() {
+      @Override public OccupationCode resolve(OccupationRef ref) { return new OccupationCode("5322", uri); }
+      @Override public Map<String, Double> relatedSkills(String skillId) { return Map.of(); }
+      @Override public java.util.Optional<dk.jobmatch.taxonomy.ReuseLevel> reuseLevel(String skillId) {
+        return java.util.Optional.empty();
+      }
+      @Override public List<RequiredSkill> skillsOf(OccupationRef occupation) { return none.skillsOf(occupation); }
+      @Override public java.util.Optional<String> skillLabel(String skillId) { return java.util.Optional.empty(); }
+      @Override public java.util.Optional<String> occupationLabel(OccupationRef occupation) { return java.util.Optional.empty(); }
+    };
+    CompiledOrder esco = compile(order(), p, placing, Vocabularies.create(), PopulationStats.EMPTY);
+    assertEquals(List.of("5", "53", "532", "5322", uri), CompiledOrder.hierarchyTerms(esco.occupation));
+    assertArrayEquals(new double[] {0.05 * w, 0.1 * w, 0.3 * w, w, w}, esco.hierarchyBounds(Component.OCCUPATION), EPS);
     ScoringPolicy.Builder noOccupation = p.toBuilder().weight(Component.OCCUPATION, 0);
     noOccupation.weight(Component.SKILLS, p.weight(Component.SKILLS) + w);
     assertArrayEquals(new double[0], compile(order(), noOccupation.build()).hierarchyBounds(Component.OCCUPATION));
