@@ -133,6 +133,25 @@ class KernelListsTest {
   }
 
   @Test
+  void candidatesComeInRankingOrderWhateverTheOrderOfThePopulation() {
+    PreparedPopulation p = PreparedPopulation.of(List.of(citizen("c-5", false, "b"), citizen("c-3", false, "a"),
+        citizen("c-1", false, "a", "b")), Taxonomy.none());
+    CompiledOrder o = compile(p, order("o-1", false));
+    assertEquals(List.of("c-1", "c-3", "c-5"), scoredIds(p.candidates(o, "nobody")));
+  }
+
+  @Test
+  void rarityCountsFromTwoCitizensOn() {
+    ScoringPolicy p = ScoringPolicy.defaults().toBuilder().set(PolicyConstant.RARITY_MIN_SPECIFICITY, 0.5)
+        .set(PolicyConstant.RARITY_MAX_SPECIFICITY, 1.25).build();
+    assertEquals(1.0, new PopulationStats(1, new int[] {1}).specificity(p, 0), EPS, "one citizen: neutral");
+    // Two citizens, one holds the skill: idf = ln(3/2)/ln(3) = 0.36907 → 0.5 + 0.75 · 0.36907 = 0.77680.
+    assertEquals(0.77680, new PopulationStats(2, new int[] {1}).specificity(p, 0), 1e-5);
+    assertEquals(1.25, new PopulationStats(2, new int[] {0}).specificity(p, 0), EPS, "held by none");
+    assertEquals(0.5, new PopulationStats(2, new int[] {2}).specificity(p, 0), EPS, "held by all");
+  }
+
+  @Test
   void aShortlistIsTheTopKThenTheQualifiedHoldersOfAPublicEmployer() {
     PreparedPopulation p = population();
     CompiledOrder o = compile(p, order("o-1", true));
