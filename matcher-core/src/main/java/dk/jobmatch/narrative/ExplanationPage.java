@@ -48,6 +48,7 @@ public final class ExplanationPage {
    * @param narrator the narrator (language and labels)
    * @param reviewContact who to contact for a review ("Jobcenter Glostrup, tlf. 43 23 …"), or
    *     null for the templates' generic "dit jobcenter"
+   * @return the page builder for this narrator and contact
    * @throws NullPointerException if {@code narrator} is null
    */
   public static ExplanationPage of(Narrator narrator, String reviewContact) {

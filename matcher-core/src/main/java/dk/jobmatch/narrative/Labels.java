@@ -40,6 +40,7 @@ public final class Labels {
    *
    * @param taxonomy where skill and occupation labels come from
    * @param locale {@code da} or {@code en} (only the language counts)
+   * @return the labels in that language
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if the language is not one of {@link Narrator#LANGUAGES}
    */
@@ -51,50 +52,94 @@ public final class Labels {
     return new Labels(taxonomy, templates);
   }
 
-  /** The language of the certificate and language names. */
+  /**
+   * The language of the certificate and language names.
+   *
+   * @return the locale ({@code da} or {@code en})
+   */
   public Locale locale() {
     return templates.locale();
   }
 
-  /** The skill's label, if the taxonomy has one. */
+  /**
+   * The skill's label, if the taxonomy has one.
+   *
+   * @param skillId the skill's id (an ESCO URI or a local code)
+   * @return the label, or empty if the taxonomy has none (or a blank one)
+   */
   public Optional<String> skillLabel(String skillId) {
     return taxonomy.skillLabel(Objects.requireNonNull(skillId, "skillId")).filter(s -> !s.isBlank());
   }
 
-  /** The skill's label, else its id. */
+  /**
+   * The skill's label, else its id.
+   *
+   * @param skillId the skill's id
+   * @return the label, or {@code skillId} itself
+   */
   public String skill(String skillId) {
     return skillLabel(skillId).orElse(skillId);
   }
 
-  /** The occupation's label, if the taxonomy has one. */
+  /**
+   * The occupation's label, if the taxonomy has one.
+   *
+   * @param occupation the occupation
+   * @return the label, or empty if the taxonomy has none (or a blank one)
+   */
   public Optional<String> occupationLabel(OccupationRef occupation) {
     return taxonomy.occupationLabel(Objects.requireNonNull(occupation, "occupation")).filter(s -> !s.isBlank());
   }
 
-  /** The occupation's label, else its code as written in input ({@code isco:9333}, an ESCO URI). */
+  /**
+   * The occupation's label, else its code as written in input ({@code isco:9333}, an ESCO URI).
+   *
+   * @param occupation the occupation
+   * @return the label, or the code as written in input
+   */
   public String occupation(OccupationRef occupation) {
     return occupationLabel(occupation).orElse(occupation.toString());
   }
 
-  /** The certificate's name, if the project has one for the code. */
+  /**
+   * The certificate's name, if the project has one for the code.
+   *
+   * @param code the certificate code, e.g. {@code DRIVING_B}
+   * @return the name, or empty if the project has none for the code
+   */
   public Optional<String> certificateLabel(String code) {
     String key = "certificate." + Objects.requireNonNull(code, "code");
     return templates.has(key) ? Optional.of(templates.pattern(key)) : Optional.empty();
   }
 
-  /** The certificate's name, else its code. */
+  /**
+   * The certificate's name, else its code.
+   *
+   * @param code the certificate code
+   * @return the name, or {@code code} itself
+   */
   public String certificate(String code) {
     return certificateLabel(code).orElse(code);
   }
 
-  /** The name of an ISO 639-1 language code in this language, if the JDK knows it. */
+  /**
+   * The name of an ISO 639-1 language code in this language, if the JDK knows it.
+   *
+   * @param code an ISO 639-1 code, e.g. {@code da}
+   * @return the name in this language, or empty if the JDK does not know the code
+   */
   public Optional<String> languageLabel(String code) {
     Objects.requireNonNull(code, "code");
     String name = Locale.forLanguageTag(code).getDisplayLanguage(templates.locale());
     return name.isEmpty() || name.equalsIgnoreCase(code) ? Optional.empty() : Optional.of(name);
   }
 
-  /** The language's name, else its code. */
+  /**
+   * The language's name, else its code.
+   *
+   * @param code an ISO 639-1 code
+   * @return the name, or {@code code} itself
+   */
   public String language(String code) {
     return languageLabel(code).orElse(code);
   }

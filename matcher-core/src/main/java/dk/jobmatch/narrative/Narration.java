@@ -27,7 +27,11 @@ public record Narration(String subject, String headline, List<String> sentences)
     sentences = List.copyOf(sentences);
   }
 
-  /** The headline and the sentences, one per line, the sentences after "- ". */
+  /**
+   * The headline and the sentences, one per line, the sentences after "- ".
+   *
+   * @return the text, lines separated by {@code \n}
+   */
   public String text() {
     StringBuilder b = new StringBuilder(headline).append('\n');
     for (String s : sentences) {

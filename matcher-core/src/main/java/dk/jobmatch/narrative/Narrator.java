@@ -74,6 +74,7 @@ public final class Narrator {
    *
    * @param taxonomy where skill and occupation labels come from ({@link Taxonomy#none()} for codes)
    * @param locale {@code da} or {@code en}; only the language counts
+   * @return a narrator speaking that language
    * @throws IllegalArgumentException if the language is not one of {@link #LANGUAGES}
    */
   public static Narrator of(Taxonomy taxonomy, Locale locale) {
@@ -83,7 +84,9 @@ public final class Narrator {
   /**
    * A narrator for a language given as its code.
    *
+   * @param taxonomy where skill and occupation labels come from
    * @param language {@code da} or {@code en}
+   * @return a narrator speaking that language
    * @throws IllegalArgumentException if the language is not one of {@link #LANGUAGES}
    */
   public static Narrator of(Taxonomy taxonomy, String language) {
@@ -94,12 +97,20 @@ public final class Narrator {
     return of(taxonomy, Locale.forLanguageTag(language));
   }
 
-  /** The labels this narrator names things by. */
+  /**
+   * The labels this narrator names things by.
+   *
+   * @return the labels, in this narrator's language
+   */
   public Labels labels() {
     return labels;
   }
 
-  /** The language spoken. */
+  /**
+   * The language spoken.
+   *
+   * @return the locale ({@code da} or {@code en})
+   */
   public Locale locale() {
     return t.locale();
   }
@@ -117,6 +128,7 @@ public final class Narrator {
    *
    * @param e the explanation
    * @param order the order, for its title in the subject; may be null
+   * @return the explanation in words
    */
   public Narration explain(PairExplanation e, JobOrder order) {
     Objects.requireNonNull(e, "e");
@@ -172,6 +184,7 @@ public final class Narrator {
    * @param m the match
    * @param rank its 1-based place on the list
    * @param order the order, for its title in the subject; may be null
+   * @return the candidate in words
    */
   public Narration candidate(Match m, int rank, JobOrder order) {
     Objects.requireNonNull(m, "m");
@@ -186,6 +199,7 @@ public final class Narrator {
    * @param m the match
    * @param rank its 1-based place among the citizen's suggestions
    * @param order the order, for its title in the subject; may be null
+   * @return the suggestion in words
    */
   public Narration suggestion(Match m, int rank, JobOrder order) {
     Objects.requireNonNull(m, "m");
@@ -199,12 +213,18 @@ public final class Narrator {
    *
    * @param policy the policy label, {@code name@version}
    * @param date the day scored for
+   * @return the footer line
    */
   public String footer(String policy, LocalDate date) {
     return t.format("footer", Objects.requireNonNull(policy, "policy"), date(date));
   }
 
-  /** A date as written in this language ("1. november 2026", "November 1, 2026"). */
+  /**
+   * A date as written in this language ("1. november 2026", "November 1, 2026").
+   *
+   * @param date the day
+   * @return the day as written in this language
+   */
   public String date(LocalDate date) {
     return dates.format(Objects.requireNonNull(date, "date"));
   }
@@ -213,6 +233,9 @@ public final class Narrator {
    * A score in (0, 1] as whole points of 100, rounded half-up; a positive score never shows as 0.
    * Scores are shown this way and no finer: the citizen hears how close they are, not decimals
    * of a weighted sum.
+   *
+   * @param score a score in [0, 1]
+   * @return whole points of 100 (at least 1 for a positive score)
    */
   public static int points(double score) {
     if (!(score >= 0) || score > 1) {

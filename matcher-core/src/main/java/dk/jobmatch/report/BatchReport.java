@@ -47,7 +47,13 @@ public record BatchReport(
     Checks.required("exposure", exposure);
   }
 
-  /** A builder for the report of {@code result}. */
+  /**
+   * A builder for the report of {@code result}.
+   *
+   * @param result the batch run to report on
+   * @return a builder with the defaults of each setting
+   * @throws NullPointerException if {@code result} is null
+   */
   public static Builder builder(BatchResult result) {
     return new Builder(Checks.required("result", result));
   }
@@ -57,6 +63,10 @@ public record BatchReport(
    * MatchEngine#citizen(String)}, labels from its taxonomy, and the given population as the pool.
    *
    * @param population every citizen the batch ran against (the eligible pool)
+   * @param result the batch run to report on
+   * @param engine the engine the batch ran on
+   * @return the report
+   * @throws NullPointerException if an argument is null
    */
   public static BatchReport of(BatchResult result, MatchEngine engine, Collection<Citizen> population) {
     Checks.required("engine", engine);
@@ -348,43 +358,79 @@ public record BatchReport(
       this.result = result;
     }
 
-    /** The eligible pool: every citizen the batch ran against. */
+    /**
+     * The eligible pool: every citizen the batch ran against.
+     *
+     * @param v the citizens
+     * @return this builder
+     */
     public Builder population(Collection<Citizen> v) {
       population = Checks.required("population", v);
       return this;
     }
 
-    /** A look-up of citizen attributes by id, e.g. {@code engine::citizen}. */
+    /**
+     * A look-up of citizen attributes by id, e.g. {@code engine::citizen}.
+     *
+     * @param v the look-up
+     * @return this builder
+     */
     public Builder citizens(Function<String, Optional<Citizen>> v) {
       citizens = Checks.required("citizens", v);
       return this;
     }
 
-    /** The label ({@code name@version}) of the policy that ranked the candidates, e.g. {@code engine.policy().label()}. */
+    /**
+     * The label ({@code name@version}) of the policy that ranked the candidates, e.g. {@code engine.policy().label()}.
+     *
+     * @param label the policy label
+     * @return this builder
+     */
     public Builder policy(String label) {
       policy = Checks.required("policy", label);
       return this;
     }
 
-    /** The taxonomy for occupation grouping and labels (default: none, codes as written). */
+    /**
+     * The taxonomy for occupation grouping and labels (default: none, codes as written).
+     *
+     * @param v the taxonomy
+     * @return this builder
+     */
     public Builder taxonomy(Taxonomy v) {
       taxonomy = Checks.required("taxonomy", v);
       return this;
     }
 
-    /** How many upskilling skills to list (default 20, 1–1000). */
+    /**
+     * How many upskilling skills to list (default 20, 1–1000).
+     *
+     * @param v the number of skills
+     * @return this builder
+     * @throws IllegalArgumentException if {@code v} is outside 1–1000
+     */
     public Builder topSkills(int v) {
       topSkills = Checks.range("topSkills", v, 1, 1000);
       return this;
     }
 
-    /** The most missing essential skills a near-miss may have (default 3, 1–100). */
+    /**
+     * The most missing essential skills a near-miss may have (default 3, 1–100).
+     *
+     * @param v the largest number of missing essential skills
+     * @return this builder
+     * @throws IllegalArgumentException if {@code v} is outside 1–100
+     */
     public Builder maxMissingEssential(int v) {
       maxMissingEssential = Checks.range("maxMissingEssential", v, 1, 100);
       return this;
     }
 
-    /** Computes the report. */
+    /**
+     * Computes the report.
+     *
+     * @return the report
+     */
     public BatchReport build() {
       return new ReportComputation(this).compute();
     }
