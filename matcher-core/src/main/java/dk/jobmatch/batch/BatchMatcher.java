@@ -77,7 +77,12 @@ import java.util.function.Function;
 public final class BatchMatcher {
   private final BatchOptions options;
 
-  /** A matcher with the given options. @throws IllegalArgumentException if options is null */
+  /**
+   * A matcher with the given options.
+   *
+   * @param options the options
+   * @throws IllegalArgumentException if options is null
+   */
   public BatchMatcher(BatchOptions options) {
     this.options = Checks.required("options", options);
   }
@@ -87,17 +92,31 @@ public final class BatchMatcher {
     this(BatchOptions.defaults());
   }
 
-  /** The options. */
+  /**
+   * The options.
+   *
+   * @return the options
+   */
   public BatchOptions options() {
     return options;
   }
 
-  /** The shortlist length asked for by an order: its {@code maxCandidates}, or the default. */
+  /**
+   * The shortlist length asked for by an order: its {@code maxCandidates}, or the default.
+   *
+   * @param order the order
+   * @return the shortlist length asked for
+   */
   public int requested(JobOrder order) {
     return order.maxCandidates() != null ? order.maxCandidates() : options.defaultMaxCandidates();
   }
 
-  /** How many candidates are ranked for an order: {@code requested · depthFactor}. */
+  /**
+   * How many candidates are ranked for an order: {@code requested · depthFactor}.
+   *
+   * @param order the order
+   * @return how many candidates are ranked
+   */
   public int depth(JobOrder order) {
     return (int) Math.min(100_000L, (long) requested(order) * options.depthFactor());
   }
@@ -105,6 +124,9 @@ public final class BatchMatcher {
   /**
    * Same as {@link #run(MatchEngine, Collection, BatchListener)} without a listener.
    *
+   * @param engine the engine holding the citizens
+   * @param orders the orders to shortlist
+   * @return the shortlists and timings
    * @throws InterruptedException if the calling thread is interrupted
    */
   public BatchResult run(MatchEngine engine, Collection<JobOrder> orders) throws InterruptedException {
@@ -164,6 +186,8 @@ public final class BatchMatcher {
    * Same as {@link #allocate(Map, Function, BatchListener)} with shortage taken from the
    * candidates' {@link Flag#SHORTAGE} flags and no listener.
    *
+   * @param candidates every order's ranked candidates
+   * @return the shortlists and timings
    * @throws InterruptedException if the calling thread is interrupted
    */
   public BatchResult allocate(Map<JobOrder, List<Match>> candidates) throws InterruptedException {
@@ -202,6 +226,9 @@ public final class BatchMatcher {
    * with this matcher's options (for example another algorithm or another C), without ranking
    * anew.
    *
+   * @param previous the result whose candidate lists are allocated again
+   * @param listener told of progress
+   * @return the new shortlists and timings
    * @throws InterruptedException if the calling thread is interrupted
    */
   public BatchResult reallocate(BatchResult previous, BatchListener listener) throws InterruptedException {
@@ -216,6 +243,11 @@ public final class BatchMatcher {
   /**
    * The shortage category of an order's occupation in its RAR area on a date, or {@code null}
    * when unknown. Thread-safe if the taxonomy and lookup are (their contract).
+   *
+   * @param taxonomy resolves the order's occupation
+   * @param shortage the shortage lookup
+   * @param date the day asked about
+   * @return the category of an order, or {@code null} when unknown
    */
   public static Function<JobOrder, ShortageCategory> shortageOf(
       Taxonomy taxonomy, ShortageLookup shortage, LocalDate date) {

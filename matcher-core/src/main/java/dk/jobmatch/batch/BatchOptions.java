@@ -87,17 +87,29 @@ public record BatchOptions(
     Checks.range("parallelism", parallelism, 1, 1024);
   }
 
-  /** The defaults: min-cost flow, C = 3, 10 candidates, depth ×3, both bonuses 1, no spread penalty, all cores. */
+  /**
+   * The defaults: min-cost flow, C = 3, 10 candidates, depth ×3, both bonuses 1, no spread penalty, all cores.
+   *
+   * @return the default options
+   */
   public static BatchOptions defaults() {
     return builder().build();
   }
 
-  /** A builder starting from the defaults. */
+  /**
+   * A builder starting from the defaults.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder initialised from these options. */
+  /**
+   * A builder initialised from these options.
+   *
+   * @return a new builder with these options
+   */
   public Builder toBuilder() {
     return new Builder()
         .algorithm(algorithm)
@@ -110,7 +122,12 @@ public record BatchOptions(
         .parallelism(parallelism);
   }
 
-  /** The same options with another algorithm. */
+  /**
+   * The same options with another algorithm.
+   *
+   * @param a the algorithm
+   * @return the options with {@code a}
+   */
   public BatchOptions withAlgorithm(Algorithm a) {
     return toBuilder().algorithm(a).build();
   }
@@ -128,26 +145,67 @@ public record BatchOptions(
 
     private Builder() {}
 
-    /** Sets the algorithm (default {@link Algorithm#MIN_COST_FLOW}). */
+    /**
+     * Sets the algorithm (default {@link Algorithm#MIN_COST_FLOW}).
+     *
+     * @param v the algorithm
+     * @return this builder
+     */
     public Builder algorithm(Algorithm v) { algorithm = v; return this; }
-    /** Sets C, the most orders a citizen is put forward to (default 3). */
+    /**
+     * Sets C, the most orders a citizen is put forward to (default 3).
+     *
+     * @param v C
+     * @return this builder
+     */
     public Builder perCitizen(int v) { perCitizen = v; return this; }
-    /** Sets the shortlist length for orders without {@code maxCandidates} (default 10). */
+    /**
+     * Sets the shortlist length for orders without {@code maxCandidates} (default 10).
+     *
+     * @param v the shortlist length
+     * @return this builder
+     */
     public Builder defaultMaxCandidates(int v) { defaultMaxCandidates = v; return this; }
-    /** Sets how many candidates per place are ranked (default 3). */
+    /**
+     * Sets how many candidates per place are ranked (default 3).
+     *
+     * @param v candidates per place
+     * @return this builder
+     */
     public Builder depthFactor(int v) { depthFactor = v; return this; }
-    /** Sets the bonus per place on a shortage order (default 1). */
+    /**
+     * Sets the bonus per place on a shortage order (default 1).
+     *
+     * @param v the bonus
+     * @return this builder
+     */
     public Builder shortageBonus(double v) { shortageBonus = v; return this; }
-    /** Sets the bonus per order with at least one candidate (default 1). */
+    /**
+     * Sets the bonus per order with at least one candidate (default 1).
+     *
+     * @param v the bonus
+     * @return this builder
+     */
     public Builder coverageBonus(double v) { coverageBonus = v; return this; }
-    /** Sets the penalty per further shortlist of the same citizen (default 0). */
+    /**
+     * Sets the penalty per further shortlist of the same citizen (default 0).
+     *
+     * @param v the penalty
+     * @return this builder
+     */
     public Builder spreadPenalty(double v) { spreadPenalty = v; return this; }
-    /** Sets the number of ranking threads (default: available processors). */
+    /**
+     * Sets the number of ranking threads (default: available processors).
+     *
+     * @param v the number of threads
+     * @return this builder
+     */
     public Builder parallelism(int v) { parallelism = v; return this; }
 
     /**
      * Builds the options.
      *
+     * @return the options
      * @throws IllegalArgumentException naming the bad setting
      */
     public BatchOptions build() {

@@ -32,12 +32,24 @@ public record BatchResult(
     closedOrders = Checks.list("closedOrders", closedOrders);
   }
 
-  /** A result with no closed order. @throws IllegalArgumentException if a component is missing */
+  /**
+   * A result with no closed order.
+   *
+   * @param options the options the batch ran with
+   * @param shortlists one per order, in input order
+   * @param rankingTime the time spent ranking
+   * @param allocationTime the time spent allocating
+   * @throws IllegalArgumentException if a component is missing
+   */
   public BatchResult(BatchOptions options, List<Shortlist> shortlists, Duration rankingTime, Duration allocationTime) {
     this(options, shortlists, rankingTime, allocationTime, List.of());
   }
 
-  /** The total fit: the sum of all shortlisted candidates' scores. */
+  /**
+   * The total fit: the sum of all shortlisted candidates' scores.
+   *
+   * @return the total fit
+   */
   public double totalFit() {
     double sum = 0;
     for (Shortlist s : shortlists) {
@@ -50,6 +62,8 @@ public record BatchResult(
    * The value of the objective that {@link Algorithm#MIN_COST_FLOW} maximises (see {@link
    * BatchOptions}), evaluated on these shortlists with these options' bonuses. Comparable
    * between algorithms run on the same candidate lists with the same bonuses.
+   *
+   * @return the objective value
    */
   public double objective() {
     double sum = 0;
@@ -69,22 +83,38 @@ public record BatchResult(
     return sum;
   }
 
-  /** The number of shortlist places filled. */
+  /**
+   * The number of shortlist places filled.
+   *
+   * @return the places filled
+   */
   public int placesFilled() {
     return shortlists.stream().mapToInt(Shortlist::filled).sum();
   }
 
-  /** The number of shortlist places asked for. */
+  /**
+   * The number of shortlist places asked for.
+   *
+   * @return the places asked for
+   */
   public int placesRequested() {
     return shortlists.stream().mapToInt(Shortlist::requested).sum();
   }
 
-  /** The number of orders with at least one candidate on the shortlist. */
+  /**
+   * The number of orders with at least one candidate on the shortlist.
+   *
+   * @return the orders covered
+   */
   public int ordersCovered() {
     return (int) shortlists.stream().filter(s -> !s.matches().isEmpty()).count();
   }
 
-  /** How many shortlists each proposed citizen is on, by citizen id; citizens on none are absent. */
+  /**
+   * How many shortlists each proposed citizen is on, by citizen id; citizens on none are absent.
+   *
+   * @return the number of shortlists by citizen id
+   */
   public Map<String, Integer> proposalsPerCitizen() {
     Map<String, Integer> out = new HashMap<>();
     for (Shortlist s : shortlists) {

@@ -44,12 +44,20 @@ public record Shortlist(
     matches = List.copyOf(matches);
   }
 
-  /** The number of places filled. */
+  /**
+   * The number of places filled.
+   *
+   * @return the places filled
+   */
   public int filled() {
     return matches.size();
   }
 
-  /** The sum of the shortlisted candidates' scores. */
+  /**
+   * The sum of the shortlisted candidates' scores.
+   *
+   * @return the fit
+   */
   public double fit() {
     double sum = 0;
     for (Match m : matches) {
@@ -58,7 +66,11 @@ public record Shortlist(
     return sum;
   }
 
-  /** How many shortlist places are held by fortrinsadgang candidates. */
+  /**
+   * How many shortlist places are held by fortrinsadgang candidates.
+   *
+   * @return the fortrinsadgang seats
+   */
   public int fortrinsadgangSeats() {
     return (int) matches.stream().filter(Shortlist::fortrinsadgang).count();
   }
@@ -67,6 +79,8 @@ public record Shortlist(
    * The shortlist this order would get on its own (independent top-k): every fortrinsadgang
    * candidate, then the best other candidates up to {@link #requested()} places, regardless of
    * where else they are proposed. Best first.
+   *
+   * @return the independent top k, best first
    */
   public List<Match> independentTopK() {
     List<Match> out = new ArrayList<>();
