@@ -48,11 +48,12 @@ import org.eclipse.collections.impl.map.mutable.primitive.ObjectIntHashMap;
  * near-real-time readers (for {@link #citizen(String)}); it is not on the search path.
  *
  * <p><b>Search structures.</b> Every citizen has a dense ordinal (reused after a delete). Per
- * ordinal: the compact {@link CitizenFeatures} and a packed 32-byte record (latitude, longitude,
- * maximum commute, flags and education level) for the gate and non-term checks before a full
- * score. Per term, the {@link Postings} of ordinals holding it: one per skill, per occupation
- * hierarchy level of the experience, per hierarchy level of the job goals, and the holders of
- * fortrinsadgang. {@link TermAtATime} ranks over these; every bound it uses comes from the
+ * ordinal: the compact {@link CitizenFeatures} and a packed 64-byte record (latitude, longitude,
+ * maximum commute, flags and education level, the home on the unit sphere and the haversine value
+ * of the commute limit) for the gate and non-term checks before a full score. Per term, the
+ * {@link Postings} of ordinals holding it, split by {@linkplain #gateClass gate class}: one per
+ * skill, per occupation hierarchy level of the experience and per hierarchy level of the job
+ * goals. {@link TermAtATime} ranks over these; every bound it uses comes from the
  * kernel ({@link CompiledOrder#skillBound}, {@link CompiledOrder#hierarchyBounds}, {@link
  * CompiledOrder#nonTermBound(int, int)}).
  *
@@ -93,7 +94,6 @@ public final class CitizenIndex implements Closeable {
   Postings[] skillPostings = new Postings[1024];
   final Map<String, Postings> occupationPostings = new HashMap<>();
   final Map<String, Postings> goalPostings = new HashMap<>();
-  final Postings fortrinsadgang = new Postings();
   private final ObjectIntHashMap<String> ords = new ObjectIntHashMap<>();
   private final IntArrayList freeOrds = new IntArrayList();
   private int[] skillCounts = new int[1024];
@@ -300,14 +300,19 @@ public final class CitizenIndex implements Closeable {
   }
 
   /**
-   * The gate class of a citizen with these flags: the three flag bits the kernel's flag gates
-   * read (searchable, job-ready, fleksjob), 0–7. The retrieval skips a class only when the flag
-   * gates fail for every flag combination of the class, so the split needs no knowledge of the
-   * gates themselves.
+   * The gate class of a citizen with these flags, 0–15: the three flag bits the kernel's flag
+   * gates read (searchable, job-ready, fleksjob) and, as bit 3, fortrinsadgang. The retrieval
+   * skips a class only when the flag gates fail for every flag combination of the class, so the
+   * split needs no knowledge of the gates themselves; the fortrinsadgang bit lets it read a
+   * term's holders alone.
    */
   static int gateClass(int flags) {
-    return flags & (CitizenFeatures.SEARCHABLE | CitizenFeatures.JOB_READY | CitizenFeatures.FLEKSJOB);
+    return (flags & (CitizenFeatures.SEARCHABLE | CitizenFeatures.JOB_READY | CitizenFeatures.FLEKSJOB))
+        | ((flags & CitizenFeatures.FORTRINSADGANG) != 0 ? HOLDER_CLASS_BIT : 0);
   }
+
+  /** The bit of a {@linkplain #gateClass gate class} that marks fortrinsadgang holders. */
+  static final int HOLDER_CLASS_BIT = 8;
 
   private int gateClassOf(int ord) {
     CitizenFeatures f = features[ord];
@@ -343,14 +348,6 @@ public final class CitizenIndex implements Closeable {
         f == null ? List.of() : terms(f.experience), true);
     diff(goalPostings, ord, cls, old == null ? List.of() : terms(old.goals), f == null ? List.of() : terms(f.goals),
         false);
-    boolean had = old != null && old.has(CitizenFeatures.FORTRINSADGANG);
-    boolean has = f != null && f.has(CitizenFeatures.FORTRINSADGANG);
-    if (has && !had) {
-      fortrinsadgang.add(ord, cls);
-    } else if (had && !has) {
-      fortrinsadgang.staled(o -> features[o] != null && features[o].has(CitizenFeatures.FORTRINSADGANG),
-          this::gateClassOf);
-    }
   }
 
   private Postings skillPostingsFor(int skill) {

@@ -7,7 +7,8 @@ import java.util.function.IntUnaryOperator;
 /**
  * The citizen ordinals holding one term (a skill, an occupation or goal hierarchy level, a flag),
  * split by the citizen's {@linkplain CitizenIndex#gateClass gate class}: one growable int array
- * per class, so a search skips at once every class whose flag gates fail for the order.
+ * per class, so a search skips at once every class whose flag gates fail for the order, and finds
+ * the fortrinsadgang holders among a term's citizens without reading the others.
  * Append-only between compactions: when a citizen stops holding the term (update, delete), or
  * moves to another gate class (its entries are then added again under the new class), the old
  * entry stays until {@link #compact}; a stale or duplicate entry only makes a bound looser, never
@@ -15,8 +16,8 @@ import java.util.function.IntUnaryOperator;
  * read under its read lock.
  */
 final class Postings {
-  /** Number of gate classes: the three flag bits the flag gates read. */
-  static final int CLASSES = 8;
+  /** Number of classes: the three flag bits the flag gates read, and fortrinsadgang. */
+  static final int CLASSES = 16;
   private static final int[] EMPTY = new int[0];
 
   /** Per gate class the ordinals (the first {@code sizes[c]} entries are valid). */

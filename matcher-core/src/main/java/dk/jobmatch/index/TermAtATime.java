@@ -40,7 +40,8 @@ import java.util.Map;
  * is skipped only when an upper bound of its score, derived from the kernel, falls below the k-th
  * exact score found (by more than the float rounding of the accumulation). Nothing is explained
  * here and no shortlist rule is applied: for a public employer the holders of fortrinsadgang
- * outside the top k are returned as they are, and the kernel's {@link
+ * outside the top k who hold one of the order's terms and pass the flag and commute gates are
+ * returned, and the kernel's {@link
  * dk.jobmatch.kernel.Shortlists shortlist assembler} decides who qualifies. Which terms the first
  * attempt may leave out is the engine's {@link RetrievalSettings}; what the search did comes back
  * in {@link SearchStats}.
@@ -110,7 +111,7 @@ public final class TermAtATime {
 
   /**
    * Runs the search: the exact top k with their scores and, for a public employer, the
-   * fortrinsadgang holders outside it (unfiltered; the kernel's shortlist assembler decides).
+   * fortrinsadgang holders outside it who could qualify (the kernel's shortlist assembler decides).
    */
   Retrieved run() {
     if (population == 0) {
@@ -409,38 +410,62 @@ public final class TermAtATime {
   }
 
   /**
-   * Every holder of fortrinsadgang not already in the top k, each once, who passes the flag and
-   * commute gates (the others cannot qualify: the assembler's rule requires every gate).
+   * Every holder of fortrinsadgang not already in the top k, each once, who holds at least one of
+   * the order's terms and passes the flag and commute gates. The others cannot qualify: the
+   * assembler's rule ({@link FeatureScorer#qualifiesForFortrinsadgang}) requires every gate and
+   * skill, occupation or goal credit above 0, and such credit comes only from a held skill that
+   * credits a required one ({@link CompiledOrder#expansions}) or a shared hierarchy level ({@link
+   * CompiledOrder#hierarchyTerms}) — the terms read here, all of them, whatever their bounds.
+   * Read from the holder classes of those terms' postings only.
    */
   private List<CitizenFeatures> fortrinsadgang() {
-    Postings holders = index.fortrinsadgang;
     int[] state = scratch.state;
     int doneTag = scratch.nextTag();
     for (int i = 0; i < heap.size; i++) {
       state[heap.ord[i] << 1] = doneTag;
     }
     List<CitizenFeatures> out = new ArrayList<>();
+    for (Map<String, Double> expansion : o.expansions) {
+      for (String skill : expansion.keySet()) {
+        holders(index.skillPostings(index.skillId(skill)), doneTag, out);
+      }
+    }
+    for (String term : CompiledOrder.hierarchyTerms(o.occupation)) {
+      holders(index.occupationPostings.get(term), doneTag, out);
+      holders(index.goalPostings.get(term), doneTag, out);
+    }
+    return out;
+  }
+
+  private void holders(Postings p, int doneTag, List<CitizenFeatures> out) {
+    if (p == null) {
+      return;
+    }
+    int[] state = scratch.state;
     double[] rec = index.records;
     for (int c : okClasses) {
-      int[] ords = holders.ords[c];
-      for (int i = 0; i < holders.sizes[c]; i++) {
+      if ((c & CitizenIndex.HOLDER_CLASS_BIT) == 0) {
+        continue;
+      }
+      int[] ords = p.ords[c];
+      for (int i = 0; i < p.sizes[c]; i++) {
         int ord = ords[i];
         if (state[ord << 1] == doneTag) {
           continue;
         }
         state[ord << 1] = doneTag;
         int b = ord * CitizenIndex.RECORD;
-        if (!flagOk[((int) rec[b + 3]) & 0x3F]
+        int flags = ((int) rec[b + 3]) & 0x3F;
+        if ((flags & CitizenFeatures.FORTRINSADGANG) == 0 || !flagOk[flags]
             || !FeatureScorer.passesCommute(o, rec[b], rec[b + 1], rec[b + 2], rec[b + 4], rec[b + 5], rec[b + 6], rec[b + 7])) {
           continue;
         }
         CitizenFeatures f = index.features[ord];
-        if (f != null && f.has(CitizenFeatures.FORTRINSADGANG)) {
+        if (f != null) {
           out.add(f);
         }
       }
     }
-    return out;
   }
 
   /**
