@@ -43,7 +43,10 @@ import java.util.stream.IntStream;
  *       (θ: the learned weights and the fitted constants scaled to [0, 1] over their valid
  *       range). CMA-ES fits the weights; each constant is then set by a profile search with the
  *       weights refitted at every grid value. Points that break a relation the policy validates
- *       are skipped.
+ *       are skipped. Only constants the training outcomes can inform are fitted ({@link
+ *       TuningResult.Evidence}), and a grid value wins only if its gain over the training orders
+ *       is significant (paired 95 % bootstrap interval above 0); see {@link
+ *       TuningOptions#requireEvidence()}.
  *   <li>Both policies rank every eligible citizen for each held-back order; nDCG@k, the recall of
  *       the hired and interviewed at 10, 50 and 100, their median rank and MRR are compared with
  *       paired 95 % bootstrap intervals, and a {@link Verdict} is given.
