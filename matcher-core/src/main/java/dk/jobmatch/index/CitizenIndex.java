@@ -640,6 +640,11 @@ public final class CitizenIndex implements Closeable {
   }
 
   /** Interned skill id of a name, or -1. */
+  /** Whether the order was compiled with this index's vocabularies (its skill ids are this index's). */
+  boolean internsIn(CompiledOrder o) {
+    return o.internedIn(vocabularies);
+  }
+
   int skillId(String name) {
     return vocabularies.skills().lookup(name);
   }
