@@ -39,12 +39,12 @@ if [[ ! -f "$WORK/pop/citizens.jsonl" ]]; then
   "$JAVA" -cp "$JAR" dk.jobmatch.bench.Generate --citizens "$CITIZENS" --orders "$ORDERS" --seed 20261101 \
     --esco "$ESCO" --out "$WORK/pop" >&2
 fi
-wall() { # runs the command, prints its wall seconds; its output goes to $WORK/last.out/.err
-  local t0 t1
-  t0=$(date +%s.%N)
-  "$@" >"$WORK/last.out" 2>"$WORK/last.err" || { cat "$WORK/last.err" >&2; return 1; }
-  t1=$(date +%s.%N)
-  echo "$t1 - $t0" | bc
+wall() { # runs the command; prints "WALL s wall, CPU s CPU" (user + system); output in $WORK/last.out/.err
+  local t
+  TIMEFORMAT='%R %U %S'
+  { time "$@" >"$WORK/last.out" 2>"$WORK/last.err" ; } 2>"$WORK/last.time" || { cat "$WORK/last.err" >&2; return 1; }
+  read -r -a t <"$WORK/last.time"
+  echo "${t[0]} s wall, $(echo "${t[1]} + ${t[2]}" | bc) s CPU"
 }
 for i in "${!NAMES[@]}"; do
   idx="$WORK/idx-${NAMES[$i]}"
@@ -52,7 +52,7 @@ for i in "${!NAMES[@]}"; do
     echo "== index with ${NAMES[$i]} (${JARS[$i]})" >&2
     s=$(wall "$JAVA" -jar "${JARS[$i]}" index --index "$idx" --citizens "$WORK/pop/citizens.jsonl" \
       --orders "$WORK/pop/orders.jsonl" --esco "$ESCO" --as-of 2026-11-01 -v)
-    echo "index ${NAMES[$i]}: ${s} s wall"
+    echo "index ${NAMES[$i]}: ${s}"
     grep -E "computed the standing|committed in" "$WORK/last.err" | sed "s/^/  /" || true
   fi
 done
@@ -71,7 +71,7 @@ for r in $(seq 1 "$RUNS"); do
     pc=$([[ $((r % 2)) -eq 0 ]] && echo 2750 || echo 2760)
     a=$(wall "$JAVA" -jar "${JARS[$i]}" apply --index "$idx" --changes "$(line "$pc")" --as-of 2026-11-01 \
       --events "$WORK/events-${NAMES[$i]}.jsonl")
-    echo "run $r ${NAMES[$i]}: explain --index ${e} s, one-line apply ${a} s (load $(cut -d' ' -f1 /proc/loadavg))"
+    echo "run $r ${NAMES[$i]}: explain --index ${e}; one-line apply ${a} (load $(cut -d' ' -f1 /proc/loadavg))"
   done
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
