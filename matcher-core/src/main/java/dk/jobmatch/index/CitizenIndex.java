@@ -1,5 +1,6 @@
 package dk.jobmatch.index;
 
+import dk.jobmatch.internal.Geo;
 import dk.jobmatch.kernel.CitizenFeatures;
 import dk.jobmatch.kernel.CompiledOrder;
 import dk.jobmatch.kernel.PopulationStats;
@@ -48,11 +49,12 @@ import org.eclipse.collections.impl.map.mutable.primitive.ObjectIntHashMap;
  * near-real-time readers (for {@link #citizen(String)}); it is not on the search path.
  *
  * <p><b>Search structures.</b> Every citizen has a dense ordinal (reused after a delete). Per
- * ordinal: the compact {@link CitizenFeatures} and a packed 32-byte record (latitude, longitude,
- * maximum commute, flags and education level) for the gate and non-term checks before a full
- * score. Per term, the {@link Postings} of ordinals holding it: one per skill, per occupation
- * hierarchy level of the experience, per hierarchy level of the job goals, and the holders of
- * fortrinsadgang. {@link TermAtATime} ranks over these; every bound it uses comes from the
+ * ordinal: the compact {@link CitizenFeatures} and a packed 64-byte record (latitude, longitude,
+ * maximum commute, flags and education level, the home on the unit sphere and the haversine value
+ * of the commute limit) for the gate and non-term checks before a full score. Per term, the
+ * {@link Postings} of ordinals holding it, split by {@linkplain #gateClass gate class}: one per
+ * skill, per occupation hierarchy level of the experience and per hierarchy level of the job
+ * goals. {@link TermAtATime} ranks over these; every bound it uses comes from the
  * kernel ({@link CompiledOrder#skillBound}, {@link CompiledOrder#hierarchyBounds}, {@link
  * CompiledOrder#nonTermBound(int, int)}).
  *
@@ -82,13 +84,17 @@ public final class CitizenIndex implements Closeable {
 
   // Guarded by lock (written under the write lock, read under the read lock).
   CitizenFeatures[] features = new CitizenFeatures[1024];
-  /** Per ordinal 4 doubles: lat, lon, max commute km, flags | education level &lt;&lt; 8. */
-  double[] records = new double[4 * 1024];
+  /**
+   * Per ordinal {@link #RECORD} doubles: lat, lon, max commute km, flags | education level &lt;&lt;
+   * 8, the home on the unit sphere (x, y, z) and the haversine value of the commute limit.
+   */
+  double[] records = new double[RECORD * 1024];
+  /** Doubles per packed record (one 64-byte cache line). */
+  static final int RECORD = 8;
   int capacity;
   Postings[] skillPostings = new Postings[1024];
   final Map<String, Postings> occupationPostings = new HashMap<>();
   final Map<String, Postings> goalPostings = new HashMap<>();
-  final Postings fortrinsadgang = new Postings();
   private final ObjectIntHashMap<String> ords = new ObjectIntHashMap<>();
   private final IntArrayList freeOrds = new IntArrayList();
   private int[] skillCounts = new int[1024];
@@ -349,7 +355,7 @@ public final class CitizenIndex implements Closeable {
     if (n > features.length) {
       int grown = Math.max(n, features.length + (features.length >> 1));
       features = Arrays.copyOf(features, grown);
-      records = Arrays.copyOf(records, 4 * grown);
+      records = Arrays.copyOf(records, RECORD * grown);
     }
   }
 
@@ -357,14 +363,43 @@ public final class CitizenIndex implements Closeable {
     if ((f.flags & ~0x3F) != 0) {
       throw new IllegalStateException("a citizen flag beyond the six the packed record holds");
     }
-    int b = 4 * ord;
+    int b = RECORD * ord;
     records[b] = f.lat;
     records[b + 1] = f.lon;
     records[b + 2] = f.maxCommuteKm;
     records[b + 3] = (f.flags & 0xFF) | ((f.educationLevel & 0xFF) << 8);
+    Geo.unitVector(f.lat, f.lon, records, b + 4);
+    records[b + 7] = Geo.haversineAt(f.maxCommuteKm);
+  }
+
+  /**
+   * The gate class of a citizen with these flags, 0–15: the three flag bits the kernel's flag
+   * gates read (searchable, job-ready, fleksjob) and, as bit 3, fortrinsadgang. The retrieval
+   * skips a class only when the flag gates fail for every flag combination of the class, so the
+   * split needs no knowledge of the gates themselves; the fortrinsadgang bit lets it read a
+   * term's holders alone.
+   */
+  static int gateClass(int flags) {
+    return (flags & (CitizenFeatures.SEARCHABLE | CitizenFeatures.JOB_READY | CitizenFeatures.FLEKSJOB))
+        | ((flags & CitizenFeatures.FORTRINSADGANG) != 0 ? HOLDER_CLASS_BIT : 0);
+  }
+
+  /** The bit of a {@linkplain #gateClass gate class} that marks fortrinsadgang holders. */
+  static final int HOLDER_CLASS_BIT = 8;
+
+  private int gateClassOf(int ord) {
+    CitizenFeatures f = features[ord];
+    return f == null ? -1 : gateClass(f.flags);
   }
 
   private void updatePostings(int ord, CitizenFeatures old, CitizenFeatures f) {
+    if (old != null && f != null && gateClass(old.flags) != gateClass(f.flags)) {
+      // Every entry moves to the new class: the old ones go stale, all terms are added again.
+      updatePostings(ord, old, null);
+      updatePostings(ord, null, f);
+      return;
+    }
+    int cls = f == null ? -1 : gateClass(f.flags);
     // Skills: both arrays sorted; append what is new, mark stale what went.
     int[] was = old == null ? new int[0] : old.skills;
     int[] now = f == null ? new int[0] : f.skills;
@@ -373,25 +408,19 @@ public final class CitizenIndex implements Closeable {
     while (i < was.length || j < now.length) {
       if (j == now.length || (i < was.length && was[i] < now[j])) {
         int s = was[i++];
-        skillPostings[s].staled(holdsSkill(s));
+        skillPostings[s].staled(holdsSkill(s), this::gateClassOf);
       } else if (i == was.length || now[j] < was[i]) {
         int s = now[j++];
-        skillPostingsFor(s).add(ord);
+        skillPostingsFor(s).add(ord, cls);
       } else {
         i++;
         j++;
       }
     }
-    diff(occupationPostings, ord, old == null ? List.of() : terms(old.experience),
+    diff(occupationPostings, ord, cls, old == null ? List.of() : terms(old.experience),
         f == null ? List.of() : terms(f.experience), true);
-    diff(goalPostings, ord, old == null ? List.of() : terms(old.goals), f == null ? List.of() : terms(f.goals), false);
-    boolean had = old != null && old.has(CitizenFeatures.FORTRINSADGANG);
-    boolean has = f != null && f.has(CitizenFeatures.FORTRINSADGANG);
-    if (has && !had) {
-      fortrinsadgang.add(ord);
-    } else if (had && !has) {
-      fortrinsadgang.staled(o -> features[o] != null && features[o].has(CitizenFeatures.FORTRINSADGANG));
-    }
+    diff(goalPostings, ord, cls, old == null ? List.of() : terms(old.goals), f == null ? List.of() : terms(f.goals),
+        false);
   }
 
   private Postings skillPostingsFor(int skill) {
@@ -410,16 +439,17 @@ public final class CitizenIndex implements Closeable {
     return o -> features[o] != null && Arrays.binarySearch(features[o].skills, skill) >= 0;
   }
 
-  private void diff(Map<String, Postings> postings, int ord, List<String> was, List<String> now, boolean experience) {
+  private void diff(Map<String, Postings> postings, int ord, int cls, List<String> was, List<String> now,
+      boolean experience) {
     for (String t : now) {
       if (!was.contains(t)) {
-        postings.computeIfAbsent(t, x -> new Postings()).add(ord);
+        postings.computeIfAbsent(t, x -> new Postings()).add(ord, cls);
       }
     }
     for (String t : was) {
       if (!now.contains(t)) {
         postings.get(t).staled(o -> features[o] != null
-            && terms(experience ? features[o].experience : features[o].goals).contains(t));
+            && terms(experience ? features[o].experience : features[o].goals).contains(t), this::gateClassOf);
       }
     }
   }

@@ -13,7 +13,8 @@ import java.util.List;
  * @param order the order as compiled for this search (with the statistics of the population it saw)
  * @param top the exact top k (scores above 0), best first
  * @param fortrinsadgangCandidates for a public employer, every holder of fortrinsadgang not in
- *     {@code top}, unfiltered (the assembler applies the kernel's rule); empty otherwise
+ *     {@code top} who could qualify (holds one of the order's terms, passes the flag and commute
+ *     gates; the assembler applies the kernel's full rule); empty otherwise
  * @param stats what the search did
  *
  * @lucene.internal

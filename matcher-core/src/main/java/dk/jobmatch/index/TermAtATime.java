@@ -40,7 +40,8 @@ import java.util.Map;
  * is skipped only when an upper bound of its score, derived from the kernel, falls below the k-th
  * exact score found (by more than the float rounding of the accumulation). Nothing is explained
  * here and no shortlist rule is applied: for a public employer the holders of fortrinsadgang
- * outside the top k are returned as they are, and the kernel's {@link
+ * outside the top k who hold one of the order's terms and pass the flag and commute gates are
+ * returned, and the kernel's {@link
  * dk.jobmatch.kernel.Shortlists shortlist assembler} decides who qualifies. Which terms the first
  * attempt may leave out is the engine's {@link RetrievalSettings}; what the search did comes back
  * in {@link SearchStats}.
@@ -57,6 +58,10 @@ public final class TermAtATime {
   private final Scratch scratch;
   /** Flag gates by the citizen's six flag bits. */
   private final boolean[] flagOk = new boolean[64];
+  /** Gate classes ({@link CitizenIndex#gateClass}) in which some flag combination passes the flag gates. */
+  private final boolean[] classOk = new boolean[Postings.CLASSES];
+  /** The classes marked in {@link #classOk}, ascending. */
+  private final int[] okClasses;
   /** {@link CompiledOrder#nonTermBound(int, int)} by flags and education level, filled on first use. */
   private final double[] nonTermNoDistance = new double[64 * 16];
   private final double nonTermMax;
@@ -80,6 +85,17 @@ public final class TermAtATime {
     this.scratch = Scratch.get(n);
     for (int f = 0; f < 64; f++) {
       flagOk[f] = FeatureScorer.passesFlagGates(o, f);
+      classOk[CitizenIndex.gateClass(f)] |= flagOk[f];
+    }
+    int ok = 0;
+    for (boolean c : classOk) {
+      ok += c ? 1 : 0;
+    }
+    this.okClasses = new int[ok];
+    for (int c = 0, i = 0; c < classOk.length; c++) {
+      if (classOk[c]) {
+        okClasses[i++] = c;
+      }
     }
     Arrays.fill(nonTermNoDistance, Double.NaN);
     this.nonTermMax = o.nonTermUpperBound();
@@ -90,11 +106,12 @@ public final class TermAtATime {
   /** A plan: per group the kept terms with their float bounds (descending), and the slack left out. */
   private record Plan(Term[][] terms, float[][] bounds, double slack) {}
 
-  private record Term(int[] ords, int size, double bound) {}
+  /** A term's postings, the entries in the order's open gate classes, and its bound. */
+  private record Term(Postings postings, int size, double bound) {}
 
   /**
    * Runs the search: the exact top k with their scores and, for a public employer, the
-   * fortrinsadgang holders outside it (unfiltered; the kernel's shortlist assembler decides).
+   * fortrinsadgang holders outside it who could qualify (the kernel's shortlist assembler decides).
    */
   Retrieved run() {
     if (population == 0) {
@@ -146,8 +163,9 @@ public final class TermAtATime {
       for (Map.Entry<String, Double> e : o.expansions.get(j).entrySet()) {
         double b = o.skillBound(j, e.getValue());
         Postings p = index.skillPostings(index.skillId(e.getKey()));
-        if (b > 0 && p != null && p.size > 0) {
-          g.add(new Term(p.ords, p.size, b));
+        int size = p == null ? 0 : p.size(classOk);
+        if (b > 0 && size > 0) {
+          g.add(new Term(p, size, b));
         }
       }
       add(out, g);
@@ -162,8 +180,9 @@ public final class TermAtATime {
     List<String> terms = CompiledOrder.hierarchyTerms(o.occupation);
     for (int i = 0; i < bounds.length; i++) {
       Postings p = postings.get(terms.get(i));
-      if (bounds[i] > 0 && p != null && p.size > 0) {
-        g.add(new Term(p.ords, p.size, bounds[i]));
+      int size = p == null ? 0 : p.size(classOk);
+      if (bounds[i] > 0 && size > 0) {
+        g.add(new Term(p, size, bounds[i]));
       }
     }
     return g;
@@ -256,24 +275,26 @@ public final class TermAtATime {
       float[] bd = plan.bounds()[g];
       int tag = scratch.nextTag();
       for (int t = 0; t < kept.length; t++) {
-        Term term = kept[t];
+        Postings postings = kept[t].postings();
         float b = bd[t];
-        int[] ords = term.ords();
-        int size = term.size();
-        for (int i = 0; i < size; i++) {
-          int ord = ords[i];
-          int s = ord << 1;
-          if (state[s] == tag) {
-            continue;
-          }
-          state[s] = tag;
-          int at = state[s + 1];
-          if (at == 0) {
-            touched[count] = ord;
-            accs[count] = b;
-            state[s + 1] = ++count;
-          } else {
-            accs[at - 1] += b;
+        for (int c : okClasses) {
+          int[] ords = postings.ords[c];
+          int size = postings.sizes[c];
+          for (int i = 0; i < size; i++) {
+            int ord = ords[i];
+            int s = ord << 1;
+            if (state[s] == tag) {
+              continue;
+            }
+            state[s] = tag;
+            int at = state[s + 1];
+            if (at == 0) {
+              touched[count] = ord;
+              accs[count] = b;
+              state[s + 1] = ++count;
+            } else {
+              accs[at - 1] += b;
+            }
           }
         }
       }
@@ -329,7 +350,7 @@ public final class TermAtATime {
   private void consider(int ord, double acc, double slack, double eps) {
     considered++;
     double[] rec = index.records;
-    int b = ord << 2;
+    int b = ord * CitizenIndex.RECORD;
     int meta = (int) rec[b + 3];
     int flags = meta & 0x3F;
     if (!flagOk[flags]) {
@@ -349,7 +370,7 @@ public final class TermAtATime {
     }
     double lat = rec[b];
     double lon = rec[b + 1];
-    if (!FeatureScorer.passesCommute(o, lat, lon, rec[b + 2])) {
+    if (!FeatureScorer.passesCommute(o, lat, lon, rec[b + 2], rec[b + 4], rec[b + 5], rec[b + 6], rec[b + 7])) {
       return;
     }
     if (heap.full() && base + o.nonTermBound(meta >>> 8, lat, lon, flags) < heap.threshold()) {
@@ -388,27 +409,63 @@ public final class TermAtATime {
     }
   }
 
-  /** Every holder of fortrinsadgang not already in the top k, each once. */
+  /**
+   * Every holder of fortrinsadgang not already in the top k, each once, who holds at least one of
+   * the order's terms and passes the flag and commute gates. The others cannot qualify: the
+   * assembler's rule ({@link FeatureScorer#qualifiesForFortrinsadgang}) requires every gate and
+   * skill, occupation or goal credit above 0, and such credit comes only from a held skill that
+   * credits a required one ({@link CompiledOrder#expansions}) or a shared hierarchy level ({@link
+   * CompiledOrder#hierarchyTerms}) — the terms read here, all of them, whatever their bounds.
+   * Read from the holder classes of those terms' postings only.
+   */
   private List<CitizenFeatures> fortrinsadgang() {
-    Postings holders = index.fortrinsadgang;
     int[] state = scratch.state;
     int doneTag = scratch.nextTag();
     for (int i = 0; i < heap.size; i++) {
       state[heap.ord[i] << 1] = doneTag;
     }
     List<CitizenFeatures> out = new ArrayList<>();
-    for (int i = 0; i < holders.size; i++) {
-      int ord = holders.ords[i];
-      if (state[ord << 1] == doneTag) {
-        continue;
-      }
-      state[ord << 1] = doneTag;
-      CitizenFeatures f = index.features[ord];
-      if (f != null && f.has(CitizenFeatures.FORTRINSADGANG)) {
-        out.add(f);
+    for (Map<String, Double> expansion : o.expansions) {
+      for (String skill : expansion.keySet()) {
+        holders(index.skillPostings(index.skillId(skill)), doneTag, out);
       }
     }
+    for (String term : CompiledOrder.hierarchyTerms(o.occupation)) {
+      holders(index.occupationPostings.get(term), doneTag, out);
+      holders(index.goalPostings.get(term), doneTag, out);
+    }
     return out;
+  }
+
+  private void holders(Postings p, int doneTag, List<CitizenFeatures> out) {
+    if (p == null) {
+      return;
+    }
+    int[] state = scratch.state;
+    double[] rec = index.records;
+    for (int c : okClasses) {
+      if ((c & CitizenIndex.HOLDER_CLASS_BIT) == 0) {
+        continue;
+      }
+      int[] ords = p.ords[c];
+      for (int i = 0; i < p.sizes[c]; i++) {
+        int ord = ords[i];
+        if (state[ord << 1] == doneTag) {
+          continue;
+        }
+        state[ord << 1] = doneTag;
+        int b = ord * CitizenIndex.RECORD;
+        int flags = ((int) rec[b + 3]) & 0x3F;
+        if ((flags & CitizenFeatures.FORTRINSADGANG) == 0 || !flagOk[flags]
+            || !FeatureScorer.passesCommute(o, rec[b], rec[b + 1], rec[b + 2], rec[b + 4], rec[b + 5], rec[b + 6], rec[b + 7])) {
+          continue;
+        }
+        CitizenFeatures f = index.features[ord];
+        if (f != null) {
+          out.add(f);
+        }
+      }
+    }
   }
 
   /**

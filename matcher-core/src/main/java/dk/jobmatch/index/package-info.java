@@ -19,7 +19,7 @@
  *   <li>Citizens sharing no term with the order are scanned only when the k-th score does not
  *       clear what they can reach.
  *   <li>It returns candidates with exact scores ({@link dk.jobmatch.index.Retrieved}: the top k,
- *       for public employers the fortrinsadgang holders outside it, unfiltered, and the {@link
+ *       for public employers the fortrinsadgang holders outside it who could qualify, and the {@link
  *       dk.jobmatch.index.SearchStats}); nothing is explained here. The kernel's {@link
  *       dk.jobmatch.kernel.Shortlists shortlist assembler} makes the list.
  * </ol>

@@ -23,4 +23,37 @@ public final class Geo {
             * Math.sin(dLon / 2) * Math.sin(dLon / 2);
     return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(a)));
   }
+
+  /**
+   * The point on the unit sphere: {@code out[at..at+2] = (cos φ cos λ, cos φ sin λ, sin φ)}. For
+   * two points, a quarter of the squared distance between their unit vectors is the haversine
+   * {@code a} of {@link #distanceKm} (mathematically; computed without trigonometry).
+   */
+  public static void unitVector(double lat, double lon, double[] out, int at) {
+    double phi = Math.toRadians(lat);
+    double lambda = Math.toRadians(lon);
+    out[at] = Math.cos(phi) * Math.cos(lambda);
+    out[at + 1] = Math.cos(phi) * Math.sin(lambda);
+    out[at + 2] = Math.sin(phi);
+  }
+
+  /**
+   * The haversine {@code a} at which {@link #distanceKm} reaches {@code km}: {@code sin²(km / 2R)},
+   * or 2 (above every {@code a}) at half the Earth's circumference and beyond.
+   */
+  public static double haversineAt(double km) {
+    if (km >= Math.PI * EARTH_RADIUS_KM) {
+      return 2;
+    }
+    double s = Math.sin(km / (2 * EARTH_RADIUS_KM));
+    return s * s;
+  }
+
+  /** A quarter of the squared distance of two unit vectors ({@link #unitVector}): the haversine {@code a}. */
+  public static double chordHaversine(double x1, double y1, double z1, double x2, double y2, double z2) {
+    double dx = x1 - x2;
+    double dy = y1 - y2;
+    double dz = z1 - z2;
+    return 0.25 * (dx * dx + dy * dy + dz * dz);
+  }
 }

@@ -1,5 +1,6 @@
 package dk.jobmatch.kernel;
 
+import dk.jobmatch.internal.Geo;
 import dk.jobmatch.model.EmploymentType;
 import dk.jobmatch.model.JobOrder;
 import dk.jobmatch.model.LanguageRequirement;
@@ -48,6 +49,8 @@ public final class CompiledOrder {
   public final double shortageValue;
   public final double workLat;
   public final double workLon;
+  /** The workplace on the unit sphere ({@link Geo#unitVector}; NaN without a workplace): x, y, z. */
+  final double[] workUnit = new double[3];
   public final int hoursMin;
   public final int hoursMax;
   public final int[] certificates;
@@ -139,6 +142,7 @@ public final class CompiledOrder {
         : shortage == ShortageCategory.PARADOKS ? policy.constant(PolicyConstant.PARADOKS_SHORTAGE_CREDIT) : 0.0;
     this.workLat = o.workplace() == null ? Double.NaN : o.workplace().lat();
     this.workLon = o.workplace() == null ? Double.NaN : o.workplace().lon();
+    Geo.unitVector(workLat, workLon, workUnit, 0);
     this.hoursMin = o.hoursPerWeek() == null ? -1 : o.hoursPerWeek().min();
     this.hoursMax = o.hoursPerWeek() == null ? -1 : o.hoursPerWeek().max();
     this.certificates = o.certificates().stream().mapToInt(s -> v.certificates().intern(s)).sorted().toArray();

@@ -69,6 +69,44 @@ public final class FeatureScorer {
   }
 
   /**
+   * Citizens with a commute limit below this many kilometres are always checked by {@link
+   * #commuteRule} itself in {@link #passesCommute(CompiledOrder, double, double, double, double,
+   * double, double, double)}.
+   */
+  static final double FAST_COMMUTE_MIN_KM = 0.5;
+  /**
+   * Relative margin around the haversine limit inside which the fast commute check defers to the
+   * rule itself: far above the rounding of either computation (about 1e-11 relative at half a
+   * kilometre), so outside it both give the same answer.
+   */
+  static final double FAST_COMMUTE_MARGIN = 1e-6;
+
+  /**
+   * {@link #passesCommute(CompiledOrder, double, double, double)}, with the same answer, from the
+   * citizen's point on the unit sphere ({@code x, y, z}, see {@code Geo.unitVector}) and the
+   * haversine value of its limit ({@code Geo.haversineAt(maxCommuteKm)}) computed once per
+   * citizen: no trigonometry unless the distance lies within {@link #FAST_COMMUTE_MARGIN} of the
+   * limit, where the rule itself decides.
+   */
+  public static boolean passesCommute(CompiledOrder o, double lat, double lon, double maxCommuteKm, double x,
+      double y, double z, double haversineLimit) {
+    if (o.policy.relaxed(Gate.COMMUTE) || maxCommuteKm == Double.POSITIVE_INFINITY || Double.isNaN(lat)
+        || Double.isNaN(o.workLat)) {
+      return true;
+    }
+    if (maxCommuteKm >= FAST_COMMUTE_MIN_KM) {
+      double a = Geo.chordHaversine(x, y, z, o.workUnit[0], o.workUnit[1], o.workUnit[2]);
+      if (a < haversineLimit * (1 - FAST_COMMUTE_MARGIN)) {
+        return true;
+      }
+      if (a > haversineLimit * (1 + FAST_COMMUTE_MARGIN)) {
+        return false;
+      }
+    }
+    return commuteRule(o, lat, lon, maxCommuteKm);
+  }
+
+  /**
    * Whether the rule of one gate holds for the pair, regardless of whether the policy relaxes it.
    *
    * @throws NullPointerException if an argument is null

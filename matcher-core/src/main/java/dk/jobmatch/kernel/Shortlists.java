@@ -56,7 +56,8 @@ public final class Shortlists {
     if (o.publicEmployer) {
       List<Match> seats = new ArrayList<>();
       for (CitizenFeatures f : holders) {
-        if (f != null && !seen.contains(f.id) && FeatureScorer.qualifiesForFortrinsadgang(o, f)) {
+        // The kernel's rule first: it fails fast for most holders and reads only their features.
+        if (f != null && FeatureScorer.qualifiesForFortrinsadgang(o, f) && !seen.contains(f.id)) {
           Match m = FeatureScorer.explain(o, f);
           if (m != null) {
             seen.add(f.id);
