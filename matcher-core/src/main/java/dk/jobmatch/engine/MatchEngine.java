@@ -126,6 +126,8 @@ public final class MatchEngine implements Closeable {
   private final LocalDate asOf;
   private final Vocabularies vocabularies = Vocabularies.create();
   private final ConcurrentHashMap<OccupationRef, OccupationCode> resolved = new ConcurrentHashMap<>();
+  /** The references the taxonomy resolved to nothing (a ConcurrentHashMap holds no null). */
+  private final java.util.Set<OccupationRef> unresolved = ConcurrentHashMap.newKeySet();
   private final CitizenIndex citizens;
   private final OrderIndex orders;
   private final ScheduledExecutorService refresher;
@@ -228,7 +230,11 @@ public final class MatchEngine implements Closeable {
   }
 
   private OccupationCode resolve(OccupationRef ref) {
-    return resolved.computeIfAbsent(ref, taxonomy::resolve);
+    OccupationCode c = resolved.computeIfAbsent(ref, taxonomy::resolve);
+    if (c == null) {
+      unresolved.add(ref); // the start-up snapshot checks these too
+    }
+    return c;
   }
 
   private void backgroundRefresh() {
@@ -653,7 +659,9 @@ public final class MatchEngine implements Closeable {
   /** After the final commit: the snapshot is a cache, so a failure to write it is logged, not thrown. */
   private void writeStartupSnapshot() {
     try {
-      if (!citizens.writeSnapshot(new java.util.HashMap<>(resolved))) {
+      java.util.Map<OccupationRef, OccupationCode> resolutions = new java.util.HashMap<>(resolved);
+      unresolved.forEach(r -> resolutions.putIfAbsent(r, null));
+      if (!citizens.writeSnapshot(resolutions)) {
         LOG.debug("start-up snapshot not written: changes after the last commit");
       }
     } catch (RuntimeException e) {

@@ -288,6 +288,65 @@ class StartupSnapshotTest {
     }
   }
 
+  /** A taxonomy like {@code base} that resolves the unit groups in {@code unknown} to nothing. */
+  private static Taxonomy without(Taxonomy base, java.util.Set<String> unknown) {
+    return new Taxonomy() {
+      @Override
+      public OccupationCode resolve(OccupationRef ref) {
+        return unknown.contains(ref.code()) ? null : base.resolve(ref);
+      }
+
+      @Override
+      public Map<String, Double> relatedSkills(String skillId) {
+        return base.relatedSkills(skillId);
+      }
+
+      @Override
+      public Optional<ReuseLevel> reuseLevel(String skillId) {
+        return base.reuseLevel(skillId);
+      }
+
+      @Override
+      public List<RequiredSkill> skillsOf(OccupationRef occupation) {
+        return base.skillsOf(occupation);
+      }
+
+      @Override
+      public Optional<String> skillLabel(String skillId) {
+        return base.skillLabel(skillId);
+      }
+
+      @Override
+      public Optional<String> occupationLabel(OccupationRef occupation) {
+        return base.occupationLabel(occupation);
+      }
+    };
+  }
+
+  /**
+   * A reference the snapshot's taxonomy resolved to nothing is checked too: reopened with a
+   * taxonomy that places it, the snapshot is not used.
+   */
+  @Test
+  void aReferenceResolvedToNothingIsCheckedToo() throws Exception {
+    Taxonomy base = RandomPopulation.relatedTaxonomy();
+    java.util.Set<String> unknown = new java.util.HashSet<>(List.of(RandomPopulation.OCCUPATIONS));
+    Taxonomy blind = without(base, unknown);
+    List<Citizen> population = build(blind, 41);
+    List<JobOrder> orders = new ArrayList<>();
+    RandomPopulation gen = new RandomPopulation(42);
+    for (int i = 0; i < ORDERS; i++) {
+      orders.add(gen.order("o-" + i));
+    }
+    try (MatchEngine e = open(blind, true)) {
+      assertTrue(e.openedFromSnapshot(), "the same taxonomy: the snapshot is used");
+    }
+    try (MatchEngine e = open(base, false)) {
+      assertFalse(e.openedFromSnapshot(), "a taxonomy placing the unresolved codes: the snapshot was used");
+      assertEquals(expected(base, population, orders), rankings(e, orders));
+    }
+  }
+
   @Test
   void purgeDeletedDeletesTheSnapshot() throws Exception {
     build(Taxonomy.none(), 31);
