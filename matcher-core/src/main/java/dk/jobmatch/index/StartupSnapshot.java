@@ -62,6 +62,10 @@ final class StartupSnapshot {
   static final String NAME = "jobmatch-startup.snapshot";
   private static final String TMP = NAME + ".tmp";
   static final String CODEC = "JobmatchStartup";
+  /**
+   * The format version: raise it whenever {@link CitizenFeatures#of} computes anything differently
+   * from a citizen (or the codec changes), so that older snapshots are not used.
+   */
   static final int VERSION = 1;
 
   private StartupSnapshot() {}
