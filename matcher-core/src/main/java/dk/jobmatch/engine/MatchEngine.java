@@ -13,6 +13,7 @@ import dk.jobmatch.index.Retrieved;
 import dk.jobmatch.internal.Ranking;
 import dk.jobmatch.kernel.Scored;
 import dk.jobmatch.kernel.Shortlists;
+import dk.jobmatch.kernel.SkillExpansions;
 import dk.jobmatch.kernel.PopulationStats;
 import dk.jobmatch.kernel.Vocabularies;
 import dk.jobmatch.internal.Checks;
@@ -120,6 +121,8 @@ public final class MatchEngine implements Closeable {
   private final Taxonomy taxonomy;
   /** The taxonomy as order compilation sees it: same answers, per-skill look-ups remembered. */
   private final Taxonomy compileTaxonomy;
+  /** The required skills' expansions over {@link #compileTaxonomy}, computed once per skill. */
+  private final SkillExpansions expansions;
   private final ShortageLookup shortage;
   private final ScoringPolicy policy;
   private final Clock clock;
@@ -147,6 +150,7 @@ public final class MatchEngine implements Closeable {
   private MatchEngine(Builder b) {
     this.taxonomy = b.taxonomy;
     this.compileTaxonomy = new CompileCache(b.taxonomy);
+    this.expansions = SkillExpansions.remembering(compileTaxonomy, vocabularies);
     this.shortage = b.shortage;
     this.policy = b.policy;
     this.clock = b.clock;
@@ -401,7 +405,7 @@ public final class MatchEngine implements Closeable {
    * the fortrinsadgang holders outside it; the settings' listener hears what the search did.
    */
   Retrieved retrieve(JobOrder order, int k, LocalDate day) {
-    return retrieve(stats -> CompiledOrder.compile(order, compileTaxonomy, shortage, policy, day, vocabularies, stats), k);
+    return retrieve(stats -> CompiledOrder.compile(order, compileTaxonomy, shortage, policy, day, vocabularies, stats, expansions), k);
   }
 
   private Retrieved retrieve(Function<PopulationStats, CompiledOrder> compiler, int k) {
@@ -455,7 +459,7 @@ public final class MatchEngine implements Closeable {
     List<CompiledOrder> compiled = new ArrayList<>(source.size());
     for (JobOrder o : source) {
       if (o.isOpenOn(day)) {
-        compiled.add(CompiledOrder.compile(o, compileTaxonomy, shortage, policy, day, vocabularies, stats));
+        compiled.add(CompiledOrder.compile(o, compileTaxonomy, shortage, policy, day, vocabularies, stats, expansions));
       }
     }
     compiledOrders = new CompiledOrders(source, stats, day, List.copyOf(compiled));
@@ -476,7 +480,7 @@ public final class MatchEngine implements Closeable {
     }
     CitizenFeatures f = CitizenFeatures.of(Objects.requireNonNull(citizen, "citizen"), vocabularies, this::resolve);
     CompiledOrder co = CompiledOrder.compile(Objects.requireNonNull(order, "order"), compileTaxonomy, shortage, policy, today(),
-        vocabularies, citizens.stats());
+        vocabularies, citizens.stats(), expansions);
     return Optional.ofNullable(FeatureScorer.explain(co, f));
   }
 
@@ -515,7 +519,7 @@ public final class MatchEngine implements Closeable {
       // The citizen is scored with the statistics the searches see; a change in between (rare)
       // starts over, so that the rank is that of one population.
       PopulationStats stats = citizens.stats();
-      CompiledOrder co = CompiledOrder.compile(order, compileTaxonomy, shortage, policy, day, vocabularies, stats);
+      CompiledOrder co = CompiledOrder.compile(order, compileTaxonomy, shortage, policy, day, vocabularies, stats, expansions);
       boolean[] changed = {false};
       result = Standing.explain(co, f, k, day, score -> candidatesAhead(co, stats, changed, score, f.id, k));
       if (!changed[0]) {
@@ -567,7 +571,7 @@ public final class MatchEngine implements Closeable {
           return co;
         }
         changed[0] = true;
-        return CompiledOrder.compile(co.order(), compileTaxonomy, shortage, policy, today(), vocabularies, s);
+        return CompiledOrder.compile(co.order(), compileTaxonomy, shortage, policy, today(), vocabularies, s, expansions);
       }, (int) n).top();
       List<Scored> others = new ArrayList<>(top.size());
       for (Scored c : top) {
@@ -680,7 +684,7 @@ public final class MatchEngine implements Closeable {
    */
   CompiledOrder compile(JobOrder order) {
     return CompiledOrder.compile(Objects.requireNonNull(order, "order"), compileTaxonomy, shortage, policy, today(),
-        vocabularies, citizens.stats());
+        vocabularies, citizens.stats(), expansions);
   }
 
   /**

@@ -21,8 +21,12 @@ public record RetrievalSettings(int denseDivisor, double maxSlack, int minPopula
   /** A listener that does nothing. */
   public static final Consumer<SearchStats> NO_LISTENER = s -> { };
 
-  /** The defaults: dense above 1/32 of the population, at most 0.15 left out, from 20,000 citizens. */
-  public static final RetrievalSettings DEFAULTS = new RetrievalSettings(32, 0.15, 20_000, NO_LISTENER);
+  /**
+   * The defaults: dense above 1/32 of the population, at most 0.06 left out, from 20,000 citizens
+   * (0.06 rather than 0.15 since the gate classes: the same median and a shorter tail at 100,000
+   * and 1,000,000, measured with {@code RankProfile}; BENCHMARKS.md).
+   */
+  public static final RetrievalSettings DEFAULTS = new RetrievalSettings(32, 0.06, 20_000, NO_LISTENER);
 
   /**
    * @throws IllegalArgumentException if a number is out of range

@@ -16,7 +16,6 @@ import dk.jobmatch.taxonomy.Taxonomy;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +68,7 @@ public final class CompiledOrder {
   final Vocabularies vocabularies;
 
   private CompiledOrder(JobOrder o, Taxonomy taxonomy, ShortageLookup shortageLookup, ScoringPolicy policy,
-      LocalDate asOf, Vocabularies v, PopulationStats stats) {
+      LocalDate asOf, Vocabularies v, PopulationStats stats, SkillExpansions skillExpansions) {
     this.order = o;
     this.policy = policy;
     this.skillNames = v.skills();
@@ -107,19 +106,12 @@ public final class CompiledOrder {
       double specificity = specificity(policy, reuse.orElse(null), stats, sid);
       requiredWeight[j] = (r.essential() ? policy.essentialWeight() : policy.optionalWeight()) * specificity;
       total += requiredWeight[j];
-      Map<String, Double> expansion = new LinkedHashMap<>();
-      expansion.put(r.id(), 1.0);
-      taxonomy.relatedSkills(r.id()).entrySet().stream()
-          .filter(e -> !e.getKey().equals(r.id()) && e.getValue() > 0)
-          .sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()))
-          .limit(policy.maxRelatedSkills())
-          .forEach(e -> expansion.put(e.getKey(), Math.min(1.0, e.getValue()) * relatedScale));
-      expansions.add(Map.copyOf(expansion));
+      SkillExpansions.Expansion expansion = skillExpansions.of(r.id(), policy.maxRelatedSkills(), relatedScale);
+      expansions.add(expansion.terms());
       final int jj = j;
-      for (Map.Entry<String, Double> e : expansion.entrySet()) {
-        int held = v.skills().intern(e.getKey());
-        Map<Integer, Double> perReq = byHeld.getIfAbsentPut(held, LinkedHashMap::new);
-        perReq.merge(jj, e.getValue(), Math::max);
+      for (int i = 0; i < expansion.ids().length; i++) {
+        Map<Integer, Double> perReq = byHeld.getIfAbsentPut(expansion.ids()[i], LinkedHashMap::new);
+        perReq.merge(jj, expansion.credits()[i], Math::max);
       }
     }
     for (int j = 0; j < m; j++) {
@@ -167,7 +159,23 @@ public final class CompiledOrder {
    */
   public static CompiledOrder compile(JobOrder o, Taxonomy taxonomy, ShortageLookup shortage, ScoringPolicy policy,
       LocalDate asOf, Vocabularies v, PopulationStats stats) {
-    return new CompiledOrder(o, taxonomy, shortage, policy, asOf, v, stats);
+    return new CompiledOrder(o, taxonomy, shortage, policy, asOf, v, stats, SkillExpansions.afresh(taxonomy, v));
+  }
+
+  /**
+   * {@link #compile(JobOrder, Taxonomy, ShortageLookup, ScoringPolicy, LocalDate, Vocabularies,
+   * PopulationStats)} with the required skills' expansions taken from {@code expansions} (the
+   * same result, computed once per skill).
+   *
+   * @throws IllegalArgumentException if {@code expansions} serves another taxonomy or other
+   *     vocabularies
+   */
+  public static CompiledOrder compile(JobOrder o, Taxonomy taxonomy, ShortageLookup shortage, ScoringPolicy policy,
+      LocalDate asOf, Vocabularies v, PopulationStats stats, SkillExpansions expansions) {
+    if (!expansions.serves(taxonomy, v)) {
+      throw new IllegalArgumentException("expansions: must serve the same taxonomy and vocabularies");
+    }
+    return new CompiledOrder(o, taxonomy, shortage, policy, asOf, v, stats, expansions);
   }
 
   /**
