@@ -93,7 +93,7 @@ public final class ApplyCommand extends EngineCommand {
 
   @Override
   protected void configure(MatchEngine.Builder builder) {
-    builder.asOf(null).clock(clock).directory(tx.engineDir());
+    builder.asOf(null).clock(clock).directory(tx.engineDir()).startupSnapshot(true);
   }
 
   private RecordFile<Change> changeFile() {

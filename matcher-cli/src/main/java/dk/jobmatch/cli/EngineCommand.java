@@ -378,7 +378,9 @@ public abstract class EngineCommand implements Callable<Integer> {
         snapshot.meta().fingerprint().policyLabel(), snapshot.meta().fingerprint().policyHash()), index());
     MatchEngine engine = b.directory(snapshot.engineDir()).build();
     try {
-      IndexStore.check(snapshot.meta(), IndexStore.fingerprint(reference.esco, reference.disco, reference.shortage, engine.policy()), index());
+      // the reference files were hashed above: only the policy is new here
+      IndexStore.check(snapshot.meta(), new IndexStore.Fingerprint(now.esco(), now.disco(), now.shortage(),
+          engine.policy().label(), IndexStore.policyHash(engine.policy())), index());
     } catch (RuntimeException e) {
       closeQuietly(engine);
       throw e;

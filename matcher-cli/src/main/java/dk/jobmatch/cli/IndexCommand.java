@@ -79,7 +79,7 @@ public final class IndexCommand extends EngineCommand {
 
   @Override
   protected void configure(MatchEngine.Builder builder) {
-    builder.directory(tx.engineDir());
+    builder.directory(tx.engineDir()).startupSnapshot(true);
   }
 
   @Override

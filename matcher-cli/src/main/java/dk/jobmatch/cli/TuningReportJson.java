@@ -54,6 +54,16 @@ final class TuningReportJson {
       n.put("tuned", c.tuned());
     }
     root.put("constantsFitted", r.fittedConstants().size());
+    ArrayNode evidence = root.putArray("constantEvidence");
+    for (TuningResult.Evidence e : r.evidence()) {
+      ObjectNode n = evidence.addObject();
+      n.put("key", e.constant().key());
+      n.put("betterDown", e.betterDown());
+      n.put("worseDown", e.worseDown());
+      n.put("betterUp", e.betterUp());
+      n.put("worseUp", e.worseUp());
+      n.put("decision", e.decision().name());
+    }
     ArrayNode rows = root.putArray("heldBack");
     for (TuningResult.Row row : r.rows()) {
       ObjectNode n = rows.addObject();

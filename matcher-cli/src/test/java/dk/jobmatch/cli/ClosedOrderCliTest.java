@@ -70,6 +70,12 @@ class ClosedOrderCliTest {
     assertEquals(ExitCode.OK, after.exitCode(), after.describe());
     assertEquals(List.of(), after.outLines(), after.describe());
     assertTrue(after.err().contains("2 job orders closed on 2027-01-05"), after.describe());
+    // docs/batch.md quotes the message: FILE, N and DATE stand for the values.
+    java.util.regex.Matcher quoted = java.util.regex.Pattern.compile("`(FILE: N job orders closed on DATE[^`]*)`")
+        .matcher(Files.readString(Path.of("docs", "batch.md")).replace("\n", " "));
+    assertTrue(quoted.find(), "docs/batch.md no longer quotes the closed-orders message");
+    String expected = quoted.group(1).replace("FILE", orders().toString()).replace("DATE", AFTER).replace(" N ", " 2 ");
+    assertTrue(after.errLines().contains(expected), "docs/batch.md quotes '" + quoted.group(1) + "'; " + after.describe());
     JsonNode summary = new ObjectMapper().readTree(Files.readString(report)).get("summary");
     assertEquals(2, summary.get("ordersClosed").asInt());
     assertEquals(0, summary.get("placesFilled").asInt());

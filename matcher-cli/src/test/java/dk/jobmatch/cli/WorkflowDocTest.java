@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The docs cannot drift: the change-file example of {@code docs/daily-workflow.md} (on the
  * citizens and orders of {@code docs/cli.md}) gives exactly the events and the standard error
- * printed there; every command example in {@code README.md}, {@code docs/cli.md} and {@code
- * docs/daily-workflow.md} names a command that exists and only options that command accepts.
+ * printed there; every command example in {@code README.md}, {@code docs/cli.md}, {@code
+ * docs/daily-workflow.md}, {@code docs/batch.md} and {@code docs/api.md} names a command that exists and only options that command accepts.
  */
 class WorkflowDocTest {
   private static final Path README = Path.of("README.md");
@@ -82,7 +82,7 @@ class WorkflowDocTest {
   @Test
   void everyCommandExampleUsesOnlyOptionsTheCommandAccepts() throws IOException {
     int checked = 0;
-    for (Path md : List.of(README, CLI, WORKFLOW)) {
+    for (Path md : List.of(README, CLI, WORKFLOW, Path.of("docs", "batch.md"), Path.of("docs", "api.md"))) {
       for (String[] b : blocks(md)) {
         if (!b[0].equals("sh")) {
           continue;

@@ -75,6 +75,16 @@ import org.slf4j.LoggerFactory;
  * created owner-only ({@code rwx------}) and every index file owner-only ({@code rw-------}),
  * whatever the process's umask.
  *
+ * <p><b>Start-up snapshot.</b> Opening a persistent engine reads every citizen back from the
+ * index and computes its scoring features, seconds at 100,000 citizens. With {@link
+ * Builder#startupSnapshot(boolean)}, {@link #close()} also writes, after its commit, a start-up
+ * snapshot into {@code citizens/} (one file, {@code jobmatch-startup.snapshot}: every citizen's
+ * features, checksummed and tied to that commit), and the next opening reads it instead. Opening
+ * always uses a snapshot that is present and valid for the commit it opens, and otherwise reads
+ * the citizens as without one: a missing, stale, truncated or corrupt snapshot, or one made with
+ * other reference data, costs time, never a different result, and is no error. {@link
+ * #purgeDeleted()} deletes it, with the segments it rewrites.
+ *
  * <p><b>Erasure (GDPR art. 17).</b> From the moment {@link #delete(String)} returns, the citizen
  * appears in no result. The bytes leave the disk at {@link #purgeDeleted()}: it rewrites every
  * index segment that holds a deleted (or replaced, by an update) citizen, commits, and releases
@@ -119,6 +129,8 @@ public final class MatchEngine implements Closeable {
   private final LocalDate asOf;
   private final Vocabularies vocabularies = Vocabularies.create();
   private final ConcurrentHashMap<OccupationRef, OccupationCode> resolved = new ConcurrentHashMap<>();
+  /** The references the taxonomy resolved to nothing (a ConcurrentHashMap holds no null). */
+  private final java.util.Set<OccupationRef> unresolved = ConcurrentHashMap.newKeySet();
   private final CitizenIndex citizens;
   private final OrderIndex orders;
   private final ScheduledExecutorService refresher;
@@ -130,6 +142,8 @@ public final class MatchEngine implements Closeable {
   /** The number of the last commit of both indexes (see {@link PairedCommit}); under commitMutex. */
   private long commitNumber;
   private final RetrievalSettings retrieval;
+  /** Whether {@link #close()} writes a start-up snapshot. */
+  private final boolean startupSnapshot;
 
   private record CompiledOrders(List<JobOrder> source, PopulationStats stats, LocalDate day, List<CompiledOrder> compiled) {}
 
@@ -176,7 +190,13 @@ public final class MatchEngine implements Closeable {
     } else {
       refresher = null;
     }
+    this.startupSnapshot = b.startupSnapshot && b.directory != null;
     LOG.debug("engine opened: {} citizens, {} orders", citizens.size(), orders.all().size());
+  }
+
+  /** Whether the citizens were read from the start-up snapshot when this engine was opened (for tests). */
+  boolean openedFromSnapshot() {
+    return citizens.openedFromSnapshot();
   }
 
   private void ensureOpen() {
@@ -214,7 +234,11 @@ public final class MatchEngine implements Closeable {
   }
 
   private OccupationCode resolve(OccupationRef ref) {
-    return resolved.computeIfAbsent(ref, taxonomy::resolve);
+    OccupationCode c = resolved.computeIfAbsent(ref, taxonomy::resolve);
+    if (c == null) {
+      unresolved.add(ref); // the start-up snapshot checks these too
+    }
+    return c;
   }
 
   private void backgroundRefresh() {
@@ -624,12 +648,28 @@ public final class MatchEngine implements Closeable {
     }
     try {
       commitBoth();
+      if (startupSnapshot) {
+        writeStartupSnapshot();
+      }
     } finally {
       try {
         citizens.close();
       } finally {
         orders.close();
       }
+    }
+  }
+
+  /** After the final commit: the snapshot is a cache, so a failure to write it is logged, not thrown. */
+  private void writeStartupSnapshot() {
+    try {
+      java.util.Map<OccupationRef, OccupationCode> resolutions = new java.util.HashMap<>(resolved);
+      unresolved.forEach(r -> resolutions.putIfAbsent(r, null));
+      if (!citizens.writeSnapshot(resolutions)) {
+        LOG.debug("start-up snapshot not written: changes after the last commit");
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("start-up snapshot not written ({}); the next opening reads every citizen", e.getClass().getSimpleName());
     }
   }
 
@@ -691,8 +731,20 @@ public final class MatchEngine implements Closeable {
     private Duration refreshInterval;
     private AuditListener audit;
     private RetrievalSettings retrieval = RetrievalSettings.DEFAULTS;
+    private boolean startupSnapshot;
 
     private Builder() {}
+
+    /**
+     * With a {@link #directory(Path) directory}: whether {@link MatchEngine#close()} writes a
+     * start-up snapshot after its commit (default: false), which the next opening reads instead
+     * of every citizen (see the class description). Ignored in memory. Opening uses a valid
+     * snapshot whatever this says.
+     */
+    public Builder startupSnapshot(boolean write) {
+      this.startupSnapshot = write;
+      return this;
+    }
 
     /**
      * The retrieval's settings (default: {@link RetrievalSettings#DEFAULTS}): for experiments and

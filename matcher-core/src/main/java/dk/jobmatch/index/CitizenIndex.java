@@ -29,6 +29,7 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TieredMergePolicy;
@@ -98,6 +99,11 @@ public final class CitizenIndex implements Closeable {
   private final IntArrayList freeOrds = new IntArrayList();
   private int[] skillCounts = new int[1024];
   private long version;
+  /** The {@link #version} of the last prepared and of the last finished commit (under writeMutex). */
+  private long preparedVersion = -1;
+  private long committedVersion = -1;
+  private boolean openedFromSnapshot;
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CitizenIndex.class);
   private volatile Stats stats = new Stats(-1, PopulationStats.EMPTY);
 
   private record Stats(long version, PopulationStats stats) {}
@@ -136,7 +142,9 @@ public final class CitizenIndex implements Closeable {
       start.configure(cfg);
       this.writer = new IndexWriter(directory, cfg);
       this.manager = new SearcherManager(writer, true, false, null);
-      load();
+      if (!loadSnapshot(start)) {
+        load();
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the citizen index: " + e.getMessage(), e);
     }
@@ -160,7 +168,72 @@ public final class CitizenIndex implements Closeable {
     } finally {
       manager.release(s);
     }
-    apply(loaded, computeFeatures(loaded), null);
+    apply(computeFeatures(loaded), null);
+  }
+
+  /**
+   * Opening from the {@link StartupSnapshot} of the commit being opened, if there is a usable one;
+   * false (nothing changed) if not.
+   */
+  private boolean loadSnapshot(PairedCommit.Start start) throws IOException {
+    if (start.empty()) {
+      return false;
+    }
+    StartupSnapshot.Commit commit;
+    int liveDocs;
+    try {
+      SegmentInfos infos = start.commit() != null
+          ? SegmentInfos.readCommit(directory, start.commit().getSegmentsFileName())
+          : SegmentInfos.readLatestCommit(directory);
+      commit = StartupSnapshot.Commit.of(infos);
+      liveDocs = infos.totalMaxDoc() - infos.asList().stream().mapToInt(si -> si.getDelCount() + si.getSoftDelCount()).sum();
+    } catch (IOException | RuntimeException e) {
+      return false; // no commit to describe: the ordinary path reports the problem, if any
+    }
+    StringBuilder why = new StringBuilder();
+    List<CitizenFeatures> loaded = StartupSnapshot.read(directory, commit, liveDocs, vocabularies, resolver, why);
+    if (loaded == null) {
+      LOG.debug("citizen index opened without its start-up snapshot: {}", why);
+      return false;
+    }
+    apply(loaded, null);
+    openedFromSnapshot = true;
+    return true;
+  }
+
+  /** Whether this index was opened from its start-up snapshot (rather than by decoding every citizen). */
+  public boolean openedFromSnapshot() {
+    return openedFromSnapshot;
+  }
+
+  /**
+   * Writes the {@link StartupSnapshot} of the last commit, if every change so far is committed
+   * (nothing is written otherwise: the snapshot would describe another state than the commit).
+   *
+   * @param resolutions every occupation reference resolved for these citizens, and its code
+   * @return whether it was written
+   * @throws UncheckedIOException if it cannot be written
+   */
+  public boolean writeSnapshot(java.util.Map<OccupationRef, OccupationCode> resolutions) {
+    synchronized (writeMutex) {
+      ensureOpen();
+      if (version != committedVersion || writer.hasUncommittedChanges()) {
+        return false;
+      }
+      try {
+        StartupSnapshot.Commit commit = StartupSnapshot.Commit.of(SegmentInfos.readLatestCommit(directory));
+        List<CitizenFeatures> live = new ArrayList<>(ords.size());
+        for (int o = 0; o < capacity; o++) {
+          if (features[o] != null) {
+            live.add(features[o]);
+          }
+        }
+        StartupSnapshot.write(directory, commit, vocabularies, live, resolutions);
+        return true;
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write the start-up snapshot: " + e.getMessage(), e);
+      }
+    }
   }
 
   private List<CitizenFeatures> computeFeatures(List<Citizen> list) {
@@ -218,7 +291,7 @@ public final class CitizenIndex implements Closeable {
       }, list.size() > 256 ? java.util.concurrent.ForkJoinPool.commonPool() : Runnable::run);
       lock.writeLock().lock();
       try {
-        apply(list, computed, superseded);
+        apply(computed, superseded);
       } finally {
         lock.writeLock().unlock();
       }
@@ -242,12 +315,12 @@ public final class CitizenIndex implements Closeable {
   private static final boolean TIMING = Boolean.getBoolean("jobmatch.timing");
 
   /** Updates the search structures; under the write lock (or in the constructor). */
-  private void apply(List<Citizen> list, List<CitizenFeatures> computed, boolean[] superseded) {
-    for (int i = 0; i < list.size(); i++) {
+  private void apply(List<CitizenFeatures> computed, boolean[] superseded) {
+    for (int i = 0; i < computed.size(); i++) {
       if (superseded != null && superseded[i]) {
         continue;
       }
-      String id = list.get(i).id();
+      String id = computed.get(i).id;
       CitizenFeatures f = computed.get(i);
       int ord = ords.getIfAbsent(id, -1);
       CitizenFeatures old = null;
@@ -266,7 +339,7 @@ public final class CitizenIndex implements Closeable {
       }
       count(f, 1);
     }
-    if (list.size() > 1000) {
+    if (computed.size() > 1000) {
       for (Postings p : skillPostings) {
         if (p != null) {
           p.trim();
@@ -526,6 +599,7 @@ public final class CitizenIndex implements Closeable {
   public void prepareCommit(long number) {
     synchronized (writeMutex) {
       try {
+        preparedVersion = version;
         PairedCommit.prepare(writer, number);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -538,6 +612,7 @@ public final class CitizenIndex implements Closeable {
     synchronized (writeMutex) {
       try {
         writer.commit();
+        committedVersion = preparedVersion;
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -552,6 +627,7 @@ public final class CitizenIndex implements Closeable {
     synchronized (writeMutex) {
       ensureOpen();
       try {
+        StartupSnapshot.delete(directory); // it holds ids and features of deleted citizens
         writer.forceMergeDeletes(true);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -640,6 +716,11 @@ public final class CitizenIndex implements Closeable {
   }
 
   /** Interned skill id of a name, or -1. */
+  /** Whether the order was compiled with this index's vocabularies (its skill ids are this index's). */
+  boolean internsIn(CompiledOrder o) {
+    return o.internedIn(vocabularies);
+  }
+
   int skillId(String name) {
     return vocabularies.skills().lookup(name);
   }

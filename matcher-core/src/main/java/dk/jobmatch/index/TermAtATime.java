@@ -158,11 +158,13 @@ public final class TermAtATime {
   /** The order's term groups with the kernel's bounds, terms absent from the index left out. */
   private List<List<Term>> groups() {
     List<List<Term>> out = new ArrayList<>();
+    boolean byId = index.internsIn(o);
     for (int j = 0; j < o.requiredIds.length; j++) {
       List<Term> g = new ArrayList<>();
-      for (Map.Entry<String, Double> e : o.expansions.get(j).entrySet()) {
-        double b = o.skillBound(j, e.getValue());
-        Postings p = index.skillPostings(index.skillId(e.getKey()));
+      int[] ids = o.expansionIds[j];
+      for (int i = 0; i < ids.length; i++) {
+        double b = o.skillBound(j, o.expansionCredits[j][i]);
+        Postings p = index.skillPostings(byId ? ids[i] : index.skillId(o.skillNames.name(ids[i])));
         int size = p == null ? 0 : p.size(classOk);
         if (b > 0 && size > 0) {
           g.add(new Term(p, size, b));
@@ -425,9 +427,10 @@ public final class TermAtATime {
       state[heap.ord[i] << 1] = doneTag;
     }
     List<CitizenFeatures> out = new ArrayList<>();
-    for (Map<String, Double> expansion : o.expansions) {
-      for (String skill : expansion.keySet()) {
-        holders(index.skillPostings(index.skillId(skill)), doneTag, out);
+    boolean byId = index.internsIn(o);
+    for (int[] ids : o.expansionIds) {
+      for (int id : ids) {
+        holders(index.skillPostings(byId ? id : index.skillId(o.skillNames.name(id))), doneTag, out);
       }
     }
     for (String term : CompiledOrder.hierarchyTerms(o.occupation)) {

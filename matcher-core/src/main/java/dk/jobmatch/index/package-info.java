@@ -32,7 +32,9 @@
  * <p>Lucene holds each citizen's id and stored binary source ({@link
  * dk.jobmatch.index.ModelCodec}) for durability, updates, deletes and erasure; it is not on the
  * search path. Every upsert and delete updates the in-memory structures before it returns, so
- * every search that starts afterwards sees it.
+ * every search that starts afterwards sees it. Opening reads every citizen back and computes its
+ * features, unless the start-up snapshot ({@code StartupSnapshot}) of the very
+ * commit being opened is present and valid (then it reads the features from it).
  *
  * @lucene.internal
  */

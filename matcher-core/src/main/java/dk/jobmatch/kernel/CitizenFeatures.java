@@ -8,8 +8,12 @@ import dk.jobmatch.model.LanguageSkill;
 import dk.jobmatch.model.OccupationRef;
 import dk.jobmatch.model.SkillHolding;
 import dk.jobmatch.taxonomy.OccupationCode;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 /**
  * The compact, immutable scoring view of one citizen: primitive arrays and interned codes, a few
@@ -113,6 +117,165 @@ public final class CitizenFeatures {
       languageLevels[i] = (byte) l.level().ordinal();
     }
     this.targetGroup = c.targetGroup() == null ? -1 : (byte) c.targetGroup().ordinal();
+  }
+
+  /** For {@link #readFrom}: every field given. */
+  private CitizenFeatures(String id, int[] skills, short[] skillLastUsed, OccupationCode[] experience,
+      float[] experienceYears, short[] experienceLastYear, OccupationCode[] goals, byte[] goalPriority,
+      byte educationLevel, short educationYear, double lat, double lon, double maxCommuteKm, byte hoursMin,
+      byte hoursMax, byte fleksjobHours, int flags, int availableFromDay, int[] certificates, int[] languages,
+      byte[] languageLevels, byte targetGroup) {
+    this.id = id;
+    this.skills = skills;
+    this.skillLastUsed = skillLastUsed;
+    this.experience = experience;
+    this.experienceYears = experienceYears;
+    this.experienceLastYear = experienceLastYear;
+    this.goals = goals;
+    this.goalPriority = goalPriority;
+    this.educationLevel = educationLevel;
+    this.educationYear = educationYear;
+    this.lat = lat;
+    this.lon = lon;
+    this.maxCommuteKm = maxCommuteKm;
+    this.hoursMin = hoursMin;
+    this.hoursMax = hoursMax;
+    this.fleksjobHours = fleksjobHours;
+    this.flags = flags;
+    this.availableFromDay = availableFromDay;
+    this.certificates = certificates;
+    this.languages = languages;
+    this.languageLevels = languageLevels;
+    this.targetGroup = targetGroup;
+  }
+
+  /**
+   * Writes every field, for a start-up snapshot ({@code dk.jobmatch.index.StartupSnapshot}): the
+   * interned ids as they are (the snapshot stores the vocabularies beside them) and each
+   * occupation code as its number in {@code codes} (0 for none). {@link #readFrom} reads it back.
+   * When a field is added here, {@code CitizenFeaturesCodecTest} fails until both methods carry it.
+   *
+   * @throws IOException if {@code out} throws
+   */
+  public void writeTo(DataOutput out, ToIntFunction<OccupationCode> codes) throws IOException {
+    out.writeUTF(id);
+    out.writeInt(skills.length);
+    for (int i = 0; i < skills.length; i++) {
+      out.writeInt(skills[i]);
+      out.writeShort(skillLastUsed[i]);
+    }
+    writeCodes(out, codes, experience);
+    for (int i = 0; i < experience.length; i++) {
+      out.writeFloat(experienceYears[i]);
+      out.writeShort(experienceLastYear[i]);
+    }
+    writeCodes(out, codes, goals);
+    out.write(goalPriority);
+    out.writeByte(educationLevel);
+    out.writeShort(educationYear);
+    out.writeDouble(lat);
+    out.writeDouble(lon);
+    out.writeDouble(maxCommuteKm);
+    out.writeByte(hoursMin);
+    out.writeByte(hoursMax);
+    out.writeByte(fleksjobHours);
+    out.writeInt(flags);
+    out.writeInt(availableFromDay);
+    out.writeInt(certificates.length);
+    for (int c : certificates) {
+      out.writeInt(c);
+    }
+    out.writeInt(languages.length);
+    for (int i = 0; i < languages.length; i++) {
+      out.writeInt(languages[i]);
+      out.writeByte(languageLevels[i]);
+    }
+    out.writeByte(targetGroup);
+  }
+
+  private static void writeCodes(DataOutput out, ToIntFunction<OccupationCode> codes, OccupationCode[] a)
+      throws IOException {
+    out.writeInt(a.length);
+    for (OccupationCode c : a) {
+      out.writeInt(c == null ? 0 : codes.applyAsInt(c));
+    }
+  }
+
+  /**
+   * Reads features written by {@link #writeTo}. The stored interned ids are mapped through {@code
+   * skills}, {@code certificates} and {@code languages} (stored id → id in this process's
+   * vocabularies); sorted arrays are sorted again if the mapping changes their order.
+   *
+   * @param codes the occupation codes by their number (index 0: none)
+   * @throws IOException if {@code in} throws or ends early
+   * @throws IndexOutOfBoundsException if a stored number is out of range (a damaged snapshot)
+   */
+  public static CitizenFeatures readFrom(DataInput in, int[] skills, int[] certificates, int[] languages,
+      OccupationCode[] codes) throws IOException {
+    String id = in.readUTF();
+    int ns = in.readInt();
+    long[] packed = new long[ns];
+    short[] lastUsedIn = new short[ns];
+    boolean sorted = true;
+    for (int i = 0; i < ns; i++) {
+      int s = skills[in.readInt()];
+      lastUsedIn[i] = in.readShort();
+      packed[i] = ((long) s << 32) | i;
+      sorted &= i == 0 || packed[i - 1] < packed[i];
+    }
+    if (!sorted) {
+      Arrays.sort(packed);
+    }
+    int[] sk = new int[ns];
+    short[] lastUsed = new short[ns];
+    for (int i = 0; i < ns; i++) {
+      sk[i] = (int) (packed[i] >>> 32);
+      lastUsed[i] = lastUsedIn[(int) packed[i]];
+    }
+    OccupationCode[] experience = readCodes(in, codes);
+    float[] years = new float[experience.length];
+    short[] lastYear = new short[experience.length];
+    for (int i = 0; i < experience.length; i++) {
+      years[i] = in.readFloat();
+      lastYear[i] = in.readShort();
+    }
+    OccupationCode[] goals = readCodes(in, codes);
+    byte[] priority = new byte[goals.length];
+    in.readFully(priority);
+    byte educationLevel = in.readByte();
+    short educationYear = in.readShort();
+    double lat = in.readDouble();
+    double lon = in.readDouble();
+    double maxCommuteKm = in.readDouble();
+    byte hoursMin = in.readByte();
+    byte hoursMax = in.readByte();
+    byte fleksjobHours = in.readByte();
+    int flags = in.readInt();
+    int availableFromDay = in.readInt();
+    int[] certs = new int[in.readInt()];
+    for (int i = 0; i < certs.length; i++) {
+      certs[i] = certificates[in.readInt()];
+    }
+    Arrays.sort(certs);
+    int nl = in.readInt();
+    int[] langs = new int[nl];
+    byte[] levels = new byte[nl];
+    for (int i = 0; i < nl; i++) {
+      langs[i] = languages[in.readInt()];
+      levels[i] = in.readByte();
+    }
+    byte targetGroup = in.readByte();
+    return new CitizenFeatures(id, sk, lastUsed, experience, years, lastYear, goals, priority, educationLevel,
+        educationYear, lat, lon, maxCommuteKm, hoursMin, hoursMax, fleksjobHours, flags, availableFromDay, certs,
+        langs, levels, targetGroup);
+  }
+
+  private static OccupationCode[] readCodes(DataInput in, OccupationCode[] codes) throws IOException {
+    OccupationCode[] out = new OccupationCode[in.readInt()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = codes[in.readInt()];
+    }
+    return out;
   }
 
   /** Computes the features of a citizen, interning its strings in {@code v}. */

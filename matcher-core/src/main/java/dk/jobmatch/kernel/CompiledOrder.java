@@ -43,6 +43,14 @@ public final class CompiledOrder {
   public final IntObjectHashMap<SkillCredit> credits;
   /** For the Lucene query: per required skill, the skills crediting it and their credit. */
   public final List<Map<String, Double>> expansions;
+  /**
+   * Per required skill, the vocabulary ids of {@link #expansions}' skills (in {@link
+   * #vocabularies}), parallel to {@link #expansionCredits}: the retrieval reads postings by id
+   * without looking the names up again.
+   */
+  public final int[][] expansionIds;
+  /** Per required skill, the credits parallel to {@link #expansionIds}. */
+  public final double[][] expansionCredits;
   public final int minEducation;
   public final ShortageCategory shortage;
   public final double shortageValue;
@@ -66,6 +74,11 @@ public final class CompiledOrder {
   public final Vocabulary skillNames;
   /** The vocabularies the order's codes are interned in, for gate explanations. */
   final Vocabularies vocabularies;
+
+  /** Whether the order's codes are interned in these vocabularies. */
+  public boolean internedIn(Vocabularies v) {
+    return vocabularies == v;
+  }
 
   private CompiledOrder(JobOrder o, Taxonomy taxonomy, ShortageLookup shortageLookup, ScoringPolicy policy,
       LocalDate asOf, Vocabularies v, PopulationStats stats, SkillExpansions skillExpansions) {
@@ -94,6 +107,8 @@ public final class CompiledOrder {
     this.requiredWeight = new double[m];
     this.credits = new IntObjectHashMap<>();
     this.expansions = new ArrayList<>(m);
+    this.expansionIds = new int[m][];
+    this.expansionCredits = new double[m][];
     double total = 0;
     double relatedScale = policy.constant(PolicyConstant.RELATED_CREDIT_SCALE);
     IntObjectHashMap<Map<Integer, Double>> byHeld = new IntObjectHashMap<>();
@@ -108,6 +123,8 @@ public final class CompiledOrder {
       total += requiredWeight[j];
       SkillExpansions.Expansion expansion = skillExpansions.of(r.id(), policy.maxRelatedSkills(), relatedScale);
       expansions.add(expansion.terms());
+      expansionIds[j] = expansion.ids();
+      expansionCredits[j] = expansion.credits();
       final int jj = j;
       for (int i = 0; i < expansion.ids().length; i++) {
         Map<Integer, Double> perReq = byHeld.getIfAbsentPut(expansion.ids()[i], LinkedHashMap::new);

@@ -43,7 +43,10 @@ import java.util.stream.IntStream;
  *       (θ: the learned weights and the fitted constants scaled to [0, 1] over their valid
  *       range). CMA-ES fits the weights; each constant is then set by a profile search with the
  *       weights refitted at every grid value. Points that break a relation the policy validates
- *       are skipped.
+ *       are skipped. Only constants the training outcomes can inform are fitted ({@link
+ *       TuningResult.Evidence}), and a grid value wins only if its gain over the training orders
+ *       is significant (paired 95 % bootstrap interval above 0); see {@link
+ *       TuningOptions#requireEvidence()}.
  *   <li>Both policies rank every eligible citizen for each held-back order; nDCG@k, the recall of
  *       the hired and interviewed at 10, 50 and 100, their median rank and MRR are compared with
  *       paired 95 % bootstrap intervals, and a {@link Verdict} is given.
@@ -58,6 +61,9 @@ import java.util.stream.IntStream;
 public final class PolicyTuner {
   /** The fewest usable orders a run needs (one train, one test and a little more). */
   public static final int MIN_ORDERS = 4;
+
+  /** Resamples of the training orders when a constant's move is tested for a gain. */
+  private static final int SIGNIFICANCE_RESAMPLES = 1000;
 
   private static final double[] GRID = {-0.16, -0.08, -0.04, -0.02, 0.02, 0.04, 0.08, 0.16};
 
@@ -170,7 +176,13 @@ public final class PolicyTuner {
       boolean varies = comp != Component.SHORTAGE && train.stream().anyMatch(c -> c.varies(comp.ordinal()));
       (varies ? learned : fixed).add(comp);
     }
-    List<PolicyConstant> constants = new ArrayList<>(options.fitConstants());
+    // a constant is fitted only where the outcomes can inform it (ConstantEvidence); the old
+    // method, kept for comparison, fits what it is told
+    boolean onEvidence = options.requireEvidence() && options.method() == TuningMethod.OBSERVED_ORDER;
+    List<TuningResult.Evidence> evidence = ConstantEvidence.measure(options.fitConstants(), start, train, pop,
+        onEvidence, listener);
+    List<PolicyConstant> constants = evidence.stream()
+        .filter(e -> e.decision() == TuningResult.Evidence.Decision.FITTED).map(TuningResult.Evidence::constant).toList();
     PolicySpace space = new PolicySpace(start, learned, constants);
     Objective objective = Objective.of(options.method(), options.k());
 
@@ -201,6 +213,7 @@ public final class PolicyTuner {
       evaluations += f.evaluations();
     }
     double bestObjective = penalised.applyAsDouble(best);
+    double[] bestPerOrder = perOrder(objective, train, space.weights(best));
     int perGrid = Math.max(10, options.constantEvaluations() / Math.max(1, 2 * GRID.length * constants.size()));
     for (int round = 0; round < 2 && nl >= 1; round++) {
       for (int j = 0; j < constants.size(); j++) {
@@ -208,6 +221,7 @@ public final class PolicyTuner {
         double centre = best[dim];
         listener.phase("fitting " + constants.get(j).key() + " (round " + (round + 1) + " of 2)", GRID.length);
         int gridDone = 0;
+        double[] candidatePerOrder = bestPerOrder;
         for (double offset : GRID) {
           double[] x = best.clone();
           x[dim] = Math.max(0, Math.min(1, centre + offset / (round + 1)));
@@ -225,11 +239,22 @@ public final class PolicyTuner {
             evaluations += w.evaluations();
           }
           double value = penalised.applyAsDouble(x);
-          if (value > bestObjective) {
+          if (value <= bestObjective) {
+            continue;
+          }
+          // a constant moves only on evidence: the move must gain order by order, its paired 95 %
+          // interval over the training orders wholly above 0 (the verdict's standard), not
+          // merely outgrow the penalty on the mean
+          double[] v = perOrder(objective, train, space.weights(x));
+          double low = !onEvidence ? 0 : RankingMetrics.paired(bestPerOrder, v, SIGNIFICANCE_RESAMPLES, 0.95,
+              options.seed() + 31L * dim + gridDone).difference()[0];
+          if (low > 0 || !onEvidence) {
             bestObjective = value;
             best = x;
+            candidatePerOrder = v;
           }
         }
+        bestPerOrder = candidatePerOrder;
         rescore(train, space.policy(best), pop); // back to the best point's component values
       }
     }
@@ -260,7 +285,7 @@ public final class PolicyTuner {
     TuningResult.Counts counts = new TuningResult.Counts(train.size(), test.size(), withoutPositive, candidates, labelCount,
         unknownOrder, Arrays.stream(unknownCitizen).sum(), Arrays.stream(ineligible).sum(), withRank, withHire,
         testWithHire);
-    return new TuningResult(start, tuned, options.method(), propensity, learned, fixed, constants, counts, lambda,
+    return new TuningResult(start, tuned, options.method(), propensity, learned, fixed, constants, evidence, counts, lambda,
         crossValidation, evaluations, options.k(), new double[] {trainStart, trainTuned}, rows, verdict);
   }
 
@@ -272,13 +297,19 @@ public final class PolicyTuner {
     return w;
   }
 
-  /** The mean over the cases of the objective for weights {@code w} (sums in case order). */
-  private static double mean(Objective objective, List<TrainingCase> cases, double[] w) {
+  /** Per case, the objective for weights {@code w}. */
+  private static double[] perOrder(Objective objective, List<TrainingCase> cases, double[] w) {
     double[] v = new double[cases.size()];
     IntStream.range(0, cases.size()).parallel().forEach(i -> {
       TrainingCase c = cases.get(i);
       v[i] = objective.value(c, c.scores(w));
     });
+    return v;
+  }
+
+  /** The mean over the cases of the objective for weights {@code w} (sums in case order). */
+  private static double mean(Objective objective, List<TrainingCase> cases, double[] w) {
+    double[] v = perOrder(objective, cases, w);
     double sum = 0;
     for (double x : v) {
       sum += x;

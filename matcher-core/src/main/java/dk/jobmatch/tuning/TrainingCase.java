@@ -76,7 +76,11 @@ final class TrainingCase {
 
   /** The weighted sums of the candidates' component values. */
   double[] scores(double[] w) {
-    double[] v = values;
+    return scores(values, w);
+  }
+
+  /** The weighted sums of component values {@code v} (NC per candidate, as {@link #values}). */
+  double[] scores(double[] v, double[] w) {
     int n = candidates.length;
     double[] s = new double[n];
     for (int i = 0; i < n; i++) {

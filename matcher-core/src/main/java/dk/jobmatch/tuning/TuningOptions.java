@@ -23,6 +23,12 @@ import java.util.Set;
  *     (0–100,000)
  * @param fitConstants the formula constants fitted along with the weights (whole-number
  *     constants cannot be fitted)
+ * @param requireEvidence for {@link TuningMethod#OBSERVED_ORDER}: a constant of {@code
+ *     fitConstants} is fitted only where the training outcomes can inform it ({@link
+ *     TuningResult.Evidence}), and moved only when the move gains significantly over the
+ *     training orders (paired 95 % bootstrap interval above 0); on by default. Off, every
+ *     constant of {@code fitConstants} is fitted and moved whenever the penalised objective
+ *     rises, as before these rules (the old method always does so)
  * @param regularisation λ of the penalty {@code λ·‖θ − θ_start‖²} that pulls the fit toward the
  *     start policy (0–100); ignored when {@code crossValidate}
  * @param crossValidate choose λ among {@link #CROSS_VALIDATION_CANDIDATES} by {@value
@@ -40,6 +46,7 @@ public record TuningOptions(
     int k,
     int unlabelledPerOrder,
     Set<PolicyConstant> fitConstants,
+    boolean requireEvidence,
     double regularisation,
     boolean crossValidate,
     int weightEvaluations,
@@ -92,7 +99,7 @@ public record TuningOptions(
 
   /**
    * The defaults: seed 1, {@link TuningMethod#OBSERVED_ORDER}, propensity estimated, 30 % test,
-   * k 10, 100 unlabelled per order (old method only), {@link #DEFAULT_FIT}, λ 0.05.
+   * k 10, 100 unlabelled per order (old method only), {@link #DEFAULT_FIT} screened, λ 0.05.
    */
   public static TuningOptions defaults() {
     return builder().build();
@@ -112,6 +119,7 @@ public record TuningOptions(
     private int k = 10;
     private int unlabelledPerOrder = 100;
     private Set<PolicyConstant> fitConstants = DEFAULT_FIT;
+    private boolean requireEvidence = true;
     private double regularisation = 0.05;
     private boolean crossValidate;
     private int weightEvaluations = 3000;
@@ -134,6 +142,8 @@ public record TuningOptions(
     public Builder unlabelledPerOrder(int v) { unlabelledPerOrder = v; return this; }
     /** See {@link TuningOptions#fitConstants()}. */
     public Builder fitConstants(Set<PolicyConstant> v) { fitConstants = Checks.required("fitConstants", v); return this; }
+    /** See {@link TuningOptions#requireEvidence()}. */
+    public Builder requireEvidence(boolean v) { requireEvidence = v; return this; }
     /** See {@link TuningOptions#regularisation()}. */
     public Builder regularisation(double v) { regularisation = v; return this; }
     /** See {@link TuningOptions#crossValidate()}. */
@@ -147,7 +157,8 @@ public record TuningOptions(
 
     /** @throws IllegalArgumentException naming the field and the rule */
     public TuningOptions build() {
-      return new TuningOptions(seed, method, propensity, testShare, k, unlabelledPerOrder, fitConstants, regularisation, crossValidate,
+      return new TuningOptions(seed, method, propensity, testShare, k, unlabelledPerOrder, fitConstants, requireEvidence, regularisation,
+          crossValidate,
           weightEvaluations,
           constantEvaluations, bootstrapSamples);
     }

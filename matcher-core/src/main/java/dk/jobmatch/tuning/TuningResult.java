@@ -22,7 +22,10 @@ import java.util.Map;
  * @param notLearned the components whose weights were kept from the start policy, because their
  *     value is the same for every candidate of each training order (shortage always is): a
  *     per-order outcome cannot tell anything about them
- * @param fittedConstants the formula constants fitted
+ * @param fittedConstants the formula constants fitted: those asked for that the training outcomes
+ *     can inform ({@link Evidence})
+ * @param evidence for each constant asked to be fitted, what the training outcomes say about it
+ *     and whether it was fitted, in {@link PolicyConstant} order
  * @param counts how the outcomes were used
  * @param regularisation λ of the penalty toward the start policy (given, or chosen by
  *     cross-validation)
@@ -44,6 +47,7 @@ public record TuningResult(
     List<Component> learned,
     List<Component> notLearned,
     List<PolicyConstant> fittedConstants,
+    List<Evidence> evidence,
     Counts counts,
     double regularisation,
     Map<Double, Double> crossValidation,
@@ -58,6 +62,7 @@ public record TuningResult(
     learned = List.copyOf(learned);
     notLearned = List.copyOf(notLearned);
     fittedConstants = List.copyOf(fittedConstants);
+    evidence = List.copyOf(evidence);
     rows = List.copyOf(rows);
     trainObjective = trainObjective.clone();
     crossValidation = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(crossValidation));
@@ -113,6 +118,51 @@ public record TuningResult(
    * @param difference tuned minus start, paired by order
    */
   public record Row(Metric metric, Estimate start, Estimate tuned, Estimate difference) {}
+
+  /**
+   * What the training outcomes say about one formula constant, measured before the fit: the
+   * constant alone moved down and up by a tenth of its range from the start policy (on the scale
+   * the regularisation uses: logarithmic for {@code distanceHalfLifeKm} and {@code
+   * experienceFullYears}), the weights held, and the training pairs of a candidate with a better
+   * outcome over one with a lesser outcome checked for a change of order. Each pair weighs as in
+   * the objective ({@code (2^grade − 1)/propensity} of the better one); the shares are of the
+   * weight of all training pairs.
+   *
+   * @param constant the constant
+   * @param betterDown the share of pair weight put in a better order by moving it down
+   * @param worseDown … in a worse order by moving it down
+   * @param betterUp … in a better order by moving it up
+   * @param worseUp … in a worse order by moving it up
+   * @param decision whether it was fitted, and if not why
+   */
+  public record Evidence(PolicyConstant constant, double betterDown, double worseDown, double betterUp, double worseUp,
+      Decision decision) {
+    /** Whether a constant is fitted. */
+    public enum Decision {
+      /** Fitted: moving it reorders training pairs, and on each side some for the worse. */
+      FITTED,
+      /** Kept: moving it over its whole valid range reorders no training pair. */
+      NO_EFFECT,
+      /**
+       * Kept: lowering it, down to the end of its valid range, puts pairs in a better order and
+       * none in a worse one — nothing in the outcomes says how far to go, so the regularisation
+       * alone would decide, and the move would reorder candidates the outcomes say nothing about.
+       */
+      UNOPPOSED_DOWN,
+      /** Kept: the same for raising it. */
+      UNOPPOSED_UP;
+
+      /** A few words for the report. */
+      public String describe() {
+        return switch (this) {
+          case FITTED -> "fitted";
+          case NO_EFFECT -> "kept: reorders no training pair";
+          case UNOPPOSED_DOWN -> "kept: nothing in the outcomes opposes lowering it";
+          case UNOPPOSED_UP -> "kept: nothing in the outcomes opposes raising it";
+        };
+      }
+    }
+  }
 
   /**
    * A fitted constant's move.
@@ -183,6 +233,16 @@ public record TuningResult(
     for (Component c : Component.values()) {
       s.append(String.format(Locale.ROOT, "  %-12s %7.4f  %7.4f%s%n", c.jsonName(), start.weight(c), tuned.weight(c),
           notLearned.contains(c) ? "  (not learned: the same for every candidate of an order)" : ""));
+    }
+    if (!evidence.isEmpty()) {
+      s.append(String.format(Locale.ROOT, "%nConstants: what the training outcomes say (share of pair weight reordered "
+          + "by a move of a tenth of the range, better/worse)%n"));
+      s.append(String.format(Locale.ROOT, "  %-30s %-17s %-17s %s%n", "constant", "down", "up", "decision"));
+      for (Evidence e : evidence) {
+        s.append(String.format(Locale.ROOT, "  %-30s %-17s %-17s %s%n", e.constant().key(),
+            String.format(Locale.ROOT, "%.4f/%.4f", e.betterDown(), e.worseDown()),
+            String.format(Locale.ROOT, "%.4f/%.4f", e.betterUp(), e.worseUp()), e.decision().describe()));
+      }
     }
     if (!fittedConstants.isEmpty()) {
       List<ConstantChange> moved = constantChanges();

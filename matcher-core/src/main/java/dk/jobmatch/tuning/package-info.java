@@ -35,6 +35,9 @@
  * <p>The objective subtracts {@code λ·‖θ − θ_start‖²}: a change away from the start policy must
  * buy enough training objective to pay for itself; the strength λ is given, or chosen by 3-fold
  * cross-validation on the training orders ({@link dk.jobmatch.tuning.TuningOptions#crossValidate()}).
+ * A formula constant is fitted only where the training outcomes can inform it, and moved only on
+ * a gain that is significant over the training orders ({@link
+ * dk.jobmatch.tuning.TuningResult.Evidence}).
  * The report always shows the held-back orders'
  * metrics for both policies with 95 % bootstrap intervals and the paired difference, at the top
  * and deep in the list, and the verdict refuses a policy that is significantly worse on any of

@@ -75,12 +75,13 @@ public final class OutcomeGenerator {
     List<Citizen> cs = gen.citizens(citizens);
     List<JobOrder> os = gen.orders(orders);
     ReferenceScorer scorer = new ReferenceScorer(Taxonomy.none(), shortage, truth, gen.asOf());
+    ReferenceScorer.Population pop = scorer.prepare(cs); // once, not per order
     SplittableRandom r = new SplittableRandom(seed);
     List<OutcomeLabel> out = new ArrayList<>();
     record Utility(String citizen, double u) {}
     for (JobOrder o : os) {
       List<Utility> us = new ArrayList<>();
-      for (Match m : scorer.rank(cs, o, cs.size())) {
+      for (Match m : scorer.rank(pop, o, cs.size())) {
         double gumbel = -Math.log(-Math.log(r.nextDouble(1e-12, 1)));
         us.add(new Utility(m.citizenId(), m.score() + noise * gumbel));
       }

@@ -45,12 +45,24 @@ class PolicyTunerRecoveryTest {
   /** How close each learned weight must come to the truth (absolute). */
   static final double WEIGHT_TOLERANCE = 0.05;
 
+  /**
+   * The size of a generated history: big enough that the truth is identifiable within {@link
+   * #WEIGHT_TOLERANCE}, small enough that both tests take seconds, not a minute.
+   */
+  static final int CITIZENS = 1500;
+
+  static final int ORDERS = 300;
+
+  /** The weights phase's budget (the default is 3,000): six weights converge well within it. */
+  static final int WEIGHT_EVALUATIONS = 1000;
+
   @Test
   void recoversTheTrueWeightsAndBeatsTheDefaultsOnHeldBackOrders(@TempDir Path dir) throws IOException {
     long seed = 20261130;
-    OutcomeGenerator.Generated g = OutcomeGenerator.generate(seed, 1500, 300, TRUTH, ShortageLookup.none(), 0.02);
+    OutcomeGenerator.Generated g = OutcomeGenerator.generate(seed, CITIZENS, ORDERS, TRUTH, ShortageLookup.none(), 0.02);
     // the regularisation chosen by cross-validation on the training orders, weights only
-    TuningOptions options = TuningOptions.builder().seed(1).crossValidate(true).fitConstants(Set.of()).build();
+    TuningOptions options = TuningOptions.builder().seed(1).crossValidate(true).fitConstants(Set.of())
+        .weightEvaluations(WEIGHT_EVALUATIONS).build();
     TuningResult r = new PolicyTuner(Taxonomy.none(), ShortageLookup.none(), g.generator().asOf(), options)
         .tune(g.citizens(), g.orders(), g.outcomes(), ScoringPolicy.defaults(), "tuned", "1", TuningListener.NONE);
     String report = "seed " + seed + "\n" + r.describe();
@@ -86,8 +98,9 @@ class PolicyTunerRecoveryTest {
   void learnsTheTruthFromProposalsMadeByAnotherPolicy() {
     long seed = 20261207;
     ScoringPolicy start = ScoringPolicy.defaults();
-    OutcomeGenerator.Generated g = OutcomeGenerator.proposed(seed, 1500, 300, TRUTH, start, 30, 1.0, 0.02);
-    TuningOptions.Builder b = TuningOptions.builder().seed(1).fitConstants(Set.of()).regularisation(0.01);
+    OutcomeGenerator.Generated g = OutcomeGenerator.proposed(seed, CITIZENS, ORDERS, TRUTH, start, 30, 1.0, 0.02);
+    TuningOptions.Builder b = TuningOptions.builder().seed(1).fitConstants(Set.of()).regularisation(0.01)
+        .weightEvaluations(WEIGHT_EVALUATIONS);
     PolicyTuner observed = new PolicyTuner(Taxonomy.none(), ShortageLookup.none(), g.generator().asOf(),
         b.method(TuningMethod.OBSERVED_ORDER).propensity(Propensity.stated(1.0)).build());
     PolicyTuner old = new PolicyTuner(Taxonomy.none(), ShortageLookup.none(), g.generator().asOf(),
@@ -96,7 +109,7 @@ class PolicyTunerRecoveryTest {
     TuningResult ro = old.tune(g.citizens(), g.orders(), g.outcomes(), start, "old", "1", TuningListener.NONE);
 
     // judged on fresh orders against the truth, over the whole population
-    List<JobOrder> fresh = g.generator().orders(300, 400);
+    List<JobOrder> fresh = g.generator().orders(ORDERS, ORDERS + 100);
     double[] recallStart = recall100(g, fresh, start, seed);
     double[] recallNew = recall100(g, fresh, rn.tuned(), seed);
     double[] recallOld = recall100(g, fresh, ro.tuned(), seed);
