@@ -12,10 +12,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The engine's taxonomy as order compilation sees it: the same answers, with the per-skill
- * look-ups that compilation repeats for every ranking (related skills, reuse level, an
- * occupation's skills) remembered. ESCO's related skills of one skill take a walk over the skill
- * hierarchy (siblings under every broader skill), which made compiling an ESCO order cost more
- * than ranking it. Immutable answers only, so the results are identical to the wrapped
+ * look-ups that compilation repeats for every ranking (reuse level, an occupation's skills)
+ * remembered. A skill's related skills are not remembered here: compilation asks for them only
+ * through the engine's {@link dk.jobmatch.kernel.SkillExpansions}, which keeps what it makes of
+ * them (ranked, limited, interned) and asks once per skill and policy setting. Immutable answers only, so the results are identical to the wrapped
  * taxonomy's; bounded (past {@link #MAX_ENTRIES} entries per map it stops remembering).
  * Thread-safe.
  */
@@ -23,7 +23,6 @@ final class CompileCache implements Taxonomy {
   static final int MAX_ENTRIES = 200_000;
 
   private final Taxonomy t;
-  private final ConcurrentHashMap<String, Map<String, Double>> related = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Optional<ReuseLevel>> reuse = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<OccupationRef, List<RequiredSkill>> skillsOf = new ConcurrentHashMap<>();
 
@@ -50,7 +49,7 @@ final class CompileCache implements Taxonomy {
 
   @Override
   public Map<String, Double> relatedSkills(String skillId) {
-    return remember(related, skillId, k -> java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(t.relatedSkills(k))));
+    return t.relatedSkills(skillId);
   }
 
   @Override

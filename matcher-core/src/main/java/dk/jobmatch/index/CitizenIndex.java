@@ -715,12 +715,12 @@ public final class CitizenIndex implements Closeable {
     }
   }
 
-  /** Interned skill id of a name, or -1. */
   /** Whether the order was compiled with this index's vocabularies (its skill ids are this index's). */
   boolean internsIn(CompiledOrder o) {
     return o.internedIn(vocabularies);
   }
 
+  /** Interned skill id of a name, or -1. */
   int skillId(String name) {
     return vocabularies.skills().lookup(name);
   }

@@ -44,13 +44,11 @@ final class Postings {
     size++;
   }
 
-  /** The entries in the classes marked {@code true}. */
-  int size(boolean[] classes) {
+  /** The entries in these classes. */
+  int size(int[] classes) {
     int n = 0;
-    for (int c = 0; c < CLASSES; c++) {
-      if (classes[c]) {
-        n += sizes[c];
-      }
+    for (int c : classes) {
+      n += sizes[c];
     }
     return n;
   }

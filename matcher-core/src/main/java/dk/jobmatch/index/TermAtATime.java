@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * One exact top-k search over the in-memory postings of a {@link CitizenIndex}, run under its
@@ -58,9 +59,10 @@ public final class TermAtATime {
   private final Scratch scratch;
   /** Flag gates by the citizen's six flag bits. */
   private final boolean[] flagOk = new boolean[64];
-  /** Gate classes ({@link CitizenIndex#gateClass}) in which some flag combination passes the flag gates. */
-  private final boolean[] classOk = new boolean[Postings.CLASSES];
-  /** The classes marked in {@link #classOk}, ascending. */
+  /**
+   * The gate classes ({@link CitizenIndex#gateClass}) in which some flag combination passes the
+   * flag gates, ascending: the only postings the search reads.
+   */
   private final int[] okClasses;
   /** {@link CompiledOrder#nonTermBound(int, int)} by flags and education level, filled on first use. */
   private final double[] nonTermNoDistance = new double[64 * 16];
@@ -83,20 +85,12 @@ public final class TermAtATime {
     this.population = population;
     this.n = index.capacity;
     this.scratch = Scratch.get(n);
+    boolean[] classOk = new boolean[Postings.CLASSES];
     for (int f = 0; f < 64; f++) {
       flagOk[f] = FeatureScorer.passesFlagGates(o, f);
       classOk[CitizenIndex.gateClass(f)] |= flagOk[f];
     }
-    int ok = 0;
-    for (boolean c : classOk) {
-      ok += c ? 1 : 0;
-    }
-    this.okClasses = new int[ok];
-    for (int c = 0, i = 0; c < classOk.length; c++) {
-      if (classOk[c]) {
-        okClasses[i++] = c;
-      }
-    }
+    this.okClasses = IntStream.range(0, classOk.length).filter(c -> classOk[c]).toArray();
     Arrays.fill(nonTermNoDistance, Double.NaN);
     this.nonTermMax = o.nonTermUpperBound();
     this.scoreScratch = new FeatureScorer.Scratch(o);
@@ -165,7 +159,7 @@ public final class TermAtATime {
       for (int i = 0; i < ids.length; i++) {
         double b = o.skillBound(j, o.expansionCredits[j][i]);
         Postings p = index.skillPostings(byId ? ids[i] : index.skillId(o.skillNames.name(ids[i])));
-        int size = p == null ? 0 : p.size(classOk);
+        int size = p == null ? 0 : p.size(okClasses);
         if (b > 0 && size > 0) {
           g.add(new Term(p, size, b));
         }
@@ -182,7 +176,7 @@ public final class TermAtATime {
     List<String> terms = CompiledOrder.hierarchyTerms(o.occupation);
     for (int i = 0; i < bounds.length; i++) {
       Postings p = postings.get(terms.get(i));
-      int size = p == null ? 0 : p.size(classOk);
+      int size = p == null ? 0 : p.size(okClasses);
       if (bounds[i] > 0 && size > 0) {
         g.add(new Term(p, size, bounds[i]));
       }
@@ -372,7 +366,7 @@ public final class TermAtATime {
     }
     double lat = rec[b];
     double lon = rec[b + 1];
-    if (!FeatureScorer.passesCommute(o, lat, lon, rec[b + 2], rec[b + 4], rec[b + 5], rec[b + 6], rec[b + 7])) {
+    if (!passesCommute(rec, b)) {
       return;
     }
     if (heap.full() && base + o.nonTermBound(meta >>> 8, lat, lon, flags) < heap.threshold()) {
@@ -387,6 +381,11 @@ public final class TermAtATime {
     if (score > 0) {
       heap.offer(ord, score, f);
     }
+  }
+
+  /** The kernel's commute gate for the citizen whose packed record starts at {@code rec[b]}. */
+  private boolean passesCommute(double[] rec, int b) {
+    return FeatureScorer.passesCommute(o, rec[b], rec[b + 1], rec[b + 2], rec[b + 4], rec[b + 5], rec[b + 6], rec[b + 7]);
   }
 
   /** Every citizen no term touched (and not already in the heap), checked like the others. */
@@ -459,8 +458,7 @@ public final class TermAtATime {
         state[ord << 1] = doneTag;
         int b = ord * CitizenIndex.RECORD;
         int flags = ((int) rec[b + 3]) & 0x3F;
-        if ((flags & CitizenFeatures.FORTRINSADGANG) == 0 || !flagOk[flags]
-            || !FeatureScorer.passesCommute(o, rec[b], rec[b + 1], rec[b + 2], rec[b + 4], rec[b + 5], rec[b + 6], rec[b + 7])) {
+        if ((flags & CitizenFeatures.FORTRINSADGANG) == 0 || !flagOk[flags] || !passesCommute(rec, b)) {
           continue;
         }
         CitizenFeatures f = index.features[ord];
