@@ -159,9 +159,13 @@ public final class LiveShortlists {
     }
   }
 
+  /** The arguments {@link #start} and {@link #resume} share, checked here once. */
   private LiveShortlists(MatchEngine engine, ShortlistListener listener, int suggestTop) {
-    this.engine = engine;
-    this.listener = listener;
+    this.engine = Objects.requireNonNull(engine, "engine");
+    this.listener = Objects.requireNonNull(listener, "listener");
+    if (suggestTop < 0) {
+      throw new IllegalArgumentException("suggestions: must not be negative");
+    }
     this.suggestTop = suggestTop;
   }
 
@@ -185,11 +189,6 @@ public final class LiveShortlists {
    * @throws IllegalArgumentException if {@code suggestions} is negative
    */
   public static LiveShortlists start(MatchEngine engine, ShortlistListener listener, int suggestions) {
-    Objects.requireNonNull(engine, "engine");
-    Objects.requireNonNull(listener, "listener");
-    if (suggestions < 0) {
-      throw new IllegalArgumentException("suggestions: must not be negative");
-    }
     LiveShortlists live = new LiveShortlists(engine, listener, suggestions);
     synchronized (live) {
       engine.refresh();
@@ -261,12 +260,7 @@ public final class LiveShortlists {
    */
   public static java.util.Optional<LiveShortlists> resume(MatchEngine engine, ShortlistListener listener,
       int suggestions, List<Stored> stored) {
-    Objects.requireNonNull(engine, "engine");
-    Objects.requireNonNull(listener, "listener");
     Objects.requireNonNull(stored, "stored");
-    if (suggestions < 0) {
-      throw new IllegalArgumentException("suggestions: must not be negative");
-    }
     LiveShortlists live = new LiveShortlists(engine, listener, suggestions);
     synchronized (live) {
       engine.refresh();

@@ -405,7 +405,7 @@ public final class MatchEngine implements Closeable {
    * the fortrinsadgang holders outside it; the settings' listener hears what the search did.
    */
   Retrieved retrieve(JobOrder order, int k, LocalDate day) {
-    return retrieve(stats -> CompiledOrder.compile(order, compileTaxonomy, shortage, policy, day, vocabularies, stats, expansions), k);
+    return retrieve(stats -> compile(order, day, stats), k);
   }
 
   private Retrieved retrieve(Function<PopulationStats, CompiledOrder> compiler, int k) {
@@ -459,7 +459,7 @@ public final class MatchEngine implements Closeable {
     List<CompiledOrder> compiled = new ArrayList<>(source.size());
     for (JobOrder o : source) {
       if (o.isOpenOn(day)) {
-        compiled.add(CompiledOrder.compile(o, compileTaxonomy, shortage, policy, day, vocabularies, stats, expansions));
+        compiled.add(compile(o, day, stats));
       }
     }
     compiledOrders = new CompiledOrders(source, stats, day, List.copyOf(compiled));
@@ -479,8 +479,7 @@ public final class MatchEngine implements Closeable {
       return Optional.empty();
     }
     CitizenFeatures f = CitizenFeatures.of(Objects.requireNonNull(citizen, "citizen"), vocabularies, this::resolve);
-    CompiledOrder co = CompiledOrder.compile(Objects.requireNonNull(order, "order"), compileTaxonomy, shortage, policy, today(),
-        vocabularies, citizens.stats(), expansions);
+    CompiledOrder co = compile(order);
     return Optional.ofNullable(FeatureScorer.explain(co, f));
   }
 
@@ -519,7 +518,7 @@ public final class MatchEngine implements Closeable {
       // The citizen is scored with the statistics the searches see; a change in between (rare)
       // starts over, so that the rank is that of one population.
       PopulationStats stats = citizens.stats();
-      CompiledOrder co = CompiledOrder.compile(order, compileTaxonomy, shortage, policy, day, vocabularies, stats, expansions);
+      CompiledOrder co = compile(order, day, stats);
       boolean[] changed = {false};
       result = Standing.explain(co, f, k, day, score -> candidatesAhead(co, stats, changed, score, f.id, k));
       if (!changed[0]) {
@@ -571,7 +570,7 @@ public final class MatchEngine implements Closeable {
           return co;
         }
         changed[0] = true;
-        return CompiledOrder.compile(co.order(), compileTaxonomy, shortage, policy, today(), vocabularies, s, expansions);
+        return compile(co.order(), today(), s);
       }, (int) n).top();
       List<Scored> others = new ArrayList<>(top.size());
       for (Scored c : top) {
@@ -683,8 +682,12 @@ public final class MatchEngine implements Closeable {
    * @throws NullPointerException if {@code order} is null
    */
   CompiledOrder compile(JobOrder order) {
-    return CompiledOrder.compile(Objects.requireNonNull(order, "order"), compileTaxonomy, shortage, policy, today(),
-        vocabularies, citizens.stats(), expansions);
+    return compile(Objects.requireNonNull(order, "order"), today(), citizens.stats());
+  }
+
+  /** The one way the engine compiles an order: its taxonomy, shortage, policy, vocabularies and expansions. */
+  private CompiledOrder compile(JobOrder order, LocalDate day, PopulationStats stats) {
+    return CompiledOrder.compile(order, compileTaxonomy, shortage, policy, day, vocabularies, stats, expansions);
   }
 
   /**
