@@ -67,6 +67,17 @@ public final class TermAtATime {
   /** {@link CompiledOrder#nonTermBound(int, int)} by flags and education level, filled on first use. */
   private final double[] nonTermNoDistance = new double[64 * 16];
   private final double nonTermMax;
+  /**
+   * Per flags and education level (the low ten bits of a {@linkplain CitizenIndex#cells cell
+   * code}) the non-term bound without the distance part, rounded up; far below 0 where the flag
+   * gates fail. Filled on first use (NaN until then).
+   */
+  private final float[] cellNonTerm = new float[1 << CitizenIndex.CELL_SHIFT];
+  /** Per {@linkplain GeoCells map cell} the bound of the distance part, rounded up; filled on first use. */
+  private final float[] cellDistance = new float[GeoCells.COUNT];
+  /** Whether map cells bound the distance (else every cell takes the largest distance value). */
+  private final boolean byCell;
+  private final double[] workUnit;
   private final FeatureScorer.Scratch scoreScratch;
   private final Heap heap;
   private int exactlyScored;
@@ -93,6 +104,10 @@ public final class TermAtATime {
     this.okClasses = IntStream.range(0, classOk.length).filter(c -> classOk[c]).toArray();
     Arrays.fill(nonTermNoDistance, Double.NaN);
     this.nonTermMax = o.nonTermUpperBound();
+    Arrays.fill(cellNonTerm, Float.NaN);
+    Arrays.fill(cellDistance, Float.NaN);
+    this.byCell = population >= settings.minPopulationForCells();
+    this.workUnit = o.workplaceUnitVector();
     this.scoreScratch = new FeatureScorer.Scratch(o);
     this.heap = new Heap((int) Math.max(1, Math.min(k, population)));
   }
@@ -124,7 +139,8 @@ public final class TermAtATime {
       int touched = accumulate(plan);
       long p3 = System.nanoTime();
       touchedTotal = Math.max(touchedTotal, touched);
-      double eps = plan.terms().length * 1.2e-7 + 1e-9;
+      // Float rounding: one addition per group, two for the cell bound, one adding it.
+      double eps = (plan.terms().length + 3) * 1.2e-7 + 1e-9;
       evaluateTouched(touched, plan.slack(), eps);
       long p4 = System.nanoTime();
       phases[SearchStats.PLAN_PHASE] += p2 - p1;
@@ -265,6 +281,8 @@ public final class TermAtATime {
     int[] state = scratch.state;
     int[] touched = scratch.touched;
     float[] accs = scratch.accs;
+    float[] cellBounds = scratch.cellBounds;
+    int[] cells = index.cells;
     int count = 0;
     for (int g = 0; g < plan.terms().length; g++) {
       Term[] kept = plan.terms()[g];
@@ -287,6 +305,7 @@ public final class TermAtATime {
             if (at == 0) {
               touched[count] = ord;
               accs[count] = b;
+              cellBounds[count] = cellBound(cells[ord]);
               state[s + 1] = ++count;
             } else {
               accs[at - 1] += b;
@@ -296,6 +315,31 @@ public final class TermAtATime {
       }
     }
     return count;
+  }
+
+  /**
+   * An upper bound, rounded up, of the non-term part of a citizen with this {@linkplain
+   * CitizenIndex#cells cell code}: {@link CompiledOrder#nonTermBoundAt} at the citizen's flags
+   * and education level with no distance, plus the distance weight times the {@linkplain
+   * CompiledOrder#distanceValueBound distance value bound} of its map cell; far below 0 where the
+   * flag gates fail.
+   */
+  private float cellBound(int code) {
+    int fe = code & ((1 << CitizenIndex.CELL_SHIFT) - 1);
+    float a = cellNonTerm[fe];
+    if (Float.isNaN(a)) {
+      int flags = fe & 0x3F;
+      a = flagOk[flags] ? roundUp(o.nonTermBoundAt(fe >>> 6, 0, flags)) : -1e6f;
+      cellNonTerm[fe] = a;
+    }
+    int cell = code >>> CitizenIndex.CELL_SHIFT;
+    float d = cellDistance[cell];
+    if (Float.isNaN(d)) {
+      double minKm = !byCell ? Double.NaN : Double.isNaN(o.workLat) ? 0 : GeoCells.minKm(cell, workUnit);
+      d = roundUp(o.policy.weight(Component.DISTANCE) * o.distanceValueBound(minKm));
+      cellDistance[cell] = d;
+    }
+    return a + d;
   }
 
   private void reset(int touched) {
@@ -328,9 +372,14 @@ public final class TermAtATime {
         accs[at - 1] = -1f;
       }
     }
+    // A citizen's bound: its terms' plus its cell's (negative: in the heap already, or failing
+    // the flag gates).
+    float[] bounds = scratch.cellBounds;
     float max = 0;
     for (int i = 0; i < touched; i++) {
-      max = Math.max(max, accs[i]);
+      float bound = accs[i] < 0 ? -1f : accs[i] + bounds[i];
+      bounds[i] = bound;
+      max = Math.max(max, bound);
     }
     if (max <= 0) {
       return;
@@ -339,12 +388,12 @@ public final class TermAtATime {
     int[] count = scratch.buckets;
     Arrays.fill(count, 0);
     for (int i = 0; i < touched; i++) {
-      float acc = accs[i];
-      if (acc >= 0) {
-        count[Math.min(BUCKETS - 1, (int) (acc * scale))]++;
+      float bound = bounds[i];
+      if (bound >= 0) {
+        count[Math.min(BUCKETS - 1, (int) (bound * scale))]++;
       }
     }
-    double cut = slack + nonTermMax + eps;
+    double cut = slack + eps;
     int chunk = Math.max(64, 2 * Math.min(k, 1 << 16));
     int hi = BUCKETS - 1;
     while (hi >= 0) {
@@ -362,23 +411,22 @@ public final class TermAtATime {
         long[] packed = scratch.chunk(size);
         int n = 0;
         for (int i = 0; i < touched; i++) {
-          float acc = accs[i];
-          if (acc >= 0) {
-            int b = Math.min(BUCKETS - 1, (int) (acc * scale));
+          float bound = bounds[i];
+          if (bound >= 0) {
+            int b = Math.min(BUCKETS - 1, (int) (bound * scale));
             if (b >= lo && b <= hi) {
               // Non-negative floats order like their bits.
-              packed[n++] = ((long) Float.floatToRawIntBits(acc) << 32) | i;
+              packed[n++] = ((long) Float.floatToRawIntBits(bound) << 32) | i;
             }
           }
         }
         Arrays.sort(packed, 0, n);
         for (int j = n - 1; j >= 0; j--) {
           int i = (int) packed[j];
-          float acc = accs[i];
-          if (heap.full() && acc + cut < heap.threshold()) {
+          if (heap.full() && bounds[i] + cut < heap.threshold()) {
             return;
           }
-          consider(list[i], acc, slack, eps);
+          consider(list[i], accs[i], slack, eps);
         }
       }
       hi = lo - 1;
@@ -442,14 +490,21 @@ public final class TermAtATime {
       state[heap.ord[i] << 1] = doneTag;
     }
     CitizenFeatures[] features = index.features;
+    int[] cells = index.cells;
     double cut = nonTermMax + eps;
     for (int ord = 0; ord < n; ord++) {
       int s = ord << 1;
       if (state[s + 1] != 0 || state[s] == doneTag || features[ord] == null) {
         continue;
       }
-      if (heap.full() && cut < heap.threshold()) {
-        return;
+      if (heap.full()) {
+        double threshold = heap.threshold();
+        if (cut < threshold) {
+          return;
+        }
+        if (cellBound(cells[ord]) + eps < threshold) {
+          continue;
+        }
       }
       consider(ord, 0, 0, eps);
     }
@@ -523,6 +578,8 @@ public final class TermAtATime {
     final int[] state;
     final int[] touched;
     final float[] accs;
+    /** Parallel to {@link #accs}: each touched citizen's cell bound, then its whole bound. */
+    final float[] cellBounds;
     /** The bound histogram of {@link TermAtATime#evaluateTouched}. */
     final int[] buckets = new int[BUCKETS];
     private long[] chunk = new long[256];
@@ -532,6 +589,7 @@ public final class TermAtATime {
       this.state = new int[2 * n];
       this.touched = new int[n];
       this.accs = new float[n];
+      this.cellBounds = new float[n];
     }
 
     static Scratch get(int n) {
