@@ -106,6 +106,9 @@ public final class CitizenIndex implements Closeable {
    * the classes whose flag gates fail as the term postings do.
    */
   final Postings everyone = new Postings();
+  /** Reusable search work arrays ({@link #borrowScratch}). */
+  private final java.util.concurrent.ConcurrentLinkedQueue<TermAtATime.Scratch> scratches =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
   final Map<String, Postings> occupationPostings = new HashMap<>();
   final Map<String, Postings> goalPostings = new HashMap<>();
   private final ObjectIntHashMap<String> ords = new ObjectIntHashMap<>();
@@ -738,10 +741,24 @@ public final class CitizenIndex implements Closeable {
     try {
       long t = System.nanoTime();
       CompiledOrder o = compiler.apply(statsLocked());
-      return new TermAtATime(this, o, k, ords.size(), settings, System.nanoTime() - t).run();
+      TermAtATime.Scratch scratch = borrowScratch();
+      try {
+        return new TermAtATime(this, o, k, ords.size(), settings, System.nanoTime() - t, scratch).run();
+      } finally {
+        scratches.offer(scratch);
+      }
     } finally {
       lock.readLock().unlock();
     }
+  }
+
+  /**
+   * Work arrays for one search, sized for the current ordinals: from the pool of this index (one
+   * per search running at once, returned after it), grown when the population has.
+   */
+  private TermAtATime.Scratch borrowScratch() {
+    TermAtATime.Scratch s = scratches.poll();
+    return s != null && s.fits(capacity) ? s : new TermAtATime.Scratch(capacity + (capacity >> 3) + 16);
   }
 
   /** Whether the order was compiled with this index's vocabularies (its skill ids are this index's). */

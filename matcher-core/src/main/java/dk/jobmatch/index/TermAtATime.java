@@ -86,14 +86,14 @@ public final class TermAtATime {
   private boolean scanned;
 
   TermAtATime(CitizenIndex index, CompiledOrder o, int k, int population, RetrievalSettings settings,
-      long compileNanos) {
+      long compileNanos, Scratch scratch) {
     this.index = index;
     this.settings = settings;
     this.phases[SearchStats.COMPILE_PHASE] = compileNanos;
     this.o = o;
     this.k = k;
     this.population = population;
-    this.scratch = Scratch.get(index.capacity);
+    this.scratch = scratch;
     boolean[] classOk = new boolean[Postings.CLASSES];
     int open = 0;
     for (int f = 0; f < 64; f++) {
@@ -599,11 +599,10 @@ public final class TermAtATime {
   }
 
   /**
-   * Per-thread work arrays: per ordinal a (group tag, position in the touched list + 1) pair, the
-   * touched list and the bounds parallel to it.
+   * Work arrays of one search at a time (the index keeps a pool): per ordinal a (group tag,
+   * position in the touched list + 1) pair, the touched list and the bounds parallel to it.
    */
   static final class Scratch {
-    private static final ThreadLocal<Scratch> LOCAL = new ThreadLocal<>();
     final int[] state;
     final int[] touched;
     final float[] accs;
@@ -612,19 +611,15 @@ public final class TermAtATime {
     private long[] chunk = new long[256];
     private int tag;
 
-    private Scratch(int n) {
+    Scratch(int n) {
       this.state = new int[2 * n];
       this.touched = new int[n];
       this.accs = new float[n];
     }
 
-    static Scratch get(int n) {
-      Scratch s = LOCAL.get();
-      if (s == null || s.touched.length < n) {
-        s = new Scratch(Math.max(n, s == null ? 0 : s.touched.length + (s.touched.length >> 2)));
-        LOCAL.set(s);
-      }
-      return s;
+    /** Whether these arrays cover {@code n} ordinals. */
+    boolean fits(int n) {
+      return touched.length >= n;
     }
 
     /** A work array of at least {@code size} packed (bound, position) pairs. */

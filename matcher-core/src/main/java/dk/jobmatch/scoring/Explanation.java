@@ -37,8 +37,13 @@ public record Explanation(
   /** Copies into unmodifiable, ordered collections. */
   public Explanation {
     matchedVia = Collections.unmodifiableMap(new java.util.LinkedHashMap<>(matchedVia));
-    EnumMap<Component, ComponentScore> copy = new EnumMap<>(Component.class);
-    copy.putAll(components);
+    EnumMap<Component, ComponentScore> copy;
+    if (components instanceof EnumMap<Component, ComponentScore> e) {
+      copy = new EnumMap<>(e);
+    } else {
+      copy = new EnumMap<>(Component.class);
+      copy.putAll(components);
+    }
     components = Collections.unmodifiableMap(copy);
     matchedSkills = List.copyOf(matchedSkills);
     missingSkills = List.copyOf(missingSkills);
