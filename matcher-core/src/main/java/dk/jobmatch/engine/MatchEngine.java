@@ -196,6 +196,11 @@ public final class MatchEngine implements Closeable {
     LOG.debug("engine opened: {} citizens, {} orders", citizens.size(), orders.all().size());
   }
 
+  /** Whether the search postings are built (opening leaves them to the first search; for tests). */
+  boolean postingsBuilt() {
+    return citizens.postingsBuilt();
+  }
+
   /** Whether the citizens were read from the start-up snapshot when this engine was opened (for tests). */
   boolean openedFromSnapshot() {
     return citizens.openedFromSnapshot();

@@ -56,7 +56,7 @@ class TaxonomySnapshotTest {
           .append('\n');
     }
     sb.append(t.relatedSkills("http://no/such/skill")).append(t.skillsOf(new OccupationRef(OccupationRef.Scheme.ESCO,
-        "http://no/such/occupation")));
+        "http://data.europa.eu/esco/occupation/no-such-occupation")));
     return sb.toString();
   }
 
