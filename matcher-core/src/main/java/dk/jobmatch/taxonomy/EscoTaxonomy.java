@@ -310,7 +310,7 @@ public final class EscoTaxonomy implements Taxonomy {
     stats = new Stats(s.language(), s.occupations(), s.skills(), s.iscoGroups(), s.occupationSkillRelations(),
         s.essentialRelations(), s.optionalRelations(), s.skillSkillRelations(), s.broaderSkillRelations(),
         s.broaderOccupationRelations(), s.skippedOccupationSkillRelations(), s.skippedOtherRelations(),
-        estimateBytes(), p.loadMillis());
+        s.approxBytes(), p.loadMillis()); // the estimate as loading made it (the same structures)
   }
 
   /** URI to number; a URI twice is a corrupt snapshot. */

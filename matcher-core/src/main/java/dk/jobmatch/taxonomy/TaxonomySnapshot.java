@@ -25,7 +25,7 @@ import java.util.zip.CRC32;
  * it was loaded from), the length of the body, the body, and a CRC-32 of every byte before it.
  * The body holds what {@link EscoTaxonomy#load} built from the files: occupations (URI, labels,
  * ISCO digits, skills), skills (URI, labels, type, reuse level, relations, broader concepts),
- * skill groups, ISCO-08 group labels, the load's problems and counts. Look-up tables and the
+ * skill groups, ISCO-08 group labels, the load's problems, counts and memory estimate. Look-up tables and the
  * narrower-concept lists are derived again on reading.
  *
  * <p><b>Reading is checked.</b> {@link #read} returns a taxonomy only if the magic number, the
@@ -80,6 +80,7 @@ public final class TaxonomySnapshot {
       for (int c : counts) {
         out.writeInt(c);
       }
+      out.writeLong(s.approxBytes());
       int nOcc = p.occUri().length;
       out.writeInt(nOcc);
       for (int o = 0; o < nOcc; o++) {
@@ -168,6 +169,7 @@ public final class TaxonomySnapshot {
       for (int i = 0; i < counts.length; i++) {
         counts[i] = in.getInt();
       }
+      long approxBytes = in.getLong();
       int nOcc = count(in);
       String[] occUri = new String[nOcc];
       String[] occLabel = new String[nOcc];
@@ -232,7 +234,7 @@ public final class TaxonomySnapshot {
         inRange(row, 0, nSkill + nGroup);
       }
       EscoTaxonomy.Stats stats = new EscoTaxonomy.Stats(language, counts[0], counts[1], counts[2], counts[3], counts[4],
-          counts[5], counts[6], counts[7], counts[8], counts[9], counts[10], 0, 0);
+          counts[5], counts[6], counts[7], counts[8], counts[9], counts[10], approxBytes, 0);
       long millis = (System.nanoTime() - start) / 1_000_000;
       return Optional.of(EscoTaxonomy.of(new Parts(occUri, occLabel, occAlt, occIsco, occSkills, skillUri, skillLabel,
           skillAlt, skillType, skillReuse, skillRelations, broader, groupUri, iscoLabels, problems, stats, millis)));
