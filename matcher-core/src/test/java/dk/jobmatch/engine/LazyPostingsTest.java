@@ -57,10 +57,23 @@ class LazyPostingsTest {
       }
       try (MatchEngine e = open(taxonomy)) {
         assertFalse(e.postingsBuilt(), "seed " + seed + ": opening built the postings");
-        List<PairExplanation> scanned = new ArrayList<>();
+        // Pairs of every kind: spread over the population, and the leaders of each order's list.
+        List<Citizen> pairCitizens = new ArrayList<>();
+        List<JobOrder> pairOrders = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
-          Citizen c = population.get(ids.get((i * 37) % ids.size()));
-          JobOrder o = orders.get(i % orders.size());
+          pairCitizens.add(population.get(ids.get((i * 37) % ids.size())));
+          pairOrders.add(orders.get(i % orders.size()));
+        }
+        for (JobOrder o : orders) {
+          for (dk.jobmatch.scoring.Match m : reference.rank(population.values(), o, 4)) {
+            pairCitizens.add(population.get(m.citizenId()));
+            pairOrders.add(o);
+          }
+        }
+        List<PairExplanation> scanned = new ArrayList<>();
+        for (int i = 0; i < pairCitizens.size(); i++) {
+          Citizen c = pairCitizens.get(i);
+          JobOrder o = pairOrders.get(i);
           PairExplanation got = e.explainPair(c, o, 1 + i % 12);
           assertEquals(reference.explainPair(population.values(), c, o, 1 + i % 12), got,
               "seed " + seed + ": pair " + c.id() + "/" + o.id() + " before the first search");
@@ -70,9 +83,8 @@ class LazyPostingsTest {
         // The first search builds them; the same pairs then explain the same way through the search.
         assertEquals(reference.rank(population.values(), orders.get(0), 10), e.rank(orders.get(0), 10), "seed " + seed);
         assertTrue(e.postingsBuilt());
-        for (int i = 0; i < 40; i++) {
-          Citizen c = population.get(ids.get((i * 37) % ids.size()));
-          assertEquals(scanned.get(i), e.explainPair(c, orders.get(i % orders.size()), 1 + i % 12), "seed " + seed);
+        for (int i = 0; i < pairCitizens.size(); i++) {
+          assertEquals(scanned.get(i), e.explainPair(pairCitizens.get(i), pairOrders.get(i), 1 + i % 12), "seed " + seed);
         }
       }
     }
