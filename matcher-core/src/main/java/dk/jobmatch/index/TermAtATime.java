@@ -67,6 +67,17 @@ public final class TermAtATime {
   /** {@link CompiledOrder#nonTermBound(int, int)} by flags and education level, filled on first use. */
   private final double[] nonTermNoDistance = new double[64 * 16];
   private final double nonTermMax;
+  /**
+   * Per flags and education level (the low ten bits of a {@linkplain CitizenIndex#cells cell
+   * code}) the non-term bound without the distance part, rounded up; far below 0 where the flag
+   * gates fail. Filled on first use (NaN until then).
+   */
+  private final float[] cellNonTerm = new float[1 << CitizenIndex.CELL_SHIFT];
+  /** Per {@linkplain GeoCells map cell} the bound of the distance part, rounded up; filled on first use. */
+  private final float[] cellDistance = new float[GeoCells.COUNT];
+  /** Whether map cells bound the distance (else every cell takes the largest distance value). */
+  private final boolean byCell;
+  private final double[] workUnit;
   private final FeatureScorer.Scratch scoreScratch;
   private final Heap heap;
   private int exactlyScored;
@@ -93,6 +104,10 @@ public final class TermAtATime {
     this.okClasses = IntStream.range(0, classOk.length).filter(c -> classOk[c]).toArray();
     Arrays.fill(nonTermNoDistance, Double.NaN);
     this.nonTermMax = o.nonTermUpperBound();
+    Arrays.fill(cellNonTerm, Float.NaN);
+    Arrays.fill(cellDistance, Float.NaN);
+    this.byCell = population >= settings.minPopulationForCells();
+    this.workUnit = o.workplaceUnitVector();
     this.scoreScratch = new FeatureScorer.Scratch(o);
     this.heap = new Heap((int) Math.max(1, Math.min(k, population)));
   }
@@ -124,7 +139,8 @@ public final class TermAtATime {
       int touched = accumulate(plan);
       long p3 = System.nanoTime();
       touchedTotal = Math.max(touchedTotal, touched);
-      double eps = plan.terms().length * 1.2e-7 + 1e-9;
+      // Float rounding: one addition per group, two for the cell bound, one adding it.
+      double eps = (plan.terms().length + 3) * 1.2e-7 + 1e-9;
       evaluateTouched(touched, plan.slack(), eps);
       long p4 = System.nanoTime();
       phases[SearchStats.PLAN_PHASE] += p2 - p1;
@@ -265,6 +281,8 @@ public final class TermAtATime {
     int[] state = scratch.state;
     int[] touched = scratch.touched;
     float[] accs = scratch.accs;
+    float[] cellBounds = scratch.cellBounds;
+    int[] cells = index.cells;
     int count = 0;
     for (int g = 0; g < plan.terms().length; g++) {
       Term[] kept = plan.terms()[g];
@@ -287,6 +305,7 @@ public final class TermAtATime {
             if (at == 0) {
               touched[count] = ord;
               accs[count] = b;
+              cellBounds[count] = cellBound(cells[ord]);
               state[s + 1] = ++count;
             } else {
               accs[at - 1] += b;
@@ -298,6 +317,31 @@ public final class TermAtATime {
     return count;
   }
 
+  /**
+   * An upper bound, rounded up, of the non-term part of a citizen with this {@linkplain
+   * CitizenIndex#cells cell code}: {@link CompiledOrder#nonTermBoundAt} at the citizen's flags
+   * and education level with no distance, plus the distance weight times the {@linkplain
+   * CompiledOrder#distanceValueBound distance value bound} of its map cell; far below 0 where the
+   * flag gates fail.
+   */
+  private float cellBound(int code) {
+    int fe = code & ((1 << CitizenIndex.CELL_SHIFT) - 1);
+    float a = cellNonTerm[fe];
+    if (Float.isNaN(a)) {
+      int flags = fe & 0x3F;
+      a = flagOk[flags] ? roundUp(o.nonTermBoundAt(fe >>> 6, 0, flags)) : -1e6f;
+      cellNonTerm[fe] = a;
+    }
+    int cell = code >>> CitizenIndex.CELL_SHIFT;
+    float d = cellDistance[cell];
+    if (Float.isNaN(d)) {
+      double minKm = !byCell ? Double.NaN : Double.isNaN(o.workLat) ? 0 : GeoCells.minKm(cell, workUnit);
+      d = roundUp(o.policy.weight(Component.DISTANCE) * o.distanceValueBound(minKm));
+      cellDistance[cell] = d;
+    }
+    return a + d;
+  }
+
   private void reset(int touched) {
     int[] state = scratch.state;
     int[] list = scratch.touched;
@@ -306,7 +350,17 @@ public final class TermAtATime {
     }
   }
 
-  /** Seeds the heap from the best bounds, then checks every other touched citizen. */
+  /** Buckets of the bound histogram that orders the touched citizens for evaluation. */
+  private static final int BUCKETS = 1024;
+
+  /**
+   * Checks the touched citizens best bound first, until a bound can no longer clear the k-th
+   * score. The bounds are bucketed by value (a histogram over {@link #BUCKETS} equal ranges up
+   * to the largest); chunks of the highest buckets not yet read, each a few times larger than
+   * the last, are gathered in one pass over the touched list, sorted and checked in order. The
+   * search stops at the first citizen whose bound plus the cut falls below the k-th score found:
+   * every later one, in its chunk or in a lower bucket, has a bound no higher.
+   */
   private void evaluateTouched(int touched, double slack, double eps) {
     int[] state = scratch.state;
     int[] list = scratch.touched;
@@ -318,27 +372,65 @@ public final class TermAtATime {
         accs[at - 1] = -1f;
       }
     }
-    int seeds = (int) Math.min(touched, Math.max(128L, 4L * Math.min(k, 4096)));
-    SeedHeap best = new SeedHeap(seeds);
+    // A citizen's bound: its terms' plus its cell's (negative: in the heap already, or failing
+    // the flag gates).
+    float[] bounds = scratch.cellBounds;
+    float max = 0;
     for (int i = 0; i < touched; i++) {
-      if (accs[i] >= 0) {
-        best.offer(i, accs[i]);
+      float bound = accs[i] < 0 ? -1f : accs[i] + bounds[i];
+      bounds[i] = bound;
+      max = Math.max(max, bound);
+    }
+    if (max <= 0) {
+      return;
+    }
+    double scale = (BUCKETS - 1) / (double) max;
+    int[] count = scratch.buckets;
+    Arrays.fill(count, 0);
+    for (int i = 0; i < touched; i++) {
+      float bound = bounds[i];
+      if (bound >= 0) {
+        count[Math.min(BUCKETS - 1, (int) (bound * scale))]++;
       }
     }
-    for (int i : best.sortedDescending()) {
-      float acc = accs[i];
-      accs[i] = -1f;
-      consider(list[i], acc, slack, eps);
-    }
-    double cut = slack + nonTermMax + eps;
-    double threshold = heap.threshold();
-    for (int i = 0; i < touched; i++) {
-      float acc = accs[i];
-      if (acc < 0 || acc + cut < threshold) {
-        continue;
+    double cut = slack + eps;
+    int chunk = Math.max(64, 2 * Math.min(k, 1 << 16));
+    int hi = BUCKETS - 1;
+    while (hi >= 0) {
+      // Every bound in buckets 0..hi lies below (hi + 1) / scale; a relative margin covers rounding.
+      double upper = (hi + 1) / scale * (1 + 1e-9);
+      if (heap.full() && upper + cut < heap.threshold()) {
+        return;
       }
-      consider(list[i], acc, slack, eps);
-      threshold = heap.threshold();
+      int lo = hi;
+      int size = count[hi];
+      while (lo > 0 && size < chunk) {
+        size += count[--lo];
+      }
+      if (size > 0) {
+        long[] packed = scratch.chunk(size);
+        int n = 0;
+        for (int i = 0; i < touched; i++) {
+          float bound = bounds[i];
+          if (bound >= 0) {
+            int b = Math.min(BUCKETS - 1, (int) (bound * scale));
+            if (b >= lo && b <= hi) {
+              // Non-negative floats order like their bits.
+              packed[n++] = ((long) Float.floatToRawIntBits(bound) << 32) | i;
+            }
+          }
+        }
+        Arrays.sort(packed, 0, n);
+        for (int j = n - 1; j >= 0; j--) {
+          int i = (int) packed[j];
+          if (heap.full() && bounds[i] + cut < heap.threshold()) {
+            return;
+          }
+          consider(list[i], accs[i], slack, eps);
+        }
+      }
+      hi = lo - 1;
+      chunk = (int) Math.min(1 << 24, 4L * chunk);
     }
   }
 
@@ -369,7 +461,8 @@ public final class TermAtATime {
     if (!passesCommute(rec, b)) {
       return;
     }
-    if (heap.full() && base + o.nonTermBound(meta >>> 8, lat, lon, flags) < heap.threshold()) {
+    double distance = FeatureScorer.distanceValue(o, lat, lon);
+    if (heap.full() && base + o.nonTermBoundAt(meta >>> 8, distance, flags) < heap.threshold()) {
       return;
     }
     CitizenFeatures f = index.features[ord];
@@ -377,7 +470,7 @@ public final class TermAtATime {
       return;
     }
     exactlyScored++;
-    double score = FeatureScorer.score(o, f, scoreScratch);
+    double score = FeatureScorer.scorePassedCommute(o, f, scoreScratch, distance);
     if (score > 0) {
       heap.offer(ord, score, f);
     }
@@ -397,14 +490,21 @@ public final class TermAtATime {
       state[heap.ord[i] << 1] = doneTag;
     }
     CitizenFeatures[] features = index.features;
+    int[] cells = index.cells;
     double cut = nonTermMax + eps;
     for (int ord = 0; ord < n; ord++) {
       int s = ord << 1;
       if (state[s + 1] != 0 || state[s] == doneTag || features[ord] == null) {
         continue;
       }
-      if (heap.full() && cut < heap.threshold()) {
-        return;
+      if (heap.full()) {
+        double threshold = heap.threshold();
+        if (cut < threshold) {
+          return;
+        }
+        if (cellBound(cells[ord]) + eps < threshold) {
+          continue;
+        }
       }
       consider(ord, 0, 0, eps);
     }
@@ -478,12 +578,18 @@ public final class TermAtATime {
     final int[] state;
     final int[] touched;
     final float[] accs;
+    /** Parallel to {@link #accs}: each touched citizen's cell bound, then its whole bound. */
+    final float[] cellBounds;
+    /** The bound histogram of {@link TermAtATime#evaluateTouched}. */
+    final int[] buckets = new int[BUCKETS];
+    private long[] chunk = new long[256];
     private int tag;
 
     private Scratch(int n) {
       this.state = new int[2 * n];
       this.touched = new int[n];
       this.accs = new float[n];
+      this.cellBounds = new float[n];
     }
 
     static Scratch get(int n) {
@@ -495,6 +601,14 @@ public final class TermAtATime {
       return s;
     }
 
+    /** A work array of at least {@code size} packed (bound, position) pairs. */
+    long[] chunk(int size) {
+      if (chunk.length < size) {
+        chunk = new long[Math.max(size, chunk.length * 2)];
+      }
+      return chunk;
+    }
+
     int nextTag() {
       if (tag == Integer.MAX_VALUE) {
         for (int i = 0; i < state.length; i += 2) {
@@ -503,70 +617,6 @@ public final class TermAtATime {
         tag = 0;
       }
       return ++tag;
-    }
-  }
-
-  /** The best {@code capacity} (bound, ordinal) pairs; a min-heap on the bound. */
-  private static final class SeedHeap {
-    private final float[] bound;
-    private final int[] ord;
-    private int size;
-
-    SeedHeap(int capacity) {
-      bound = new float[Math.max(1, capacity)];
-      ord = new int[Math.max(1, capacity)];
-    }
-
-    void offer(int o, float b) {
-      if (size < bound.length) {
-        int i = size++;
-        while (i > 0) {
-          int p = (i - 1) >>> 1;
-          if (bound[p] <= b) {
-            break;
-          }
-          bound[i] = bound[p];
-          ord[i] = ord[p];
-          i = p;
-        }
-        bound[i] = b;
-        ord[i] = o;
-      } else if (b > bound[0]) {
-        siftDown(o, b);
-      }
-    }
-
-    private void siftDown(int o, float b) {
-      int i = 0;
-      while (true) {
-        int l = 2 * i + 1;
-        if (l >= size) {
-          break;
-        }
-        int c = l + 1 < size && bound[l + 1] < bound[l] ? l + 1 : l;
-        if (bound[c] >= b) {
-          break;
-        }
-        bound[i] = bound[c];
-        ord[i] = ord[c];
-        i = c;
-      }
-      bound[i] = b;
-      ord[i] = o;
-    }
-
-    int[] sortedDescending() {
-      long[] packed = new long[size];
-      for (int i = 0; i < size; i++) {
-        // Non-negative floats order like their bits.
-        packed[i] = ((long) Float.floatToRawIntBits(bound[i]) << 32) | (ord[i] & 0xFFFFFFFFL);
-      }
-      Arrays.sort(packed);
-      int[] out = new int[size];
-      for (int i = 0; i < size; i++) {
-        out[i] = (int) packed[size - 1 - i];
-      }
-      return out;
     }
   }
 

@@ -75,6 +75,11 @@ public final class CompiledOrder {
   /** The vocabularies the order's codes are interned in, for gate explanations. */
   final Vocabularies vocabularies;
 
+  /** The workplace on the unit sphere (x, y, z; NaN without a workplace), a fresh copy. */
+  public double[] workplaceUnitVector() {
+    return workUnit.clone();
+  }
+
   /** Whether the order's codes are interned in these vocabularies. */
   public boolean internedIn(Vocabularies v) {
     return vocabularies == v;
@@ -247,6 +252,22 @@ public final class CompiledOrder {
         + policy.weight(Component.INCLUSION) * inclusion + policy.weight(Component.SHORTAGE) * shortageValue;
   }
 
+  /**
+   * An upper bound of the {@linkplain FeatureScorer#distanceValue distance value} of a citizen
+   * whose home is known and lies at least {@code minKm} kilometres from the workplace; with
+   * {@code minKm} NaN, of any citizen (home known or not). For a retrieval that groups homes into
+   * map cells and bounds their distance from below.
+   */
+  public double distanceValueBound(double minKm) {
+    if (Double.isNaN(minKm)) {
+      return maxDistanceValue();
+    }
+    if (Double.isNaN(workLat)) {
+      return policy.unknownDistanceCredit();
+    }
+    return FeatureScorer.distanceValueAtKm(this, Math.max(0, minKm));
+  }
+
   /** The largest distance value any citizen can have: 1 at the workplace, or the unknown-distance credit. */
   private double maxDistanceValue() {
     return Math.max(1.0, policy.unknownDistanceCredit());
@@ -336,6 +357,15 @@ public final class CompiledOrder {
    */
   public double nonTermBound(int educationLevel, double lat, double lon, int flags) {
     return FeatureScorer.nonTermScore(this, educationLevel, lat, lon, flags);
+  }
+
+  /**
+   * {@link #nonTermBound(int, double, double, int)} with the citizen's {@link
+   * FeatureScorer#distanceValue distance value} already computed: the same value.
+   */
+  public double nonTermBoundAt(int educationLevel, double distanceValue, int flags) {
+    return nonTermSum(FeatureScorer.educationValue(this, educationLevel), distanceValue,
+        FeatureScorer.inclusionValue(this, flags));
   }
 
   /**
