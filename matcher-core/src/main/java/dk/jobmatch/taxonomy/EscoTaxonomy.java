@@ -335,7 +335,7 @@ public final class EscoTaxonomy implements Taxonomy {
     return new EscoTaxonomy(parts);
   }
 
-  static final int[] EMPTY = new int[0];
+  private static final int[] EMPTY = new int[0];
 
   /**
    * Deduplicates (keeping essential over optional) and orders essential first, then by URI, using

@@ -274,13 +274,15 @@ public final class TaxonomySnapshot {
     }
   }
 
+  private static final int[] EMPTY = new int[0];
+
   private static int[] ints(ByteBuffer in) {
     int n = in.getInt();
     if (n < 0 || (long) n * 4 > in.remaining()) {
       throw new BufferUnderflowException();
     }
     if (n == 0) {
-      return EscoTaxonomy.EMPTY;
+      return EMPTY;
     }
     int[] a = new int[n];
     in.asIntBuffer().get(a);
