@@ -5,13 +5,13 @@ import dk.jobmatch.kernel.CompiledOrder;
 import dk.jobmatch.kernel.FeatureScorer;
 import dk.jobmatch.kernel.Scored;
 import dk.jobmatch.kernel.Shortlists;
+import dk.jobmatch.internal.Geo;
 import dk.jobmatch.internal.Ranking;
 import dk.jobmatch.scoring.Component;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 
 /**
  * One exact top-k search over the in-memory postings of a {@link CitizenIndex}, run under its
@@ -55,7 +55,6 @@ public final class TermAtATime {
   private final CompiledOrder o;
   private final int k;
   private final int population;
-  private final int n;
   private final Scratch scratch;
   /** Flag gates by the citizen's six flag bits. */
   private final boolean[] flagOk = new boolean[64];
@@ -94,14 +93,21 @@ public final class TermAtATime {
     this.o = o;
     this.k = k;
     this.population = population;
-    this.n = index.capacity;
-    this.scratch = Scratch.get(n);
+    this.scratch = Scratch.get(index.capacity);
     boolean[] classOk = new boolean[Postings.CLASSES];
+    int open = 0;
     for (int f = 0; f < 64; f++) {
       flagOk[f] = FeatureScorer.passesFlagGates(o, f);
-      classOk[CitizenIndex.gateClass(f)] |= flagOk[f];
+      int c = CitizenIndex.gateClass(f);
+      open += flagOk[f] && !classOk[c] ? 1 : 0;
+      classOk[c] |= flagOk[f];
     }
-    this.okClasses = IntStream.range(0, classOk.length).filter(c -> classOk[c]).toArray();
+    this.okClasses = new int[open];
+    for (int c = 0, i = 0; c < classOk.length; c++) {
+      if (classOk[c]) {
+        okClasses[i++] = c;
+      }
+    }
     Arrays.fill(nonTermNoDistance, Double.NaN);
     this.nonTermMax = o.nonTermUpperBound();
     Arrays.fill(cellNonTerm, Float.NaN);
@@ -139,7 +145,7 @@ public final class TermAtATime {
       int touched = accumulate(plan);
       long p3 = System.nanoTime();
       touchedTotal = Math.max(touchedTotal, touched);
-      // Float rounding: one addition per group, two for the cell bound, one adding it.
+      // Float rounding: one addition per group, and the cell bound's (two roundings, one addition).
       double eps = (plan.terms().length + 3) * 1.2e-7 + 1e-9;
       evaluateTouched(touched, plan.slack(), eps);
       long p4 = System.nanoTime();
@@ -281,8 +287,6 @@ public final class TermAtATime {
     int[] state = scratch.state;
     int[] touched = scratch.touched;
     float[] accs = scratch.accs;
-    float[] cellBounds = scratch.cellBounds;
-    int[] cells = index.cells;
     int count = 0;
     for (int g = 0; g < plan.terms().length; g++) {
       Term[] kept = plan.terms()[g];
@@ -305,7 +309,6 @@ public final class TermAtATime {
             if (at == 0) {
               touched[count] = ord;
               accs[count] = b;
-              cellBounds[count] = cellBound(cells[ord]);
               state[s + 1] = ++count;
             } else {
               accs[at - 1] += b;
@@ -372,14 +375,9 @@ public final class TermAtATime {
         accs[at - 1] = -1f;
       }
     }
-    // A citizen's bound: its terms' plus its cell's (negative: in the heap already, or failing
-    // the flag gates).
-    float[] bounds = scratch.cellBounds;
     float max = 0;
     for (int i = 0; i < touched; i++) {
-      float bound = accs[i] < 0 ? -1f : accs[i] + bounds[i];
-      bounds[i] = bound;
-      max = Math.max(max, bound);
+      max = Math.max(max, accs[i]);
     }
     if (max <= 0) {
       return;
@@ -388,12 +386,13 @@ public final class TermAtATime {
     int[] count = scratch.buckets;
     Arrays.fill(count, 0);
     for (int i = 0; i < touched; i++) {
-      float bound = bounds[i];
+      float bound = accs[i];
       if (bound >= 0) {
         count[Math.min(BUCKETS - 1, (int) (bound * scale))]++;
       }
     }
-    double cut = slack + eps;
+    double cut = slack + nonTermMax + eps;
+    int[] cells = index.cells;
     int chunk = Math.max(64, 2 * Math.min(k, 1 << 16));
     int hi = BUCKETS - 1;
     while (hi >= 0) {
@@ -411,7 +410,7 @@ public final class TermAtATime {
         long[] packed = scratch.chunk(size);
         int n = 0;
         for (int i = 0; i < touched; i++) {
-          float bound = bounds[i];
+          float bound = accs[i];
           if (bound >= 0) {
             int b = Math.min(BUCKETS - 1, (int) (bound * scale));
             if (b >= lo && b <= hi) {
@@ -423,10 +422,18 @@ public final class TermAtATime {
         Arrays.sort(packed, 0, n);
         for (int j = n - 1; j >= 0; j--) {
           int i = (int) packed[j];
-          if (heap.full() && bounds[i] + cut < heap.threshold()) {
-            return;
+          float acc = accs[i];
+          if (heap.full()) {
+            double threshold = heap.threshold();
+            if (acc + cut < threshold) {
+              return;
+            }
+            // The cell code's bound of the non-term part: four bytes read instead of a record.
+            if (acc + slack + eps + cellBound(cells[list[i]]) < threshold) {
+              continue;
+            }
           }
-          consider(list[i], accs[i], slack, eps);
+          consider(list[i], acc, slack, eps);
         }
       }
       hi = lo - 1;
@@ -456,15 +463,13 @@ public final class TermAtATime {
         return;
       }
     }
-    double lat = rec[b];
-    double lon = rec[b + 1];
     if (!passesCommute(rec, b)) {
       return;
     }
-    double distance = FeatureScorer.distanceValue(o, lat, lon);
-    if (heap.full() && base + o.nonTermBoundAt(meta >>> 8, distance, flags) < heap.threshold()) {
+    if (heap.full() && base + o.nonTermBoundAt(meta >>> 8, o.distanceValueBound(chordKm(rec, b)), flags) < heap.threshold()) {
       return;
     }
+    double distance = FeatureScorer.distanceValue(o, rec[b], rec[b + 1]);
     CitizenFeatures f = index.features[ord];
     if (f == null) {
       return;
@@ -476,12 +481,29 @@ public final class TermAtATime {
     }
   }
 
+  /**
+   * A lower bound of the distance in km from the workplace to the home of the citizen whose
+   * packed record starts at {@code rec[b]}, without trigonometry: the chord through the Earth
+   * between the two points on the unit sphere never exceeds the great-circle arc, and a relative
+   * margin of 1e-9 covers the rounding of both. NaN when either place is unknown.
+   */
+  private double chordKm(double[] rec, int b) {
+    double dx = rec[b + 4] - workUnit[0];
+    double dy = rec[b + 5] - workUnit[1];
+    double dz = rec[b + 6] - workUnit[2];
+    return Geo.EARTH_RADIUS_KM * Math.sqrt(dx * dx + dy * dy + dz * dz) * (1 - 1e-9);
+  }
+
   /** The kernel's commute gate for the citizen whose packed record starts at {@code rec[b]}. */
   private boolean passesCommute(double[] rec, int b) {
     return FeatureScorer.passesCommute(o, rec[b], rec[b + 1], rec[b + 2], rec[b + 4], rec[b + 5], rec[b + 6], rec[b + 7]);
   }
 
-  /** Every citizen no term touched (and not already in the heap), checked like the others. */
+  /**
+   * Every citizen no term touched (and not already in the heap), checked like the others: read
+   * from the index's list of every citizen, in the open gate classes only, each once (the list may
+   * hold stale or repeated entries until it is compacted), first against its cell code's bound.
+   */
   private void scanUntouched(double eps) {
     scanned = true;
     int[] state = scratch.state;
@@ -491,22 +513,29 @@ public final class TermAtATime {
     }
     CitizenFeatures[] features = index.features;
     int[] cells = index.cells;
+    Postings everyone = index.everyone;
     double cut = nonTermMax + eps;
-    for (int ord = 0; ord < n; ord++) {
-      int s = ord << 1;
-      if (state[s + 1] != 0 || state[s] == doneTag || features[ord] == null) {
-        continue;
-      }
-      if (heap.full()) {
-        double threshold = heap.threshold();
-        if (cut < threshold) {
-          return;
-        }
-        if (cellBound(cells[ord]) + eps < threshold) {
+    for (int c : okClasses) {
+      int[] ords = everyone.ords[c];
+      int size = everyone.sizes[c];
+      for (int i = 0; i < size; i++) {
+        int ord = ords[i];
+        int s = ord << 1;
+        if (state[s + 1] != 0 || state[s] == doneTag || features[ord] == null) {
           continue;
         }
+        state[s] = doneTag;
+        if (heap.full()) {
+          double threshold = heap.threshold();
+          if (cut < threshold) {
+            return;
+          }
+          if (cellBound(cells[ord]) + eps < threshold) {
+            continue;
+          }
+        }
+        consider(ord, 0, 0, eps);
       }
-      consider(ord, 0, 0, eps);
     }
   }
 
@@ -578,8 +607,6 @@ public final class TermAtATime {
     final int[] state;
     final int[] touched;
     final float[] accs;
-    /** Parallel to {@link #accs}: each touched citizen's cell bound, then its whole bound. */
-    final float[] cellBounds;
     /** The bound histogram of {@link TermAtATime#evaluateTouched}. */
     final int[] buckets = new int[BUCKETS];
     private long[] chunk = new long[256];
@@ -589,7 +616,6 @@ public final class TermAtATime {
       this.state = new int[2 * n];
       this.touched = new int[n];
       this.accs = new float[n];
-      this.cellBounds = new float[n];
     }
 
     static Scratch get(int n) {

@@ -41,6 +41,11 @@ public final class CompiledOrder {
   /** Normalised to sum 1. */
   public final double[] requiredWeight;
   public final IntObjectHashMap<SkillCredit> credits;
+  /**
+   * The keys of {@link #credits} as a bit set by skill id: most skills a citizen holds credit
+   * nothing, and one bit read answers that before a hash probe.
+   */
+  final long[] creditedBits;
   /** For the Lucene query: per required skill, the skills crediting it and their credit. */
   public final List<Map<String, Double>> expansions;
   /**
@@ -116,7 +121,6 @@ public final class CompiledOrder {
     this.expansionCredits = new double[m][];
     double total = 0;
     double relatedScale = policy.constant(PolicyConstant.RELATED_CREDIT_SCALE);
-    IntObjectHashMap<Map<Integer, Double>> byHeld = new IntObjectHashMap<>();
     for (int j = 0; j < m; j++) {
       RequiredSkill r = req.get(j);
       requiredIds[j] = r.id();
@@ -130,25 +134,25 @@ public final class CompiledOrder {
       expansions.add(expansion.terms());
       expansionIds[j] = expansion.ids();
       expansionCredits[j] = expansion.credits();
-      final int jj = j;
       for (int i = 0; i < expansion.ids().length; i++) {
-        Map<Integer, Double> perReq = byHeld.getIfAbsentPut(expansion.ids()[i], LinkedHashMap::new);
-        perReq.merge(jj, expansion.credits()[i], Math::max);
+        credit(expansion.ids()[i], j, expansion.credits()[i]);
       }
     }
     for (int j = 0; j < m; j++) {
       requiredWeight[j] /= total;
     }
-    byHeld.forEachKeyValue((held, perReq) -> {
-      int[] r = new int[perReq.size()];
-      double[] c = new double[perReq.size()];
-      int i = 0;
-      for (Map.Entry<Integer, Double> e : perReq.entrySet()) {
-        r[i] = e.getKey();
-        c[i++] = e.getValue();
+    int maxHeld = -1;
+    for (int[] ids : expansionIds) {
+      for (int id : ids) {
+        maxHeld = Math.max(maxHeld, id);
       }
-      credits.put(held, new SkillCredit(r, c));
-    });
+    }
+    this.creditedBits = new long[(maxHeld >> 6) + 1];
+    for (int[] ids : expansionIds) {
+      for (int id : ids) {
+        creditedBits[id >> 6] |= 1L << id;
+      }
+    }
     this.minEducation = o.minEducationLevel() == null ? 0 : o.minEducationLevel();
     this.shortage = occupation == null ? null
         : shortageLookup.category(occupation, o.rarArea(), asOf).orElse(null);
@@ -172,6 +176,35 @@ public final class CompiledOrder {
     this.fleksjobFeasible = o.fleksjobFeasible();
     this.publicEmployer = o.publicEmployer();
     this.disabilityFriendly = o.employer() != null && o.employer().disabilityFriendly();
+  }
+
+  /** Whether a held skill credits any required skill: {@code credits.containsKey(skill)}, faster. */
+  boolean credits(int skill) {
+    int word = skill >> 6;
+    return word < creditedBits.length && (creditedBits[word] & (1L << skill)) != 0;
+  }
+
+  /**
+   * Records that held skill {@code held} credits required skill {@code j} with {@code credit},
+   * keeping the best credit per pair; required skills are added in ascending order, so each
+   * held skill's {@link SkillCredit#req} stays ascending.
+   */
+  private void credit(int held, int j, double credit) {
+    SkillCredit sc = credits.get(held);
+    if (sc == null) {
+      credits.put(held, new SkillCredit(new int[] {j}, new double[] {credit}));
+      return;
+    }
+    int last = sc.req().length - 1;
+    if (sc.req()[last] == j) {
+      sc.credit()[last] = Math.max(sc.credit()[last], credit);
+      return;
+    }
+    int[] req = Arrays.copyOf(sc.req(), last + 2);
+    double[] c = Arrays.copyOf(sc.credit(), last + 2);
+    req[last + 1] = j;
+    c[last + 1] = credit;
+    credits.put(held, new SkillCredit(req, c));
   }
 
   /**
