@@ -166,7 +166,7 @@ public final class ApplyCommand extends EngineCommand {
       String policyLabel = engine.policy().label();
       boolean closed = false;
       try {
-        IndexStore.Fingerprint fp = IndexStore.fingerprint(reference.esco, reference.disco, reference.shortage, engine.policy());
+        IndexStore.Fingerprint fp = fingerprint(engine.policy());
         IndexStore.check(t.base(), fp, index());
         t0 = verbose(t0, "opened %s (%,d citizens, %,d orders)", index(), engine.citizenCount(), engine.orderCount());
         int retention = retention(eventsRetention, t.base());
@@ -202,6 +202,7 @@ public final class ApplyCommand extends EngineCommand {
         byte[] eventBytes = eventLines(out, policyLabel);
         t.writeEvents(eventBytes); // inside the generation: committed together with the index
         t.writeStanding(StandingLists.bytes(t.generation(), day, fp, standing)); // for the next apply
+        storeTaxonomySnapshot(t, fp); // only when the CSV files had to be parsed (no valid snapshot)
         t.commit(fp, citizenCount, orderCount, day, changesHash, retention);
         verbose(t0, "committed");
         writeEvents(eventBytes);

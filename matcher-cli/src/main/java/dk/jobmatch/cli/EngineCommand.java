@@ -8,8 +8,10 @@ import dk.jobmatch.model.JobOrder;
 import dk.jobmatch.scoring.PolicyFile;
 import dk.jobmatch.scoring.ScoringPolicy;
 import dk.jobmatch.taxonomy.DataFileException;
+import dk.jobmatch.taxonomy.EscoTaxonomy;
 import dk.jobmatch.taxonomy.ShortageLookup;
 import dk.jobmatch.taxonomy.Taxonomy;
+import dk.jobmatch.taxonomy.TaxonomySnapshot;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.PrintStream;
@@ -182,6 +184,74 @@ public abstract class EngineCommand implements Callable<Integer> {
   /** Whether {@code esco} is the index's stored copy (its data warnings were printed by {@code index}). */
   private boolean escoFromIndex;
 
+  /** The index's stored reference data (a private link of its {@code ref/}), or null. */
+  private Path storedRef;
+
+  /** The SHA-256 of {@code --esco} (or of the index's copy), once known; null before. */
+  private String escoDigest;
+
+  /**
+   * The ESCO taxonomy this run parsed from the CSV files (not read from a snapshot) with the
+   * standard loader, for a writer to store its snapshot; null otherwise.
+   */
+  private EscoTaxonomy escoParsed;
+
+  /** The SHA-256 of the ESCO data: hashed once, or taken from the index's valid taxonomy snapshot. */
+  private String escoDigest() {
+    if (escoDigest == null && reference.esco != null) {
+      escoDigest = IndexStore.hash(reference.esco);
+    }
+    return escoDigest;
+  }
+
+  /** The fingerprint of this run's reference data and {@code policy} (the ESCO data hashed at most once). */
+  protected IndexStore.Fingerprint fingerprint(ScoringPolicy policy) {
+    return new IndexStore.Fingerprint(escoDigest(), IndexStore.hash(reference.disco), IndexStore.hash(reference.shortage),
+        policy.label(), IndexStore.policyHash(policy));
+  }
+
+  /**
+   * The ESCO taxonomy from the index's taxonomy snapshot ({@code ref/esco.snapshot}), or null to
+   * parse the CSV files: only with the standard loaders, when the index records an ESCO digest,
+   * {@code --esco} is the index's stored copy or has that very digest, and the snapshot is intact,
+   * of this version and tied to that digest.
+   */
+  private EscoTaxonomy escoFromSnapshot() {
+    if (storedRef == null || ctx.referenceData() != ReferenceDataLoader.standard()) {
+      return null;
+    }
+    Path file = storedRef.resolve(IndexStore.REF_ESCO_SNAPSHOT);
+    IndexStore.Meta meta = Files.isRegularFile(file) ? IndexStore.committed(index()) : null;
+    String recorded = meta == null ? null : meta.fingerprint().esco();
+    if (recorded == null || (!escoFromIndex && !recorded.equals(escoDigest()))) {
+      return null;
+    }
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      return null;
+    }
+    EscoTaxonomy t = TaxonomySnapshot.read(bytes, recorded).orElse(null);
+    if (t != null && escoDigest == null) {
+      // The stored copy is what the snapshot was made from: its digest is the recorded one.
+      escoDigest = recorded;
+    }
+    return t;
+  }
+
+  /**
+   * For a writer: stores the snapshot of the ESCO taxonomy this run parsed into the new
+   * generation, so that the next start reads it (nothing when it was read from a snapshot).
+   *
+   * @throws IOException if it cannot be written
+   */
+  protected void storeTaxonomySnapshot(IndexStore.Transaction t, IndexStore.Fingerprint fp) throws IOException {
+    if (escoParsed != null && fp.esco() != null) {
+      t.storeTaxonomySnapshot(TaxonomySnapshot.write(escoParsed, fp.esco()));
+    }
+  }
+
   /** SLF4J Simple's level property for the ESCO loader's logger. */
   private static final String ESCO_LOG_LEVEL = "org.slf4j.simpleLogger.log.dk.jobmatch.taxonomy.EscoTaxonomy";
 
@@ -193,6 +263,7 @@ public abstract class EngineCommand implements Callable<Integer> {
     if (ref == null) {
       return;
     }
+    storedRef = ref;
     if (reference.esco == null && java.nio.file.Files.isDirectory(ref.resolve(IndexStore.REF_ESCO))) {
       reference.esco = ref.resolve(IndexStore.REF_ESCO);
       escoFromIndex = true;
@@ -334,7 +405,11 @@ public abstract class EngineCommand implements Callable<Integer> {
     ShortageLookup shortages = ShortageLookup.none();
     ReferenceDataLoader loader = ctx.referenceData();
     long t0 = ctx.nanoClock().getAsLong();
-    if (reference.esco != null) {
+    EscoTaxonomy fromSnapshot = reference.esco == null ? null : escoFromSnapshot();
+    if (fromSnapshot != null) {
+      taxonomy = fromSnapshot;
+      t0 = verbose(t0, "loaded ESCO from the index's taxonomy snapshot");
+    } else if (reference.esco != null) {
       // Data warnings are printed once, when the index is built: not again for its stored copy.
       // (The level is read when the logger is made, at the first ESCO load of the process.)
       boolean quietData = escoFromIndex && System.getProperty(ESCO_LOG_LEVEL) == null;
@@ -343,6 +418,9 @@ public abstract class EngineCommand implements Callable<Integer> {
       }
       try {
         taxonomy = load("--esco", () -> loader.esco(reference.esco));
+        if (taxonomy instanceof EscoTaxonomy e && loader == ReferenceDataLoader.standard()) {
+          escoParsed = e;
+        }
       } finally {
         if (quietData) {
           System.clearProperty(ESCO_LOG_LEVEL);
@@ -372,7 +450,7 @@ public abstract class EngineCommand implements Callable<Integer> {
     // Reading an index: the last commit, through a private snapshot, with the same reference data and policy.
     long t1 = ctx.nanoClock().getAsLong();
     IndexStore.Snapshot snapshot = IndexStore.snapshot(index());
-    IndexStore.Fingerprint now = IndexStore.fingerprint(reference.esco, reference.disco, reference.shortage, ScoringPolicy.defaults());
+    IndexStore.Fingerprint now = fingerprint(ScoringPolicy.defaults());
     // the policy is compared once the engine holds it (below); the reference data before opening
     IndexStore.check(snapshot.meta(), new IndexStore.Fingerprint(now.esco(), now.disco(), now.shortage(),
         snapshot.meta().fingerprint().policyLabel(), snapshot.meta().fingerprint().policyHash()), index());

@@ -108,7 +108,7 @@ public final class IndexCommand extends EngineCommand {
       MatchEngine engine = buildEngine();
       boolean closed = false;
       try {
-        IndexStore.Fingerprint fp = IndexStore.fingerprint(reference.esco, reference.disco, reference.shortage, engine.policy());
+        IndexStore.Fingerprint fp = fingerprint(engine.policy());
         if (t.base() != null && !rebuild) {
           IndexStore.check(t.base(), fp, index());
         }
@@ -132,6 +132,7 @@ public final class IndexCommand extends EngineCommand {
         engine.close();
         closed = true;
         t.storeReference(reference.esco, reference.disco, reference.shortage, reference.policyFile);
+        storeTaxonomySnapshot(t, fp);
         if (standing != null) {
           t.writeStanding(StandingLists.bytes(t.generation(), day, fp, standing));
         }

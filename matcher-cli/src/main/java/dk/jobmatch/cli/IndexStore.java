@@ -69,6 +69,11 @@ final class IndexStore {
   static final String REF_DISCO = "disco.csv";
   static final String REF_SHORTAGE = "shortage.csv";
   static final String REF_POLICY = "policy.json";
+  /**
+   * The compact binary snapshot of the stored ESCO export ({@code TaxonomySnapshot}), tied to the
+   * export's SHA-256 that {@code meta.json} records; read instead of parsing {@code esco/}.
+   */
+  static final String REF_ESCO_SNAPSHOT = "esco.snapshot";
   /** Generations whose events are kept when neither the command nor the index says otherwise. */
   static final int DEFAULT_EVENTS_RETENTION = 100;
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -358,6 +363,19 @@ final class IndexStore {
       } else {
         writeDurably(to, Files.readAllBytes(from));
       }
+    }
+
+    /**
+     * Writes the taxonomy snapshot of the ESCO export into the generation's {@code ref/}
+     * (owner-only, durably, replacing a linked one), so that later commands read it instead of
+     * parsing the CSV files.
+     *
+     * @throws IOException if it cannot be written
+     */
+    void storeTaxonomySnapshot(byte[] bytes) throws IOException {
+      Path ref = genDir.resolve(REF);
+      createOwnerOnly(ref);
+      writeDurably(ref.resolve(REF_ESCO_SNAPSHOT), bytes);
     }
 
     /** The directory of this generation's change feed: the retained events files, one per generation. */

@@ -83,7 +83,9 @@ import org.slf4j.LoggerFactory;
  * always uses a snapshot that is present and valid for the commit it opens, and otherwise reads
  * the citizens as without one: a missing, stale, truncated or corrupt snapshot, or one made with
  * other reference data, costs time, never a different result, and is no error. {@link
- * #purgeDeleted()} deletes it, with the segments it rewrites.
+ * #purgeDeleted()} deletes it, with the segments it rewrites. Opening loads the citizens'
+ * features only; the search postings are built by the first search (a "why not?" before any
+ * search scans the features instead), so a run that does not rank does not pay for them.
  *
  * <p><b>Erasure (GDPR art. 17).</b> From the moment {@link #delete(String)} returns, the citizen
  * appears in no result. The bytes leave the disk at {@link #purgeDeleted()}: it rewrites every
@@ -192,6 +194,11 @@ public final class MatchEngine implements Closeable {
     }
     this.startupSnapshot = b.startupSnapshot && b.directory != null;
     LOG.debug("engine opened: {} citizens, {} orders", citizens.size(), orders.all().size());
+  }
+
+  /** Whether the search postings are built (opening leaves them to the first search; for tests). */
+  boolean postingsBuilt() {
+    return citizens.postingsBuilt();
   }
 
   /** Whether the citizens were read from the start-up snapshot when this engine was opened (for tests). */
@@ -497,7 +504,9 @@ public final class MatchEngine implements Closeable {
    *
    * <p>Cost: one scoring of the pair plus, for an eligible citizen, top-{@code n} searches with
    * {@code n} growing fourfold from {@code max(k + 1, 32)} until it reaches past the citizen's
-   * place.
+   * place; on an engine opened from a directory that has not searched yet, one scan of every
+   * citizen with the scoring kernel instead (opening leaves the search postings to the first
+   * search).
    *
    * @param citizen the citizen (indexed or not)
    * @param order the order (open in this engine or not)
@@ -559,19 +568,26 @@ public final class MatchEngine implements Closeable {
   /**
    * The indexed candidates other than {@code id}, best first: every one that beats {@code score},
    * and all of them or at least the best {@code k}. Uses the exact top-n search, widening n until
-   * the list reaches past the citizen's place.
+   * the list reaches past the citizen's place; before the first search after opening (postings
+   * not built yet), a scan of every citizen instead.
    */
   private List<Scored> candidatesAhead(CompiledOrder co, PopulationStats stats, boolean[] changed,
       double score, String id, int k) {
+    Function<PopulationStats, CompiledOrder> compiler = s -> {
+      if (s == stats) {
+        return co;
+      }
+      changed[0] = true;
+      return compile(co.order(), today(), s);
+    };
+    if (!citizens.postingsBuilt()) {
+      // Opened and not searched yet: one scan with the kernel costs less than building the
+      // postings of every citizen for one pair (the reference scorer's way, so the same answer).
+      return citizens.scan(compiler, id);
+    }
     long n = Math.max(k + 1L, 32);
     while (true) {
-      List<Scored> top = retrieve(s -> {
-        if (s == stats) {
-          return co;
-        }
-        changed[0] = true;
-        return compile(co.order(), today(), s);
-      }, (int) n).top();
+      List<Scored> top = retrieve(compiler, (int) n).top();
       List<Scored> others = new ArrayList<>(top.size());
       for (Scored c : top) {
         if (!c.id().equals(id)) {

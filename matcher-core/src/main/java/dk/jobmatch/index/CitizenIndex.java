@@ -119,6 +119,13 @@ public final class CitizenIndex implements Closeable {
   private long preparedVersion = -1;
   private long committedVersion = -1;
   private boolean openedFromSnapshot;
+  /**
+   * Whether the term postings hold every indexed citizen. Opening loads the citizens' features
+   * and leaves the postings to the first search ({@link #ensurePostings()}), so that a command
+   * that does not search (one "why not?" by a scan, {@code apply} of a few changes) does not build
+   * them; changes before then touch the features only. Written under the write lock.
+   */
+  private volatile boolean postingsBuilt = true;
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CitizenIndex.class);
   private volatile Stats stats = new Stats(-1, PopulationStats.EMPTY);
 
@@ -158,9 +165,11 @@ public final class CitizenIndex implements Closeable {
       start.configure(cfg);
       this.writer = new IndexWriter(directory, cfg);
       this.manager = new SearcherManager(writer, true, false, null);
+      postingsBuilt = false; // the loaded citizens' postings wait for the first search
       if (!loadSnapshot(start)) {
         load();
       }
+      postingsBuilt = ords.isEmpty(); // nothing loaded: nothing to wait for
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the citizen index: " + e.getMessage(), e);
     }
@@ -349,23 +358,87 @@ public final class CitizenIndex implements Closeable {
       }
       features[ord] = f;
       setRecord(ord, f);
-      updatePostings(ord, old, f);
+      if (postingsBuilt) {
+        updatePostings(ord, old, f);
+      }
       if (old != null) {
         count(old, -1);
       }
       count(f, 1);
     }
-    if (computed.size() > 1000) {
-      for (Postings p : skillPostings) {
-        if (p != null) {
-          p.trim();
-        }
-      }
-      everyone.trim();
-      occupationPostings.values().forEach(Postings::trim);
-      goalPostings.values().forEach(Postings::trim);
+    if (computed.size() > 1000 && postingsBuilt) {
+      trimPostings();
     }
     version++;
+  }
+
+  private void trimPostings() {
+    for (Postings p : skillPostings) {
+      if (p != null) {
+        p.trim();
+      }
+    }
+    everyone.trim();
+    occupationPostings.values().forEach(Postings::trim);
+    goalPostings.values().forEach(Postings::trim);
+  }
+
+  /**
+   * Builds the postings of every indexed citizen, in ordinal order, if opening left them to the
+   * first search; afterwards a no-op. The postings then hold exactly the current citizens, as
+   * incremental maintenance keeps them.
+   */
+  private void ensurePostings() {
+    if (postingsBuilt) {
+      return;
+    }
+    lock.writeLock().lock();
+    try {
+      if (!postingsBuilt) {
+        for (int o = 0; o < capacity; o++) {
+          if (features[o] != null) {
+            updatePostings(o, null, features[o]);
+          }
+        }
+        trimPostings();
+        postingsBuilt = true;
+      }
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  /** Whether the term postings are built (the first search builds them after opening). */
+  public boolean postingsBuilt() {
+    return postingsBuilt;
+  }
+
+  /**
+   * Every indexed citizen other than {@code exceptId} who passes every gate and scores above 0
+   * for the order, with the exact score, best first (ties by id): a scan of the features with
+   * the scoring kernel, without the postings. The order is compiled by {@code compiler} from the
+   * statistics of the very population the scan sees.
+   */
+  public List<dk.jobmatch.kernel.Scored> scan(Function<PopulationStats, CompiledOrder> compiler, String exceptId) {
+    lock.readLock().lock();
+    try {
+      CompiledOrder o = compiler.apply(statsLocked());
+      List<dk.jobmatch.kernel.Scored> out = new ArrayList<>();
+      dk.jobmatch.kernel.FeatureScorer.Scratch scratch = new dk.jobmatch.kernel.FeatureScorer.Scratch(o);
+      for (int ord = 0; ord < capacity; ord++) {
+        CitizenFeatures f = features[ord];
+        if (f != null && !f.id.equals(exceptId)) {
+          double s = dk.jobmatch.kernel.FeatureScorer.score(o, f, scratch);
+          if (s > 0) {
+            out.add(new dk.jobmatch.kernel.Scored(s, f));
+          }
+        }
+      }
+      out.sort(dk.jobmatch.kernel.Shortlists::compare);
+      return out;
+    } finally {
+      lock.readLock().unlock();
+    }
   }
 
   private void ensureCapacity(int n) {
@@ -525,7 +598,9 @@ public final class CitizenIndex implements Closeable {
         CitizenFeatures old = features[ord];
         features[ord] = null;
         ords.remove(id);
-        updatePostings(ord, old, null);
+        if (postingsBuilt) {
+          updatePostings(ord, old, null);
+        }
         count(old, -1);
         freeOrds.add(ord);
         version++;
@@ -737,6 +812,7 @@ public final class CitizenIndex implements Closeable {
    * @param settings the engine's retrieval settings (its listener is not called here)
    */
   public Retrieved search(Function<PopulationStats, CompiledOrder> compiler, int k, RetrievalSettings settings) {
+    ensurePostings();
     lock.readLock().lock();
     try {
       long t = System.nanoTime();

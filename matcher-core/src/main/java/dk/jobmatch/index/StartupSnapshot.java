@@ -109,7 +109,7 @@ final class StartupSnapshot {
       out.writeString(commit.segmentsFile());
       out.writeInt(citizens.size());
       // The body goes to a buffer first: its length comes before it.
-      java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream(citizens.size() * 160 + 4096);
+      java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream(citizens.size() * 256 + 4096); // about 210 bytes each: no regrowth
       try (DataOutputStream body = new DataOutputStream(new BufferedOutputStream(buf, 1 << 16))) {
         body.writeInt(codeList.size());
         for (int i = 1; i < codeList.size(); i++) {

@@ -253,18 +253,86 @@ public final class EscoTaxonomy implements Taxonomy {
     for (int b = 0; b < nodes; b++) {
       children[b] = kids[b] == null ? EMPTY : kids[b].toArray();
     }
+    occByUnitGroup = unitGroups(occIsco);
+
+    stats = new Stats(l.language, nOcc, nSkill, iscoLabels.size(), total, essential, total - essential,
+        ssr / 2, broaderEdges, l.broaderOccEdges, l.skippedOsr, l.skippedOther, estimateBytes(), loadMillis);
+  }
+
+  /** The ESCO occupations of each ISCO-08 unit group (four digits), in file order. */
+  private static Map<String, int[]> unitGroups(String[] occIsco) {
     Map<String, IntArrayList> byGroup = new HashMap<>();
-    for (int o = 0; o < nOcc; o++) {
+    for (int o = 0; o < occIsco.length; o++) {
       if (occIsco[o] != null && occIsco[o].length() == 4) {
         byGroup.computeIfAbsent(occIsco[o], k -> new IntArrayList()).add(o);
       }
     }
     Map<String, int[]> groups = new HashMap<>();
     byGroup.forEach((k, v) -> groups.put(k, v.toArray()));
-    occByUnitGroup = Map.copyOf(groups);
+    return Map.copyOf(groups);
+  }
 
-    stats = new Stats(l.language, nOcc, nSkill, iscoLabels.size(), total, essential, total - essential,
-        ssr / 2, broaderEdges, l.broaderOccEdges, l.skippedOsr, l.skippedOther, estimateBytes(), loadMillis);
+  /** A taxonomy read back from a {@linkplain TaxonomySnapshot snapshot}: the stored structures, the rest derived. */
+  private EscoTaxonomy(TaxonomySnapshot.Parts p) {
+    occUri = p.occUri();
+    occLabel = p.occLabel();
+    occAltLabels = p.occAlt();
+    occIsco = p.occIsco();
+    occSkills = p.occSkills();
+    skillUri = p.skillUri();
+    skillLabel = p.skillLabel();
+    skillAltLabels = p.skillAlt();
+    skillType = p.skillType();
+    skillReuse = p.skillReuse();
+    skillRelations = p.skillRelations();
+    broader = p.broader();
+    groupUri = p.groupUri();
+    iscoLabels = Collections.unmodifiableMap(new LinkedHashMap<>(p.iscoLabels()));
+    problems = List.copyOf(p.problems());
+    occIndex = index(occUri, "occupation");
+    skillIndex = index(skillUri, "skill");
+    int nodes = skillUri.length + groupUri.length;
+    IntArrayList[] kids = new IntArrayList[nodes];
+    for (int s = 0; s < skillUri.length; s++) {
+      for (int b : broader[s]) {
+        if (kids[b] == null) {
+          kids[b] = new IntArrayList(4);
+        }
+        kids[b].add(s);
+      }
+    }
+    children = new int[nodes][];
+    for (int b = 0; b < nodes; b++) {
+      children[b] = kids[b] == null ? EMPTY : kids[b].toArray();
+    }
+    occByUnitGroup = unitGroups(occIsco);
+    Stats s = p.stats();
+    stats = new Stats(s.language(), s.occupations(), s.skills(), s.iscoGroups(), s.occupationSkillRelations(),
+        s.essentialRelations(), s.optionalRelations(), s.skillSkillRelations(), s.broaderSkillRelations(),
+        s.broaderOccupationRelations(), s.skippedOccupationSkillRelations(), s.skippedOtherRelations(),
+        s.approxBytes(), p.loadMillis()); // the estimate as loading made it (the same structures)
+  }
+
+  /** URI to number; a URI twice is a corrupt snapshot. */
+  private static ObjectIntHashMap<String> index(String[] uris, String what) {
+    ObjectIntHashMap<String> m = new ObjectIntHashMap<>(uris.length * 2);
+    for (int i = 0; i < uris.length; i++) {
+      if (m.getIfAbsentPut(uris[i], i) != i) {
+        throw new IllegalArgumentException(what + " URI twice");
+      }
+    }
+    return m;
+  }
+
+  /** The parts a {@linkplain TaxonomySnapshot snapshot} stores (the derived structures are rebuilt). */
+  TaxonomySnapshot.Parts parts() {
+    return new TaxonomySnapshot.Parts(occUri, occLabel, occAltLabels, occIsco, occSkills, skillUri, skillLabel,
+        skillAltLabels, skillType, skillReuse, skillRelations, broader, groupUri, iscoLabels, problems, stats, 0);
+  }
+
+  /** Built from snapshot parts (for {@link TaxonomySnapshot}). */
+  static EscoTaxonomy of(TaxonomySnapshot.Parts parts) {
+    return new EscoTaxonomy(parts);
   }
 
   private static final int[] EMPTY = new int[0];
