@@ -338,7 +338,7 @@ public record Citizen(
     public Builder education(Education v) { this.education = v; return this; }
     /**
      * Sets the highest completed education; shorthand for {@code education(new Education(level,
-     *     field, completedYear))}.
+     * field, completedYear))}.
      *
      * @param level the Danish education level, 1–8
      * @param field the field of study, at most 200 characters, or null

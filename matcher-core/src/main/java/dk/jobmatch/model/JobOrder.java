@@ -321,7 +321,7 @@ public record JobOrder(
     public Builder language(LanguageRequirement v) { languages.add(v); return this; }
     /**
      * Adds a required language; shorthand for {@code language(new LanguageRequirement(code,
-     *     minLevel))}.
+     * minLevel))}.
      *
      * @param code the ISO 639-1 code, two lower-case letters
      * @param minLevel the lowest level accepted
@@ -377,7 +377,7 @@ public record JobOrder(
     public Builder startDate(LocalDate v) { this.startDate = v; return this; }
     /**
      * Sets the application deadline, the last day the order is open (default null: open until
-     *     closed).
+     * closed).
      *
      * @param v the day, or null
      * @return this builder
