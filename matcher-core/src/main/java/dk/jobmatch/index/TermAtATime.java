@@ -306,7 +306,17 @@ public final class TermAtATime {
     }
   }
 
-  /** Seeds the heap from the best bounds, then checks every other touched citizen. */
+  /** Buckets of the bound histogram that orders the touched citizens for evaluation. */
+  private static final int BUCKETS = 1024;
+
+  /**
+   * Checks the touched citizens best bound first, until a bound can no longer clear the k-th
+   * score. The bounds are bucketed by value (a histogram over {@link #BUCKETS} equal ranges up
+   * to the largest); chunks of the highest buckets not yet read, each a few times larger than
+   * the last, are gathered in one pass over the touched list, sorted and checked in order. The
+   * search stops at the first citizen whose bound plus the cut falls below the k-th score found:
+   * every later one, in its chunk or in a lower bucket, has a bound no higher.
+   */
   private void evaluateTouched(int touched, double slack, double eps) {
     int[] state = scratch.state;
     int[] list = scratch.touched;
@@ -318,27 +328,61 @@ public final class TermAtATime {
         accs[at - 1] = -1f;
       }
     }
-    int seeds = (int) Math.min(touched, Math.max(128L, 4L * Math.min(k, 4096)));
-    SeedHeap best = new SeedHeap(seeds);
+    float max = 0;
     for (int i = 0; i < touched; i++) {
-      if (accs[i] >= 0) {
-        best.offer(i, accs[i]);
-      }
+      max = Math.max(max, accs[i]);
     }
-    for (int i : best.sortedDescending()) {
+    if (max <= 0) {
+      return;
+    }
+    double scale = (BUCKETS - 1) / (double) max;
+    int[] count = scratch.buckets;
+    Arrays.fill(count, 0);
+    for (int i = 0; i < touched; i++) {
       float acc = accs[i];
-      accs[i] = -1f;
-      consider(list[i], acc, slack, eps);
+      if (acc >= 0) {
+        count[Math.min(BUCKETS - 1, (int) (acc * scale))]++;
+      }
     }
     double cut = slack + nonTermMax + eps;
-    double threshold = heap.threshold();
-    for (int i = 0; i < touched; i++) {
-      float acc = accs[i];
-      if (acc < 0 || acc + cut < threshold) {
-        continue;
+    int chunk = Math.max(64, 2 * Math.min(k, 1 << 16));
+    int hi = BUCKETS - 1;
+    while (hi >= 0) {
+      // Every bound in buckets 0..hi lies below (hi + 1) / scale; a relative margin covers rounding.
+      double upper = (hi + 1) / scale * (1 + 1e-9);
+      if (heap.full() && upper + cut < heap.threshold()) {
+        return;
       }
-      consider(list[i], acc, slack, eps);
-      threshold = heap.threshold();
+      int lo = hi;
+      int size = count[hi];
+      while (lo > 0 && size < chunk) {
+        size += count[--lo];
+      }
+      if (size > 0) {
+        long[] packed = scratch.chunk(size);
+        int n = 0;
+        for (int i = 0; i < touched; i++) {
+          float acc = accs[i];
+          if (acc >= 0) {
+            int b = Math.min(BUCKETS - 1, (int) (acc * scale));
+            if (b >= lo && b <= hi) {
+              // Non-negative floats order like their bits.
+              packed[n++] = ((long) Float.floatToRawIntBits(acc) << 32) | i;
+            }
+          }
+        }
+        Arrays.sort(packed, 0, n);
+        for (int j = n - 1; j >= 0; j--) {
+          int i = (int) packed[j];
+          float acc = accs[i];
+          if (heap.full() && acc + cut < heap.threshold()) {
+            return;
+          }
+          consider(list[i], acc, slack, eps);
+        }
+      }
+      hi = lo - 1;
+      chunk = (int) Math.min(1 << 24, 4L * chunk);
     }
   }
 
@@ -369,7 +413,8 @@ public final class TermAtATime {
     if (!passesCommute(rec, b)) {
       return;
     }
-    if (heap.full() && base + o.nonTermBound(meta >>> 8, lat, lon, flags) < heap.threshold()) {
+    double distance = FeatureScorer.distanceValue(o, lat, lon);
+    if (heap.full() && base + o.nonTermBoundAt(meta >>> 8, distance, flags) < heap.threshold()) {
       return;
     }
     CitizenFeatures f = index.features[ord];
@@ -377,7 +422,7 @@ public final class TermAtATime {
       return;
     }
     exactlyScored++;
-    double score = FeatureScorer.score(o, f, scoreScratch);
+    double score = FeatureScorer.scorePassedCommute(o, f, scoreScratch, distance);
     if (score > 0) {
       heap.offer(ord, score, f);
     }
@@ -478,6 +523,9 @@ public final class TermAtATime {
     final int[] state;
     final int[] touched;
     final float[] accs;
+    /** The bound histogram of {@link TermAtATime#evaluateTouched}. */
+    final int[] buckets = new int[BUCKETS];
+    private long[] chunk = new long[256];
     private int tag;
 
     private Scratch(int n) {
@@ -495,6 +543,14 @@ public final class TermAtATime {
       return s;
     }
 
+    /** A work array of at least {@code size} packed (bound, position) pairs. */
+    long[] chunk(int size) {
+      if (chunk.length < size) {
+        chunk = new long[Math.max(size, chunk.length * 2)];
+      }
+      return chunk;
+    }
+
     int nextTag() {
       if (tag == Integer.MAX_VALUE) {
         for (int i = 0; i < state.length; i += 2) {
@@ -503,70 +559,6 @@ public final class TermAtATime {
         tag = 0;
       }
       return ++tag;
-    }
-  }
-
-  /** The best {@code capacity} (bound, ordinal) pairs; a min-heap on the bound. */
-  private static final class SeedHeap {
-    private final float[] bound;
-    private final int[] ord;
-    private int size;
-
-    SeedHeap(int capacity) {
-      bound = new float[Math.max(1, capacity)];
-      ord = new int[Math.max(1, capacity)];
-    }
-
-    void offer(int o, float b) {
-      if (size < bound.length) {
-        int i = size++;
-        while (i > 0) {
-          int p = (i - 1) >>> 1;
-          if (bound[p] <= b) {
-            break;
-          }
-          bound[i] = bound[p];
-          ord[i] = ord[p];
-          i = p;
-        }
-        bound[i] = b;
-        ord[i] = o;
-      } else if (b > bound[0]) {
-        siftDown(o, b);
-      }
-    }
-
-    private void siftDown(int o, float b) {
-      int i = 0;
-      while (true) {
-        int l = 2 * i + 1;
-        if (l >= size) {
-          break;
-        }
-        int c = l + 1 < size && bound[l + 1] < bound[l] ? l + 1 : l;
-        if (bound[c] >= b) {
-          break;
-        }
-        bound[i] = bound[c];
-        ord[i] = ord[c];
-        i = c;
-      }
-      bound[i] = b;
-      ord[i] = o;
-    }
-
-    int[] sortedDescending() {
-      long[] packed = new long[size];
-      for (int i = 0; i < size; i++) {
-        // Non-negative floats order like their bits.
-        packed[i] = ((long) Float.floatToRawIntBits(bound[i]) << 32) | (ord[i] & 0xFFFFFFFFL);
-      }
-      Arrays.sort(packed);
-      int[] out = new int[size];
-      for (int i = 0; i < size; i++) {
-        out[i] = (int) packed[size - 1 - i];
-      }
-      return out;
     }
   }
 

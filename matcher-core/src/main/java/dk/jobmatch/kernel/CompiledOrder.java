@@ -339,6 +339,15 @@ public final class CompiledOrder {
   }
 
   /**
+   * {@link #nonTermBound(int, double, double, int)} with the citizen's {@link
+   * FeatureScorer#distanceValue distance value} already computed: the same value.
+   */
+  public double nonTermBoundAt(int educationLevel, double distanceValue, int flags) {
+    return nonTermSum(FeatureScorer.educationValue(this, educationLevel), distanceValue,
+        FeatureScorer.inclusionValue(this, flags));
+  }
+
+  /**
    * Upper bound of the non-term part for a citizen with this education level and these flags,
    * whatever the distance: {@link #nonTermBound(int, double, double, int)} with the distance
    * value replaced by its maximum. Cheaper (no trigonometry), for a first cut.

@@ -42,13 +42,17 @@ public final class FeatureScorer {
    * cheapest first and each gate's rule is the same method {@link #gateChecks} reports on.
    */
   public static boolean passesGates(CompiledOrder o, CitizenFeatures c) {
+    return passesGatesButCommute(o, c) && passesCommute(o, c.lat, c.lon, c.maxCommuteKm);
+  }
+
+  /** Every enforced gate but the commute gate: {@link #passesGates} is this and {@link #passesCommute}. */
+  private static boolean passesGatesButCommute(CompiledOrder o, CitizenFeatures c) {
     ScoringPolicy p = o.policy;
     return passesFlagGates(o, c.flags)
         && (p.relaxed(Gate.HOURS) || hoursRule(o, c))
         && (p.relaxed(Gate.AVAILABILITY) || availabilityRule(o, c))
         && (p.relaxed(Gate.CERTIFICATES) || certificatesRule(o, c))
-        && (p.relaxed(Gate.LANGUAGES) || languagesRule(o, c))
-        && passesCommute(o, c.lat, c.lon, c.maxCommuteKm);
+        && (p.relaxed(Gate.LANGUAGES) || languagesRule(o, c));
   }
 
   /**
@@ -358,7 +362,24 @@ public final class FeatureScorer {
       return -1;
     }
     java.util.Arrays.fill(scratch.best, 0);
-    componentValues(o, c, scratch.values, scratch.best, null, null);
+    componentValues(o, c, scratch.values, scratch.best, null, null, distanceValue(o, c.lat, c.lon));
+    return total(o.policy, scratch.values);
+  }
+
+  /**
+   * {@link #score(CompiledOrder, CitizenFeatures, Scratch)} of a citizen already known to pass
+   * the commute gate ({@link #passesCommute}), with its distance value already computed: the
+   * same result, without computing the distance again. For a retrieval that checked the commute
+   * gate and bounded the non-term part before scoring.
+   *
+   * @param distanceValue {@link #distanceValue distanceValue(o, c.lat, c.lon)}
+   */
+  public static double scorePassedCommute(CompiledOrder o, CitizenFeatures c, Scratch scratch, double distanceValue) {
+    if (!passesGatesButCommute(o, c)) {
+      return -1;
+    }
+    java.util.Arrays.fill(scratch.best, 0);
+    componentValues(o, c, scratch.values, scratch.best, null, null, distanceValue);
     return total(o.policy, scratch.values);
   }
 
@@ -371,7 +392,7 @@ public final class FeatureScorer {
    */
   public static void componentValues(CompiledOrder o, CitizenFeatures c, Scratch scratch, double[] out) {
     java.util.Arrays.fill(scratch.best, 0);
-    componentValues(o, c, out, scratch.best, null, null);
+    componentValues(o, c, out, scratch.best, null, null, distanceValue(o, c.lat, c.lon));
   }
 
   private static double total(ScoringPolicy p, double[] values) {
@@ -409,7 +430,7 @@ public final class FeatureScorer {
     double[] best = new double[o.requiredIds.length];
     Set<Flag> flags = EnumSet.noneOf(Flag.class);
     int[] bestFrom = new int[best.length];
-    componentValues(o, c, values, best, flags, bestFrom);
+    componentValues(o, c, values, best, flags, bestFrom, distanceValue(o, c.lat, c.lon));
     double score = total(o.policy, values);
     Map<Component, ComponentScore> comps = new EnumMap<>(Component.class);
     for (int i = 0; i < COMPONENTS.length; i++) {
@@ -459,7 +480,7 @@ public final class FeatureScorer {
     }
     double[] values = new double[COMPONENTS.length];
     double[] best = new double[o.requiredIds.length];
-    componentValues(o, c, values, best, null, null);
+    componentValues(o, c, values, best, null, null, distanceValue(o, c.lat, c.lon));
     return qualified(o, c, values, best);
   }
 
@@ -484,10 +505,10 @@ public final class FeatureScorer {
   /**
    * Fills {@code values} (one per component) and {@code best} (credit per required skill); in
    * explain mode ({@code flags} non-null) also the flags and, in {@code bestFrom}, the held skill
-   * that earned each best credit.
+   * that earned each best credit. {@code distance} is the pair's {@link #distanceValue}.
    */
   private static void componentValues(CompiledOrder o, CitizenFeatures c, double[] values, double[] best, Set<Flag> flags,
-      int[] bestFrom) {
+      int[] bestFrom, double distance) {
     ScoringPolicy p = o.policy;
     // Skills: each held skill credits the required skills it stands for; best credit wins.
     if (best.length > 0) {
@@ -551,7 +572,7 @@ public final class FeatureScorer {
       flags.add(Flag.OUTDATED_EDUCATION);
     }
     // Distance: halves every half-life kilometres.
-    values[Component.DISTANCE.ordinal()] = distanceValue(o, c.lat, c.lon);
+    values[Component.DISTANCE.ordinal()] = distance;
     // Inclusion: fleksjob fit, compensation scheme × disability-friendly employer.
     if (flags != null) {
       if (c.has(CitizenFeatures.FLEKSJOB) && o.fleksjobFeasible) {
