@@ -91,6 +91,14 @@ public final class CitizenIndex implements Closeable {
   double[] records = new double[RECORD * 1024];
   /** Doubles per packed record (one 64-byte cache line). */
   static final int RECORD = 8;
+  /**
+   * Per ordinal the citizen's cell code: the six flag bits, the education level (4 bits) from bit
+   * 6 and the {@linkplain GeoCells map cell} of the home from bit {@link #CELL_SHIFT} — all the
+   * retrieval needs for its first bound of the non-term part, four bytes per citizen.
+   */
+  int[] cells = new int[1024];
+  /** Where the map cell starts in a {@linkplain #cells cell code}. */
+  static final int CELL_SHIFT = 10;
   int capacity;
   Postings[] skillPostings = new Postings[1024];
   final Map<String, Postings> occupationPostings = new HashMap<>();
@@ -356,6 +364,7 @@ public final class CitizenIndex implements Closeable {
       int grown = Math.max(n, features.length + (features.length >> 1));
       features = Arrays.copyOf(features, grown);
       records = Arrays.copyOf(records, RECORD * grown);
+      cells = Arrays.copyOf(cells, grown);
     }
   }
 
@@ -370,6 +379,15 @@ public final class CitizenIndex implements Closeable {
     records[b + 3] = (f.flags & 0xFF) | ((f.educationLevel & 0xFF) << 8);
     Geo.unitVector(f.lat, f.lon, records, b + 4);
     records[b + 7] = Geo.haversineAt(f.maxCommuteKm);
+    cells[ord] = cellCode(f);
+  }
+
+  /** The {@linkplain #cells cell code} of a citizen. */
+  static int cellCode(CitizenFeatures f) {
+    if ((f.educationLevel & ~0xF) != 0) {
+      throw new IllegalStateException("an education level beyond the four bits the cell code holds");
+    }
+    return (f.flags & 0x3F) | (f.educationLevel << 6) | (GeoCells.cell(f.lat, f.lon) << CELL_SHIFT);
   }
 
   /**

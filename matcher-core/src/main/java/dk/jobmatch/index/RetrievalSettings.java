@@ -12,12 +12,15 @@ import java.util.function.Consumer;
  *     population (at least 1)
  * @param maxSlack at most this much bound (score units) is left out of the accumulation (0 or more)
  * @param minPopulationToDrop below this population nothing is left out (0 or more)
+ * @param minPopulationForCells from this population on, the first bound of a citizen's distance
+ *     part comes from its {@linkplain GeoCells map cell} (below it, the largest distance value:
+ *     filling the cells' bounds costs more than it saves on small populations; 0 or more)
  * @param listener receives the {@link SearchStats} of every search (never null; {@link #NO_LISTENER})
  *
  * @lucene.internal
  */
 public record RetrievalSettings(int denseDivisor, double maxSlack, int minPopulationToDrop,
-    Consumer<SearchStats> listener) {
+    int minPopulationForCells, Consumer<SearchStats> listener) {
   /** A listener that does nothing. */
   public static final Consumer<SearchStats> NO_LISTENER = s -> { };
 
@@ -26,7 +29,7 @@ public record RetrievalSettings(int denseDivisor, double maxSlack, int minPopula
    * (0.06 rather than 0.15 since the gate classes: the same median and a shorter tail at 100,000
    * and 1,000,000, measured with {@code RankProfile}; BENCHMARKS.md).
    */
-  public static final RetrievalSettings DEFAULTS = new RetrievalSettings(32, 0.06, 20_000, NO_LISTENER);
+  public static final RetrievalSettings DEFAULTS = new RetrievalSettings(32, 0.06, 20_000, 20_000, NO_LISTENER);
 
   /**
    * @throws IllegalArgumentException if a number is out of range
@@ -42,16 +45,24 @@ public record RetrievalSettings(int denseDivisor, double maxSlack, int minPopula
     if (minPopulationToDrop < 0) {
       throw new IllegalArgumentException("minPopulationToDrop: must be at least 0");
     }
+    if (minPopulationForCells < 0) {
+      throw new IllegalArgumentException("minPopulationForCells: must be at least 0");
+    }
     Objects.requireNonNull(listener, "listener");
   }
 
   /** These settings with another dense-term divisor and slack budget. */
   public RetrievalSettings withTuning(int denseDivisor, double maxSlack) {
-    return new RetrievalSettings(denseDivisor, maxSlack, minPopulationToDrop, listener);
+    return new RetrievalSettings(denseDivisor, maxSlack, minPopulationToDrop, minPopulationForCells, listener);
+  }
+
+  /** These settings with map cells bounding the distance from this population on. */
+  public RetrievalSettings withMinPopulationForCells(int minPopulationForCells) {
+    return new RetrievalSettings(denseDivisor, maxSlack, minPopulationToDrop, minPopulationForCells, listener);
   }
 
   /** These settings with another listener. */
   public RetrievalSettings withListener(Consumer<SearchStats> listener) {
-    return new RetrievalSettings(denseDivisor, maxSlack, minPopulationToDrop, listener);
+    return new RetrievalSettings(denseDivisor, maxSlack, minPopulationToDrop, minPopulationForCells, listener);
   }
 }

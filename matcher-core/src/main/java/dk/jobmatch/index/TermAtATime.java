@@ -5,13 +5,13 @@ import dk.jobmatch.kernel.CompiledOrder;
 import dk.jobmatch.kernel.FeatureScorer;
 import dk.jobmatch.kernel.Scored;
 import dk.jobmatch.kernel.Shortlists;
+import dk.jobmatch.internal.Geo;
 import dk.jobmatch.internal.Ranking;
 import dk.jobmatch.scoring.Component;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 
 /**
  * One exact top-k search over the in-memory postings of a {@link CitizenIndex}, run under its
@@ -67,6 +67,17 @@ public final class TermAtATime {
   /** {@link CompiledOrder#nonTermBound(int, int)} by flags and education level, filled on first use. */
   private final double[] nonTermNoDistance = new double[64 * 16];
   private final double nonTermMax;
+  /**
+   * Per flags and education level (the low ten bits of a {@linkplain CitizenIndex#cells cell
+   * code}) the non-term bound without the distance part, rounded up; far below 0 where the flag
+   * gates fail. Filled on first use (NaN until then).
+   */
+  private final float[] cellNonTerm = new float[1 << CitizenIndex.CELL_SHIFT];
+  /** Per {@linkplain GeoCells map cell} the bound of the distance part, rounded up; filled on first use. */
+  private final float[] cellDistance = new float[GeoCells.COUNT];
+  /** Whether map cells bound the distance (else every cell takes the largest distance value). */
+  private final boolean byCell;
+  private final double[] workUnit;
   private final FeatureScorer.Scratch scoreScratch;
   private final Heap heap;
   private int exactlyScored;
@@ -86,13 +97,25 @@ public final class TermAtATime {
     this.n = index.capacity;
     this.scratch = Scratch.get(n);
     boolean[] classOk = new boolean[Postings.CLASSES];
+    int open = 0;
     for (int f = 0; f < 64; f++) {
       flagOk[f] = FeatureScorer.passesFlagGates(o, f);
-      classOk[CitizenIndex.gateClass(f)] |= flagOk[f];
+      int c = CitizenIndex.gateClass(f);
+      open += flagOk[f] && !classOk[c] ? 1 : 0;
+      classOk[c] |= flagOk[f];
     }
-    this.okClasses = IntStream.range(0, classOk.length).filter(c -> classOk[c]).toArray();
+    this.okClasses = new int[open];
+    for (int c = 0, i = 0; c < classOk.length; c++) {
+      if (classOk[c]) {
+        okClasses[i++] = c;
+      }
+    }
     Arrays.fill(nonTermNoDistance, Double.NaN);
     this.nonTermMax = o.nonTermUpperBound();
+    Arrays.fill(cellNonTerm, Float.NaN);
+    Arrays.fill(cellDistance, Float.NaN);
+    this.byCell = population >= settings.minPopulationForCells();
+    this.workUnit = o.workplaceUnitVector();
     this.scoreScratch = new FeatureScorer.Scratch(o);
     this.heap = new Heap((int) Math.max(1, Math.min(k, population)));
   }
@@ -124,7 +147,8 @@ public final class TermAtATime {
       int touched = accumulate(plan);
       long p3 = System.nanoTime();
       touchedTotal = Math.max(touchedTotal, touched);
-      double eps = plan.terms().length * 1.2e-7 + 1e-9;
+      // Float rounding: one addition per group, and the cell bound's (two roundings, one addition).
+      double eps = (plan.terms().length + 3) * 1.2e-7 + 1e-9;
       evaluateTouched(touched, plan.slack(), eps);
       long p4 = System.nanoTime();
       phases[SearchStats.PLAN_PHASE] += p2 - p1;
@@ -298,6 +322,31 @@ public final class TermAtATime {
     return count;
   }
 
+  /**
+   * An upper bound, rounded up, of the non-term part of a citizen with this {@linkplain
+   * CitizenIndex#cells cell code}: {@link CompiledOrder#nonTermBoundAt} at the citizen's flags
+   * and education level with no distance, plus the distance weight times the {@linkplain
+   * CompiledOrder#distanceValueBound distance value bound} of its map cell; far below 0 where the
+   * flag gates fail.
+   */
+  private float cellBound(int code) {
+    int fe = code & ((1 << CitizenIndex.CELL_SHIFT) - 1);
+    float a = cellNonTerm[fe];
+    if (Float.isNaN(a)) {
+      int flags = fe & 0x3F;
+      a = flagOk[flags] ? roundUp(o.nonTermBoundAt(fe >>> 6, 0, flags)) : -1e6f;
+      cellNonTerm[fe] = a;
+    }
+    int cell = code >>> CitizenIndex.CELL_SHIFT;
+    float d = cellDistance[cell];
+    if (Float.isNaN(d)) {
+      double minKm = !byCell ? Double.NaN : Double.isNaN(o.workLat) ? 0 : GeoCells.minKm(cell, workUnit);
+      d = roundUp(o.policy.weight(Component.DISTANCE) * o.distanceValueBound(minKm));
+      cellDistance[cell] = d;
+    }
+    return a + d;
+  }
+
   private void reset(int touched) {
     int[] state = scratch.state;
     int[] list = scratch.touched;
@@ -339,12 +388,13 @@ public final class TermAtATime {
     int[] count = scratch.buckets;
     Arrays.fill(count, 0);
     for (int i = 0; i < touched; i++) {
-      float acc = accs[i];
-      if (acc >= 0) {
-        count[Math.min(BUCKETS - 1, (int) (acc * scale))]++;
+      float bound = accs[i];
+      if (bound >= 0) {
+        count[Math.min(BUCKETS - 1, (int) (bound * scale))]++;
       }
     }
     double cut = slack + nonTermMax + eps;
+    int[] cells = index.cells;
     int chunk = Math.max(64, 2 * Math.min(k, 1 << 16));
     int hi = BUCKETS - 1;
     while (hi >= 0) {
@@ -362,12 +412,12 @@ public final class TermAtATime {
         long[] packed = scratch.chunk(size);
         int n = 0;
         for (int i = 0; i < touched; i++) {
-          float acc = accs[i];
-          if (acc >= 0) {
-            int b = Math.min(BUCKETS - 1, (int) (acc * scale));
+          float bound = accs[i];
+          if (bound >= 0) {
+            int b = Math.min(BUCKETS - 1, (int) (bound * scale));
             if (b >= lo && b <= hi) {
               // Non-negative floats order like their bits.
-              packed[n++] = ((long) Float.floatToRawIntBits(acc) << 32) | i;
+              packed[n++] = ((long) Float.floatToRawIntBits(bound) << 32) | i;
             }
           }
         }
@@ -375,8 +425,15 @@ public final class TermAtATime {
         for (int j = n - 1; j >= 0; j--) {
           int i = (int) packed[j];
           float acc = accs[i];
-          if (heap.full() && acc + cut < heap.threshold()) {
-            return;
+          if (heap.full()) {
+            double threshold = heap.threshold();
+            if (acc + cut < threshold) {
+              return;
+            }
+            // The cell code's bound of the non-term part: four bytes read instead of a record.
+            if (acc + slack + eps + cellBound(cells[list[i]]) < threshold) {
+              continue;
+            }
           }
           consider(list[i], acc, slack, eps);
         }
@@ -408,15 +465,13 @@ public final class TermAtATime {
         return;
       }
     }
-    double lat = rec[b];
-    double lon = rec[b + 1];
     if (!passesCommute(rec, b)) {
       return;
     }
-    double distance = FeatureScorer.distanceValue(o, lat, lon);
-    if (heap.full() && base + o.nonTermBoundAt(meta >>> 8, distance, flags) < heap.threshold()) {
+    if (heap.full() && base + o.nonTermBoundAt(meta >>> 8, o.distanceValueBound(chordKm(rec, b)), flags) < heap.threshold()) {
       return;
     }
+    double distance = FeatureScorer.distanceValue(o, rec[b], rec[b + 1]);
     CitizenFeatures f = index.features[ord];
     if (f == null) {
       return;
@@ -426,6 +481,19 @@ public final class TermAtATime {
     if (score > 0) {
       heap.offer(ord, score, f);
     }
+  }
+
+  /**
+   * A lower bound of the distance in km from the workplace to the home of the citizen whose
+   * packed record starts at {@code rec[b]}, without trigonometry: the chord through the Earth
+   * between the two points on the unit sphere never exceeds the great-circle arc, and a relative
+   * margin of 1e-9 covers the rounding of both. NaN when either place is unknown.
+   */
+  private double chordKm(double[] rec, int b) {
+    double dx = rec[b + 4] - workUnit[0];
+    double dy = rec[b + 5] - workUnit[1];
+    double dz = rec[b + 6] - workUnit[2];
+    return Geo.EARTH_RADIUS_KM * Math.sqrt(dx * dx + dy * dy + dz * dz) * (1 - 1e-9);
   }
 
   /** The kernel's commute gate for the citizen whose packed record starts at {@code rec[b]}. */
@@ -442,14 +510,21 @@ public final class TermAtATime {
       state[heap.ord[i] << 1] = doneTag;
     }
     CitizenFeatures[] features = index.features;
+    int[] cells = index.cells;
     double cut = nonTermMax + eps;
     for (int ord = 0; ord < n; ord++) {
       int s = ord << 1;
       if (state[s + 1] != 0 || state[s] == doneTag || features[ord] == null) {
         continue;
       }
-      if (heap.full() && cut < heap.threshold()) {
-        return;
+      if (heap.full()) {
+        double threshold = heap.threshold();
+        if (cut < threshold) {
+          return;
+        }
+        if (cellBound(cells[ord]) + eps < threshold) {
+          continue;
+        }
       }
       consider(ord, 0, 0, eps);
     }

@@ -75,6 +75,11 @@ public final class CompiledOrder {
   /** The vocabularies the order's codes are interned in, for gate explanations. */
   final Vocabularies vocabularies;
 
+  /** The workplace on the unit sphere (x, y, z; NaN without a workplace), a fresh copy. */
+  public double[] workplaceUnitVector() {
+    return workUnit.clone();
+  }
+
   /** Whether the order's codes are interned in these vocabularies. */
   public boolean internedIn(Vocabularies v) {
     return vocabularies == v;
@@ -111,7 +116,6 @@ public final class CompiledOrder {
     this.expansionCredits = new double[m][];
     double total = 0;
     double relatedScale = policy.constant(PolicyConstant.RELATED_CREDIT_SCALE);
-    IntObjectHashMap<Map<Integer, Double>> byHeld = new IntObjectHashMap<>();
     for (int j = 0; j < m; j++) {
       RequiredSkill r = req.get(j);
       requiredIds[j] = r.id();
@@ -125,25 +129,13 @@ public final class CompiledOrder {
       expansions.add(expansion.terms());
       expansionIds[j] = expansion.ids();
       expansionCredits[j] = expansion.credits();
-      final int jj = j;
       for (int i = 0; i < expansion.ids().length; i++) {
-        Map<Integer, Double> perReq = byHeld.getIfAbsentPut(expansion.ids()[i], LinkedHashMap::new);
-        perReq.merge(jj, expansion.credits()[i], Math::max);
+        credit(expansion.ids()[i], j, expansion.credits()[i]);
       }
     }
     for (int j = 0; j < m; j++) {
       requiredWeight[j] /= total;
     }
-    byHeld.forEachKeyValue((held, perReq) -> {
-      int[] r = new int[perReq.size()];
-      double[] c = new double[perReq.size()];
-      int i = 0;
-      for (Map.Entry<Integer, Double> e : perReq.entrySet()) {
-        r[i] = e.getKey();
-        c[i++] = e.getValue();
-      }
-      credits.put(held, new SkillCredit(r, c));
-    });
     this.minEducation = o.minEducationLevel() == null ? 0 : o.minEducationLevel();
     this.shortage = occupation == null ? null
         : shortageLookup.category(occupation, o.rarArea(), asOf).orElse(null);
@@ -167,6 +159,29 @@ public final class CompiledOrder {
     this.fleksjobFeasible = o.fleksjobFeasible();
     this.publicEmployer = o.publicEmployer();
     this.disabilityFriendly = o.employer() != null && o.employer().disabilityFriendly();
+  }
+
+  /**
+   * Records that held skill {@code held} credits required skill {@code j} with {@code credit},
+   * keeping the best credit per pair; required skills are added in ascending order, so each
+   * held skill's {@link SkillCredit#req} stays ascending.
+   */
+  private void credit(int held, int j, double credit) {
+    SkillCredit sc = credits.get(held);
+    if (sc == null) {
+      credits.put(held, new SkillCredit(new int[] {j}, new double[] {credit}));
+      return;
+    }
+    int last = sc.req().length - 1;
+    if (sc.req()[last] == j) {
+      sc.credit()[last] = Math.max(sc.credit()[last], credit);
+      return;
+    }
+    int[] req = Arrays.copyOf(sc.req(), last + 2);
+    double[] c = Arrays.copyOf(sc.credit(), last + 2);
+    req[last + 1] = j;
+    c[last + 1] = credit;
+    credits.put(held, new SkillCredit(req, c));
   }
 
   /**
@@ -245,6 +260,22 @@ public final class CompiledOrder {
     return policy.weight(Component.EDUCATION) * education
         + policy.weight(Component.DISTANCE) * distance
         + policy.weight(Component.INCLUSION) * inclusion + policy.weight(Component.SHORTAGE) * shortageValue;
+  }
+
+  /**
+   * An upper bound of the {@linkplain FeatureScorer#distanceValue distance value} of a citizen
+   * whose home is known and lies at least {@code minKm} kilometres from the workplace; with
+   * {@code minKm} NaN, of any citizen (home known or not). For a retrieval that groups homes into
+   * map cells and bounds their distance from below.
+   */
+  public double distanceValueBound(double minKm) {
+    if (Double.isNaN(minKm)) {
+      return maxDistanceValue();
+    }
+    if (Double.isNaN(workLat)) {
+      return policy.unknownDistanceCredit();
+    }
+    return FeatureScorer.distanceValueAtKm(this, Math.max(0, minKm));
   }
 
   /** The largest distance value any citizen can have: 1 at the workplace, or the unknown-distance credit. */

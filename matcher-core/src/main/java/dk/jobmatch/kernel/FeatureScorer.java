@@ -606,8 +606,16 @@ public final class FeatureScorer {
     if (Double.isNaN(lat) || Double.isNaN(o.workLat)) {
       return p.unknownDistanceCredit();
     }
-    double km = Geo.distanceKm(lat, lon, o.workLat, o.workLon);
-    return Math.exp(-LN2 * km / p.distanceHalfLifeKm());
+    return distanceValueAtKm(o, Geo.distanceKm(lat, lon, o.workLat, o.workLon));
+  }
+
+  /**
+   * The distance value of a home {@code km} kilometres from the workplace: halves every
+   * half-life kilometres. Never rises with {@code km}, so a lower bound of the distance gives an
+   * upper bound of the value ({@link CompiledOrder#distanceValueBound}).
+   */
+  static double distanceValueAtKm(CompiledOrder o, double km) {
+    return Math.exp(-LN2 * km / o.policy.distanceHalfLifeKm());
   }
 
   /** Inclusion value: fleksjob fit, or a compensation scheme at a disability-friendly employer. */

@@ -43,6 +43,8 @@ public final class ScoringPolicy {
   private final String version;
   private final Map<Component, Double> weights;
   private final Set<Gate> relaxedGates;
+  /** {@link #relaxedGates} as bits by ordinal: {@link #relaxed} is on every ranking's hot path. */
+  private final int relaxedMask;
   private final double[] constants;
 
   private ScoringPolicy(Builder b) {
@@ -50,6 +52,11 @@ public final class ScoringPolicy {
     this.version = b.version;
     this.weights = Collections.unmodifiableMap(new EnumMap<>(b.weights));
     this.relaxedGates = Collections.unmodifiableSet(b.relaxedGates.isEmpty() ? EnumSet.noneOf(Gate.class) : EnumSet.copyOf(b.relaxedGates));
+    int mask = 0;
+    for (Gate g : relaxedGates) {
+      mask |= 1 << g.ordinal();
+    }
+    this.relaxedMask = mask;
     this.constants = b.constants.clone();
   }
 
@@ -127,7 +134,7 @@ public final class ScoringPolicy {
    * @throws NullPointerException if {@code g} is null
    */
   public boolean relaxed(Gate g) {
-    return relaxedGates.contains(g);
+    return (relaxedMask & (1 << g.ordinal())) != 0;
   }
 
   /**

@@ -37,8 +37,20 @@ final class RandomPopulation {
 
   private final SplittableRandom rnd;
 
+  /** Whether homes and workplaces spread over all Denmark and beyond (else around Copenhagen). */
+  private final boolean wide;
+
   RandomPopulation(long seed) {
+    this(seed, false);
+  }
+
+  /**
+   * @param wide homes and workplaces anywhere from 53° to 59° north and 6° to 17° east (in and
+   *     around the retrieval's map grid), else within about 30 km of Copenhagen
+   */
+  RandomPopulation(long seed, boolean wide) {
     this.rnd = new SplittableRandom(seed);
+    this.wide = wide;
   }
 
   static String skill(int i) {
@@ -57,6 +69,9 @@ final class RandomPopulation {
   }
 
   private Location near() {
+    if (wide) {
+      return new Location(null, 53 + rnd.nextDouble() * 6, 6 + rnd.nextDouble() * 11);
+    }
     return new Location(null, 55.666 + (rnd.nextDouble() - 0.5) * 0.6, 12.399 + (rnd.nextDouble() - 0.5) * 1.0);
   }
 
