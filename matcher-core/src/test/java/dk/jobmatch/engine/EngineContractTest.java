@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The engine's documented contract where the fast tests left it unchecked (surviving mutants of
  * the PIT run on {@code engine}, docs/testing.md): argument checks at their limit, what the
- * accessors and {@code deleteOrder} return, the builder's refresh interval and directory, the
+ * accessors and {@code deleteOrder} return, a closed engine, the builder's refresh interval and directory, the
  * reference scorer's suggestions, repeated and changed suggestions, and the change feed's limits.
  */
 class EngineContractTest {
@@ -141,6 +141,23 @@ class EngineContractTest {
     assertEquals(List.of("jo-nurse"),
         ref.suggest(RankingTest.population(), List.of(pedagogueOrder(), RankingTest.nurseOrder(false).build()), nurse(), 1)
             .stream().map(Match::orderId).toList());
+  }
+
+  @Test
+  void aClosedEngineRefusesEveryChangeAndSearch() throws Exception {
+    MatchEngine e = engine();
+    e.upsertAll(RankingTest.population());
+    e.upsertOrder(RankingTest.nurseOrder(false).build());
+    e.close();
+    // Each as documented: IllegalStateException once closed (in memory, so no Lucene index of a
+    // directory fails underneath for the engine).
+    assertThrows(IllegalStateException.class, () -> e.upsertAll(List.of(nurse())));
+    assertThrows(IllegalStateException.class, () -> e.upsertOrder(pedagogueOrder()));
+    assertThrows(IllegalStateException.class, () -> e.deleteOrder("jo-nurse"));
+    assertThrows(IllegalStateException.class, e::refresh);
+    assertThrows(IllegalStateException.class, e::commit);
+    assertThrows(IllegalStateException.class, () -> e.suggest(nurse(), 1));
+    assertEquals(1, e.orderCount(), "a refused change must not change the orders");
   }
 
   @Test
