@@ -36,6 +36,9 @@ public final class RankProfile {
       SearchStats[] last = new SearchStats[1];
       RetrievalSettings settings = RetrievalSettings.DEFAULTS
           .withTuning(Integer.parseInt(kv[0]), Double.parseDouble(kv[1])).withListener(s -> last[0] = s);
+      if (kv.length > 2) {
+        settings = settings.withMinPopulationForCells(Integer.parseInt(kv[2]));
+      }
       try (MatchEngine engine = BenchAccess.retrieval(BenchData.engineBuilder(taxonomy), settings).build()) {
       var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
       long c0 = os.getProcessCpuTime();
@@ -44,7 +47,8 @@ public final class RankProfile {
       System.out.printf("build: %.1f s wall (%.0f citizens/s), %.1f s process CPU (%.0f citizens per CPU-second)%n",
           (System.nanoTime() - t0) / 1e9, size / ((System.nanoTime() - t0) / 1e9), (os.getProcessCpuTime() - c0) / 1e9,
           size / ((os.getProcessCpuTime() - c0) / 1e9));
-      System.out.println("config dense=1/" + kv[0] + " maxSlack=" + kv[1]);
+      System.out.println("config dense=1/" + kv[0] + " maxSlack=" + kv[1] + " minPopulationForCells="
+          + settings.minPopulationForCells());
       long[][] times = new long[orders.length][rounds];
       long[] ph = new long[SearchStats.PHASES];
       long[] rankNanos = {0};

@@ -101,6 +101,11 @@ public final class CitizenIndex implements Closeable {
   static final int CELL_SHIFT = 10;
   int capacity;
   Postings[] skillPostings = new Postings[1024];
+  /**
+   * Every citizen, by gate class: what a scan of the citizens no term touched reads, so it skips
+   * the classes whose flag gates fail as the term postings do.
+   */
+  final Postings everyone = new Postings();
   final Map<String, Postings> occupationPostings = new HashMap<>();
   final Map<String, Postings> goalPostings = new HashMap<>();
   private final ObjectIntHashMap<String> ords = new ObjectIntHashMap<>();
@@ -353,6 +358,7 @@ public final class CitizenIndex implements Closeable {
           p.trim();
         }
       }
+      everyone.trim();
       occupationPostings.values().forEach(Postings::trim);
       goalPostings.values().forEach(Postings::trim);
     }
@@ -418,6 +424,11 @@ public final class CitizenIndex implements Closeable {
       return;
     }
     int cls = f == null ? -1 : gateClass(f.flags);
+    if (old == null && f != null) {
+      everyone.add(ord, cls);
+    } else if (old != null && f == null) {
+      everyone.staled(o -> features[o] != null, this::gateClassOf);
+    }
     // Skills: both arrays sorted; append what is new, mark stale what went.
     int[] was = old == null ? new int[0] : old.skills;
     int[] now = f == null ? new int[0] : f.skills;

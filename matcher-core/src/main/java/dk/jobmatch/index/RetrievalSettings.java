@@ -25,11 +25,14 @@ public record RetrievalSettings(int denseDivisor, double maxSlack, int minPopula
   public static final Consumer<SearchStats> NO_LISTENER = s -> { };
 
   /**
-   * The defaults: dense above 1/32 of the population, at most 0.06 left out, from 20,000 citizens
-   * (0.06 rather than 0.15 since the gate classes: the same median and a shorter tail at 100,000
-   * and 1,000,000, measured with {@code RankProfile}; BENCHMARKS.md).
+   * The defaults: no term left out (a maximum slack of 0; dense above 1/32 of the population and
+   * from 20,000 citizens, should a slack be allowed) and map cells at every population size.
+   * Leaving dense terms out paid while every touched citizen was checked against the k-th score
+   * one by one; since the touched citizens are checked best bound first against bounds from their
+   * cell codes, the slack it adds to every bound costs more exact scores than the terms it saves
+   * (measured with {@code RankProfile} at 100,000 and 1,000,000 citizens; BENCHMARKS.md).
    */
-  public static final RetrievalSettings DEFAULTS = new RetrievalSettings(32, 0.06, 20_000, 20_000, NO_LISTENER);
+  public static final RetrievalSettings DEFAULTS = new RetrievalSettings(32, 0.0, 20_000, 0, NO_LISTENER);
 
   /**
    * @throws IllegalArgumentException if a number is out of range

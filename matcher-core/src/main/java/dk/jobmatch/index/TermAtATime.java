@@ -55,7 +55,6 @@ public final class TermAtATime {
   private final CompiledOrder o;
   private final int k;
   private final int population;
-  private final int n;
   private final Scratch scratch;
   /** Flag gates by the citizen's six flag bits. */
   private final boolean[] flagOk = new boolean[64];
@@ -94,8 +93,7 @@ public final class TermAtATime {
     this.o = o;
     this.k = k;
     this.population = population;
-    this.n = index.capacity;
-    this.scratch = Scratch.get(n);
+    this.scratch = Scratch.get(index.capacity);
     boolean[] classOk = new boolean[Postings.CLASSES];
     int open = 0;
     for (int f = 0; f < 64; f++) {
@@ -501,7 +499,11 @@ public final class TermAtATime {
     return FeatureScorer.passesCommute(o, rec[b], rec[b + 1], rec[b + 2], rec[b + 4], rec[b + 5], rec[b + 6], rec[b + 7]);
   }
 
-  /** Every citizen no term touched (and not already in the heap), checked like the others. */
+  /**
+   * Every citizen no term touched (and not already in the heap), checked like the others: read
+   * from the index's list of every citizen, in the open gate classes only, each once (the list may
+   * hold stale or repeated entries until it is compacted), first against its cell code's bound.
+   */
   private void scanUntouched(double eps) {
     scanned = true;
     int[] state = scratch.state;
@@ -511,22 +513,29 @@ public final class TermAtATime {
     }
     CitizenFeatures[] features = index.features;
     int[] cells = index.cells;
+    Postings everyone = index.everyone;
     double cut = nonTermMax + eps;
-    for (int ord = 0; ord < n; ord++) {
-      int s = ord << 1;
-      if (state[s + 1] != 0 || state[s] == doneTag || features[ord] == null) {
-        continue;
-      }
-      if (heap.full()) {
-        double threshold = heap.threshold();
-        if (cut < threshold) {
-          return;
-        }
-        if (cellBound(cells[ord]) + eps < threshold) {
+    for (int c : okClasses) {
+      int[] ords = everyone.ords[c];
+      int size = everyone.sizes[c];
+      for (int i = 0; i < size; i++) {
+        int ord = ords[i];
+        int s = ord << 1;
+        if (state[s + 1] != 0 || state[s] == doneTag || features[ord] == null) {
           continue;
         }
+        state[s] = doneTag;
+        if (heap.full()) {
+          double threshold = heap.threshold();
+          if (cut < threshold) {
+            return;
+          }
+          if (cellBound(cells[ord]) + eps < threshold) {
+            continue;
+          }
+        }
+        consider(ord, 0, 0, eps);
       }
-      consider(ord, 0, 0, eps);
     }
   }
 

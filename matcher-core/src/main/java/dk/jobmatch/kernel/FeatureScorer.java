@@ -515,10 +515,10 @@ public final class FeatureScorer {
       boolean stale = false;
       int[] skills = c.skills;
       for (int i = 0; i < skills.length; i++) {
-        CompiledOrder.SkillCredit sc = o.credits.get(skills[i]);
-        if (sc == null) {
+        if (!o.credits(skills[i])) {
           continue;
         }
+        CompiledOrder.SkillCredit sc = o.credits.get(skills[i]);
         double fresh = freshness(p, o.asOfYear, c.skillLastUsed[i]);
         for (int k = 0; k < sc.req().length; k++) {
           double credit = sc.credit()[k] * fresh;

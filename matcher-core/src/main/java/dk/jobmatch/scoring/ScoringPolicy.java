@@ -42,6 +42,8 @@ public final class ScoringPolicy {
   private final String name;
   private final String version;
   private final Map<Component, Double> weights;
+  /** {@link #weights} by component ordinal: {@link #weight} is on every score's hot path. */
+  private final double[] weightByOrdinal;
   private final Set<Gate> relaxedGates;
   /** {@link #relaxedGates} as bits by ordinal: {@link #relaxed} is on every ranking's hot path. */
   private final int relaxedMask;
@@ -51,6 +53,8 @@ public final class ScoringPolicy {
     this.name = b.name;
     this.version = b.version;
     this.weights = Collections.unmodifiableMap(new EnumMap<>(b.weights));
+    this.weightByOrdinal = new double[Component.values().length];
+    this.weights.forEach((c, w) -> weightByOrdinal[c.ordinal()] = w);
     this.relaxedGates = Collections.unmodifiableSet(b.relaxedGates.isEmpty() ? EnumSet.noneOf(Gate.class) : EnumSet.copyOf(b.relaxedGates));
     int mask = 0;
     for (Gate g : relaxedGates) {
@@ -114,7 +118,7 @@ public final class ScoringPolicy {
    * @throws NullPointerException if {@code c} is null
    */
   public double weight(Component c) {
-    return weights.get(c);
+    return weightByOrdinal[c.ordinal()];
   }
 
   /**
