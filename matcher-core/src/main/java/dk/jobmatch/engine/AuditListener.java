@@ -17,6 +17,10 @@ package dk.jobmatch.engine;
  */
 @FunctionalInterface
 public interface AuditListener {
-  /** Records one proposed shortlist. */
+  /**
+   * Records one proposed shortlist.
+   *
+   * @param event the shortlist with its order or citizen, policy and day; never null
+   */
   void shortlist(AuditEvent event);
 }

@@ -80,12 +80,20 @@ public final class ChangeFeed implements ShortlistListener {
     }
   }
 
-  /** The last complete generation (0 before the first change). */
+  /**
+   * The last complete generation (0 before the first change).
+   *
+   * @return the generation, 0 before the first change
+   */
   public synchronized long generation() {
     return generation;
   }
 
-  /** The oldest generation whose events are kept (the first one after it that exists). */
+  /**
+   * The oldest generation whose events are kept (the first one after it that exists).
+   *
+   * @return the generation after which events are still retained
+   */
   public synchronized long oldestRetained() {
     return generation - history.size() + 1;
   }
@@ -93,6 +101,9 @@ public final class ChangeFeed implements ShortlistListener {
   /**
    * Every retained event after generation {@code after}, in order.
    *
+   * @param after the last generation the consumer has seen, at least 0
+   * @return an unmodifiable list of the events, oldest first; empty when {@code after} is the
+   *     current generation
    * @throws IllegalArgumentException if events after {@code after} are no longer retained (the
    *     consumer must start over from the current lists), or {@code after} is negative
    */
@@ -117,6 +128,10 @@ public final class ChangeFeed implements ShortlistListener {
    * Attaches a consumer after generation {@code after}: it receives every retained event after
    * it now, then every event of each new generation. Returns the handle that detaches it.
    *
+   * @param after the last generation the consumer has seen, at least 0
+   * @param consumer receives the events
+   * @return a handle whose {@code close()} detaches the consumer; closing it twice does nothing
+   *     more
    * @throws IllegalArgumentException as {@link #since(long)}
    * @throws NullPointerException if consumer is null
    */

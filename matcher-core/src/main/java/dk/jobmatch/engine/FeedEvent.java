@@ -14,6 +14,8 @@ import java.util.Objects;
  */
 public record FeedEvent(long generation, int seq, ShortlistEvent event) {
   /**
+   * Validates the event.
+   *
    * @throws NullPointerException if event is null
    * @throws IllegalArgumentException if generation or seq is below 1
    */

@@ -84,33 +84,65 @@ import java.util.Set;
 public final class LiveShortlists {
   /** One change to apply with {@link LiveShortlists#apply(List)}. Immutable. */
   public sealed interface Change {
-    /** Adds a citizen or replaces the one with the same id. */
+    /**
+     * Adds a citizen or replaces the one with the same id.
+     *
+     * @param citizen the citizen
+     */
     record UpsertCitizen(Citizen citizen) implements Change {
-      /** @throws NullPointerException if citizen is null */
+      /**
+       * Checks the citizen.
+       *
+       * @throws NullPointerException if citizen is null
+       */
       public UpsertCitizen {
         Objects.requireNonNull(citizen, "citizen");
       }
     }
 
-    /** Deletes a citizen (an unknown id is ignored). */
+    /**
+     * Deletes a citizen (an unknown id is ignored).
+     *
+     * @param citizenId the citizen's id
+     */
     record DeleteCitizen(String citizenId) implements Change {
-      /** @throws NullPointerException if citizenId is null */
+      /**
+       * Checks the id.
+       *
+       * @throws NullPointerException if citizenId is null
+       */
       public DeleteCitizen {
         Objects.requireNonNull(citizenId, "citizenId");
       }
     }
 
-    /** Adds an order or replaces the one with the same id (keeping its position). */
+    /**
+     * Adds an order or replaces the one with the same id (keeping its position).
+     *
+     * @param order the order
+     */
     record UpsertOrder(JobOrder order) implements Change {
-      /** @throws NullPointerException if order is null */
+      /**
+       * Checks the order.
+       *
+       * @throws NullPointerException if order is null
+       */
       public UpsertOrder {
         Objects.requireNonNull(order, "order");
       }
     }
 
-    /** Deletes an order (an unknown id is ignored). */
+    /**
+     * Deletes an order (an unknown id is ignored).
+     *
+     * @param orderId the order's id
+     */
     record DeleteOrder(String orderId) implements Change {
-      /** @throws NullPointerException if orderId is null */
+      /**
+       * Checks the id.
+       *
+       * @throws NullPointerException if orderId is null
+       */
       public DeleteOrder {
         Objects.requireNonNull(orderId, "orderId");
       }
@@ -173,6 +205,9 @@ public final class LiveShortlists {
    * Starts standing lists over everything the engine holds now (refreshing it first), with
    * {@value #DEFAULT_SUGGESTIONS} suggestions per citizen. Emits no events.
    *
+   * @param engine the engine whose citizens and open orders are watched
+   * @param listener receives the events of every later change
+   * @return the lists
    * @throws NullPointerException if an argument is null
    */
   public static LiveShortlists start(MatchEngine engine, ShortlistListener listener) {
@@ -185,6 +220,9 @@ public final class LiveShortlists {
    *
    * @param suggestions how many top suggestions per citizen are watched (0: none, and no {@code
    *     SUGGESTED} events)
+   * @param engine the engine whose citizens and open orders are watched
+   * @param listener receives the events of every later change
+   * @return the lists
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code suggestions} is negative
    */
@@ -217,6 +255,8 @@ public final class LiveShortlists {
   public record Stored(String orderId, int k, boolean complete, List<String> citizenIds, List<Double> scores,
       List<String> holders) {
     /**
+     * Checks the fields and copies the lists.
+     *
      * @throws NullPointerException if a field is null
      * @throws IllegalArgumentException if {@code citizenIds} and {@code scores} differ in length
      */
@@ -231,7 +271,11 @@ public final class LiveShortlists {
     }
   }
 
-  /** The standing state of every open order, in the engine's order, for {@link #resume}. */
+  /**
+   * The standing state of every open order, in the engine's order, for {@link #resume}.
+   *
+   * @return an unmodifiable list, one state per open order
+   */
   public synchronized List<Stored> stored() {
     List<Stored> out = new ArrayList<>(open.size());
     for (OrderState st : open.values()) {
@@ -254,6 +298,10 @@ public final class LiveShortlists {
    * qualifying. The caller vouches that nothing else moved since they were stored (same citizens,
    * same orders, same policy and reference data). Emits no events.
    *
+   * @param engine the engine whose citizens and open orders are watched
+   * @param listener receives the events of every later change
+   * @param suggestions how many top suggestions per citizen are watched, at least 0
+   * @param stored the states {@link #stored()} returned, one per open order
    * @return the lists, or empty if the stored states do not fit (then {@link #start} them)
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code suggestions} is negative
@@ -314,24 +362,46 @@ public final class LiveShortlists {
     return java.util.Optional.of(live);
   }
 
-  /** Adds or replaces a citizen and updates the lists; see {@link #apply(List)}. */
+  /**
+   * Adds or replaces a citizen and updates the lists; see {@link #apply(List)}.
+   *
+   * @param citizen the citizen
+   * @throws NullPointerException if {@code citizen} is null
+   */
   public void upsert(Citizen citizen) {
     apply(List.of(new Change.UpsertCitizen(citizen)));
   }
 
-  /** Deletes a citizen and updates the lists; returns whether it was indexed. */
+  /**
+   * Deletes a citizen and updates the lists; returns whether it was indexed.
+   *
+   * @param citizenId the citizen's id
+   * @return true if a citizen with that id was indexed
+   * @throws NullPointerException if {@code citizenId} is null
+   */
   public synchronized boolean delete(String citizenId) {
     boolean known = engine.indexedFeatures(Objects.requireNonNull(citizenId, "citizenId")).isPresent();
     apply(List.of(new Change.DeleteCitizen(citizenId)));
     return known;
   }
 
-  /** Adds or replaces an order and updates the lists; see {@link #apply(List)}. */
+  /**
+   * Adds or replaces an order and updates the lists; see {@link #apply(List)}.
+   *
+   * @param order the order
+   * @throws NullPointerException if {@code order} is null
+   */
   public void upsertOrder(JobOrder order) {
     apply(List.of(new Change.UpsertOrder(order)));
   }
 
-  /** Deletes an order (filled or withdrawn) and updates the lists; returns whether it was held. */
+  /**
+   * Deletes an order (filled or withdrawn) and updates the lists; returns whether it was held.
+   *
+   * @param orderId the order's id
+   * @return true if an order with that id was held
+   * @throws NullPointerException if {@code orderId} is null
+   */
   public synchronized boolean deleteOrder(String orderId) {
     boolean known = engine.order(Objects.requireNonNull(orderId, "orderId")).isPresent();
     apply(List.of(new Change.DeleteOrder(orderId)));
@@ -351,6 +421,7 @@ public final class LiveShortlists {
    * Applies changes in order (a later change of the same id wins), refreshes the engine, updates
    * every standing list and reports the net difference as events.
    *
+   * @param changes the changes, applied as one generation
    * @throws NullPointerException if the list or an element is null
    * @throws java.io.UncheckedIOException if the engine cannot write its index
    */
@@ -408,7 +479,12 @@ public final class LiveShortlists {
     }
   }
 
-  /** The standing shortlist of an open order (empty if the order is not open). */
+  /**
+   * The standing shortlist of an open order (empty if the order is not open).
+   *
+   * @param orderId the order's id
+   * @return an unmodifiable list, best first
+   */
   public synchronized List<Match> shortlist(String orderId) {
     OrderState st = open.get(Objects.requireNonNull(orderId, "orderId"));
     return st == null ? List.of() : st.visible;
@@ -418,6 +494,9 @@ public final class LiveShortlists {
    * The standing top suggestions of a citizen: what {@link MatchEngine#suggest(Citizen, int)} gives
    * now (empty if the citizen is not indexed, or suggestions are off). Computed on demand from the
    * standing orders.
+   *
+   * @param citizenId the citizen's id
+   * @return an unmodifiable list of matches, best first
    */
   public synchronized List<Match> suggestions(String citizenId) {
     CitizenFeatures f = engine.indexedFeatures(Objects.requireNonNull(citizenId, "citizenId")).orElse(null);
@@ -438,12 +517,21 @@ public final class LiveShortlists {
     return List.copyOf(out);
   }
 
-  /** The ids of the orders with a standing list, in the engine's order. */
+  /**
+   * The ids of the orders with a standing list, in the engine's order.
+   *
+   * @return an unmodifiable list of order ids
+   */
   public synchronized List<String> openOrders() {
     return List.copyOf(open.keySet());
   }
 
-  /** How many times an order was ranked afresh with {@link MatchEngine#rank} since the start (a diagnostic). */
+  /**
+   * How many times an order was ranked afresh with {@link MatchEngine#rank} since the start (a
+   * diagnostic).
+   *
+   * @return the number of fresh rankings, at least 0
+   */
   public synchronized long reranks() {
     return reranks;
   }

@@ -224,18 +224,31 @@ public final class MatchEngine implements Closeable {
    * Reports a shortlist chosen from this engine's rankings (a batch allocation) to the audit
    * listener, if one is set; does nothing otherwise.
    *
+   * @param kind what produced the shortlist, {@link AuditEvent.Kind#BATCH} for an allocation
+   * @param orderId the order's id for a shortlist of citizens, else null
+   * @param citizenId the citizen's id for a list of orders, else null
+   * @param shortlist the matches, best first
    * @throws RuntimeException whatever the listener throws
+   * @throws NullPointerException if {@code kind} or {@code shortlist} is null
    */
   public void reportShortlist(AuditEvent.Kind kind, String orderId, String citizenId, List<Match> shortlist) {
     audited(Objects.requireNonNull(kind, "kind"), orderId, citizenId, Objects.requireNonNull(shortlist, "shortlist"));
   }
 
-  /** The fingerprint of the scoring policy, as reported to the audit listener. */
+  /**
+   * The fingerprint of the scoring policy, as reported to the audit listener.
+   *
+   * @return {@link PolicyFingerprint#of} the engine's policy
+   */
   public String policyFingerprint() {
     return policyFingerprint;
   }
 
-  /** A builder with an empty taxonomy, no shortage data, the default policy, in memory. */
+  /**
+   * A builder with an empty taxonomy, no shortage data, the default policy, in memory.
+   *
+   * @return a new builder, not shared with any other caller
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -259,6 +272,7 @@ public final class MatchEngine implements Closeable {
   /**
    * Adds a citizen, or replaces the one with the same id.
    *
+   * @param citizen the citizen
    * @throws NullPointerException if {@code citizen} is null
    * @throws UncheckedIOException if the index cannot be written
    * @throws IllegalStateException if the engine is closed
@@ -270,6 +284,7 @@ public final class MatchEngine implements Closeable {
   /**
    * Adds or replaces many citizens; faster than one by one (features are computed in parallel).
    *
+   * @param batch the citizens; a later one with the same id wins
    * @throws NullPointerException if the collection or an element is null
    * @throws UncheckedIOException if the index cannot be written
    * @throws IllegalStateException if the engine is closed
@@ -286,6 +301,7 @@ public final class MatchEngine implements Closeable {
    * Deletes a citizen. From the moment this returns, the citizen appears in no result of a search
    * that starts afterwards; the stored bytes leave the disk at {@link #purgeDeleted()}.
    *
+   * @param citizenId the citizen's id
    * @return whether a citizen with that id was indexed
    * @throws IllegalStateException if the engine is closed (nothing is changed)
    */
@@ -298,7 +314,9 @@ public final class MatchEngine implements Closeable {
   /**
    * Adds an open job order, or replaces the one with the same id; visible to suggestions at once.
    *
+   * @param order the order
    * @throws IllegalStateException if the engine is closed
+   * @throws NullPointerException if {@code order} is null
    */
   public void upsertOrder(JobOrder order) {
     ensureOpen();
@@ -308,6 +326,8 @@ public final class MatchEngine implements Closeable {
   /**
    * Removes a job order (filled or withdrawn); returns whether it was there.
    *
+   * @param orderId the order's id
+   * @return true if an order with that id was open in this engine
    * @throws IllegalStateException if the engine is closed
    */
   public boolean deleteOrder(String orderId) {
@@ -389,6 +409,9 @@ public final class MatchEngine implements Closeable {
    * order closed on the engine's day ({@link #today()}; {@link JobOrder#isOpenOn}: the deadline
    * day itself is open) gets an empty list.
    *
+   * @param order the order (open in this engine or not)
+   * @param k the most citizens ranked, at least 1
+   * @return an unmodifiable list of matches, best first, then the fortrinsadgang holders
    * @throws IllegalArgumentException if {@code k < 1}
    * @throws NullPointerException if {@code order} is null
    * @throws IllegalStateException if the engine is closed
@@ -426,6 +449,9 @@ public final class MatchEngine implements Closeable {
    * each explained. Orders whose deadline has passed are left out. Shortage orders rank higher
    * through the shortage component.
    *
+   * @param citizen the citizen (indexed or not)
+   * @param k the most orders returned, at least 1
+   * @return an unmodifiable list of matches, best first
    * @throws IllegalArgumentException if {@code k < 1}
    * @throws NullPointerException if {@code citizen} is null
    * @throws IllegalStateException if the engine is closed
@@ -447,7 +473,12 @@ public final class MatchEngine implements Closeable {
   /**
    * The best {@code k} open orders for an indexed citizen.
    *
+   * @param citizenId the id of an indexed citizen
+   * @param k the most orders returned, at least 1
+   * @return an unmodifiable list of matches, best first
    * @throws IllegalArgumentException if {@code k < 1} or the citizen is not indexed
+   * @throws NullPointerException if {@code citizenId} is null
+   * @throws IllegalStateException if the engine is closed
    */
   public List<Match> suggest(String citizenId, int k) {
     Citizen c = citizen(citizenId).orElseThrow(
@@ -477,8 +508,10 @@ public final class MatchEngine implements Closeable {
    * Scores one pair. Says nothing about why a pair fails: {@link #explainPair(Citizen, JobOrder,
    * int)} reports every gate with the values compared, and the rank.
    *
-   * @return the match, or empty if a hard gate fails, the score is 0 or the order is closed on
-   *     the engine's day
+   * @param citizen the citizen (indexed or not)
+   * @param order the order (open in this engine or not)
+   * @return the match, or empty if a hard gate fails, the score is 0 or the order is closed on the
+   *     engine's day
    * @throws NullPointerException if an argument is null
    */
   public Optional<Match> explain(Citizen citizen, JobOrder order) {
@@ -511,6 +544,8 @@ public final class MatchEngine implements Closeable {
    * @param citizen the citizen (indexed or not)
    * @param order the order (open in this engine or not)
    * @param k the shortlist length the gap refers to
+   * @return every gate and, when eligible, the match, the rank and the gap to the {@code k}-th
+   *     place
    * @throws IllegalArgumentException if {@code k < 1}
    * @throws NullPointerException if {@code citizen} or {@code order} is null
    * @throws IllegalStateException if the engine is closed
@@ -540,6 +575,11 @@ public final class MatchEngine implements Closeable {
   /**
    * Explains one pair of an indexed citizen; see {@link #explainPair(Citizen, JobOrder, int)}.
    *
+   * @param citizenId the id of an indexed citizen
+   * @param order the order (open in this engine or not)
+   * @param k the shortlist length the gap refers to
+   * @return every gate and, when eligible, the match, the rank and the gap to the {@code k}-th
+   *     place
    * @throws IllegalArgumentException if {@code k < 1} or the citizen is not indexed
    * @throws NullPointerException if an argument is null
    * @throws IllegalStateException if the engine is closed
@@ -554,8 +594,13 @@ public final class MatchEngine implements Closeable {
    * Explains one pair of an indexed citizen and an open order; see {@link #explainPair(Citizen,
    * JobOrder, int)}.
    *
-   * @throws IllegalArgumentException if {@code k < 1}, the citizen is not indexed or the order
-   *     is not open in this engine
+   * @param citizenId the id of an indexed citizen
+   * @param orderId the id of an order open in this engine
+   * @param k the shortlist length the gap refers to
+   * @return every gate and, when eligible, the match, the rank and the gap to the {@code k}-th
+   *     place
+   * @throws IllegalArgumentException if {@code k < 1}, the citizen is not indexed or the order is
+   *     not open in this engine
    * @throws NullPointerException if an argument is null
    * @throws IllegalStateException if the engine is closed
    */
@@ -603,47 +648,85 @@ public final class MatchEngine implements Closeable {
     }
   }
 
-  /** An indexed citizen as last upserted, if present. */
+  /**
+   * An indexed citizen as last upserted, if present.
+   *
+   * @param id the citizen's id
+   * @return the citizen, or empty when not indexed
+   */
   public Optional<Citizen> citizen(String id) {
     return citizens.citizen(Objects.requireNonNull(id, "id"));
   }
 
-  /** An open order by id. */
+  /**
+   * An open order by id.
+   *
+   * @param id the order's id
+   * @return the order, or empty when it is not open in this engine
+   */
   public Optional<JobOrder> order(String id) {
     return orders.get(Objects.requireNonNull(id, "id"));
   }
 
-  /** All open orders, in the order they were first added. Immutable snapshot. */
+  /**
+   * All open orders, in the order they were first added. Immutable snapshot.
+   *
+   * @return an unmodifiable list of the open orders
+   */
   public List<JobOrder> orders() {
     return orders.all();
   }
 
-  /** The number of indexed citizens (including those not yet refreshed). */
+  /**
+   * The number of indexed citizens (including those not yet refreshed).
+   *
+   * @return the number of citizens, at least 0
+   */
   public int citizenCount() {
     return citizens.size();
   }
 
-  /** The number of open orders. */
+  /**
+   * The number of open orders.
+   *
+   * @return the number of orders, at least 0
+   */
   public int orderCount() {
     return orders.all().size();
   }
 
-  /** The scoring policy. */
+  /**
+   * The scoring policy.
+   *
+   * @return the policy the engine was built with
+   */
   public ScoringPolicy policy() {
     return policy;
   }
 
-  /** The taxonomy. */
+  /**
+   * The taxonomy.
+   *
+   * @return the taxonomy the engine was built with
+   */
   public Taxonomy taxonomy() {
     return taxonomy;
   }
 
-  /** The shortage look-up. */
+  /**
+   * The shortage look-up.
+   *
+   * @return the shortage look-up the engine was built with
+   */
   public ShortageLookup shortage() {
     return shortage;
   }
 
-  /** The day scored for: the pinned {@code asOf} date, or today by the clock. */
+  /**
+   * The day scored for: the pinned {@code asOf} date, or today by the clock.
+   *
+   * @return the day results are computed for
+   */
   public LocalDate today() {
     return asOf != null ? asOf : LocalDate.now(clock);
   }
@@ -729,7 +812,11 @@ public final class MatchEngine implements Closeable {
     return citizens.stats();
   }
 
-  /** The ids of all indexed citizens, in ascending order. Immutable snapshot; thread-safe. */
+  /**
+   * The ids of all indexed citizens, in ascending order. Immutable snapshot; thread-safe.
+   *
+   * @return an unmodifiable list of the ids
+   */
   public List<String> citizenIds() {
     return citizens.ids();
   }
@@ -759,6 +846,9 @@ public final class MatchEngine implements Closeable {
      * start-up snapshot after its commit (default: false), which the next opening reads instead
      * of every citizen (see the class description). Ignored in memory. Opening uses a valid
      * snapshot whatever this says.
+     *
+     * @param write true to write the snapshot at close
+     * @return this builder
      */
     public Builder startupSnapshot(boolean write) {
       this.startupSnapshot = write;
@@ -777,28 +867,69 @@ public final class MatchEngine implements Closeable {
     /**
      * Reports every shortlist produced to {@code listener} (default: none); see {@link
      * AuditListener}.
+     *
+     * @param listener the listener, called on the thread that produced the shortlist
+     * @return this builder
+     * @throws NullPointerException if {@code listener} is null
      */
     public Builder auditListener(AuditListener listener) {
       this.audit = Objects.requireNonNull(listener, "listener");
       return this;
     }
 
-    /** The occupation and skill taxonomy (default: none). */
+    /**
+     * The occupation and skill taxonomy (default: none).
+     *
+     * @param t the taxonomy
+     * @return this builder
+     * @throws NullPointerException if {@code t} is null
+     */
     public Builder taxonomy(Taxonomy t) { this.taxonomy = Objects.requireNonNull(t, "taxonomy"); return this; }
-    /** Shortage data (default: none). */
+    /**
+     * Shortage data (default: none).
+     *
+     * @param s the shortage look-up
+     * @return this builder
+     * @throws NullPointerException if {@code s} is null
+     */
     public Builder shortage(ShortageLookup s) { this.shortage = Objects.requireNonNull(s, "shortage"); return this; }
-    /** The scoring policy (default: {@link ScoringPolicy#defaults()}). */
+    /**
+     * The scoring policy (default: {@link ScoringPolicy#defaults()}).
+     *
+     * @param p the policy
+     * @return this builder
+     * @throws NullPointerException if {@code p} is null
+     */
     public Builder policy(ScoringPolicy p) { this.policy = Objects.requireNonNull(p, "policy"); return this; }
-    /** A directory for a persistent, crash-safe index (default: in memory). */
+    /**
+     * A directory for a persistent, crash-safe index (default: in memory).
+     *
+     * @param p the index directory
+     * @return this builder
+     * @throws NullPointerException if {@code p} is null
+     */
     public Builder directory(Path p) { this.directory = Objects.requireNonNull(p, "directory"); return this; }
-    /** The clock giving "today" when no {@link #asOf} date is pinned. */
+    /**
+     * The clock giving "today" when no {@link #asOf} date is pinned.
+     *
+     * @param c the clock (default: the system clock in the default time zone)
+     * @return this builder
+     * @throws NullPointerException if {@code c} is null
+     */
     public Builder clock(Clock c) { this.clock = Objects.requireNonNull(c, "clock"); return this; }
-    /** Pins the day scored for (reproducible results). */
+    /**
+     * Pins the day scored for (reproducible results).
+     *
+     * @param d the day, or null to follow the clock
+     * @return this builder
+     */
     public Builder asOf(LocalDate d) { this.asOf = d; return this; }
 
     /**
      * Refreshes automatically at this interval (default: only on {@link MatchEngine#refresh()}).
      *
+     * @param d the interval, or null for no automatic refresh
+     * @return this builder
      * @throws IllegalArgumentException if not positive
      */
     public Builder refreshInterval(Duration d) {
@@ -810,6 +941,7 @@ public final class MatchEngine implements Closeable {
     /**
      * Builds (and, for a directory, opens) the engine.
      *
+     * @return the engine; thread-safe, to be closed by the caller
      * @throws UncheckedIOException if the directory cannot be opened or holds unreadable data
      */
     public MatchEngine build() {

@@ -22,12 +22,25 @@ import java.util.HexFormat;
 public final class PolicyFingerprint {
   private PolicyFingerprint() {}
 
-  /** The fingerprint of {@code policy}. */
+  /**
+   * The fingerprint of {@code policy}.
+   *
+   * @param policy the policy
+   * @return {@code sha256:} and the first 8 bytes of the SHA-256 of {@link #canonical}, in 16 hex
+   *     digits
+   * @throws NullPointerException if {@code policy} is null
+   */
   public static String of(ScoringPolicy policy) {
     return "sha256:" + HexFormat.of().formatHex(sha256(canonical(policy).getBytes(StandardCharsets.UTF_8)), 0, 8);
   }
 
-  /** The canonical text hashed by {@link #of}: one {@code name=value} line per setting. */
+  /**
+   * The canonical text hashed by {@link #of}: one {@code name=value} line per setting.
+   *
+   * @param policy the policy
+   * @return the lines, each ending with a newline
+   * @throws NullPointerException if {@code policy} is null
+   */
   public static String canonical(ScoringPolicy policy) {
     StringBuilder sb = new StringBuilder();
     sb.append("name=").append(policy.name()).append('\n');

@@ -36,6 +36,8 @@ public final class ReferenceScorer {
   private final LocalDate asOf;
 
   /**
+   * A scorer for one day.
+   *
    * @param taxonomy the taxonomy
    * @param shortage shortage look-up
    * @param policy the scoring policy
@@ -55,6 +57,10 @@ public final class ReferenceScorer {
    * holder. Citizens failing a gate or scoring 0 are never included. An order closed on the
    * scorer's day ({@link JobOrder#isOpenOn}) gets an empty list.
    *
+   * @param population the citizens, each scored against the order
+   * @param order the order
+   * @param k the most citizens ranked, at least 1
+   * @return an unmodifiable list of matches, best first, then the fortrinsadgang holders
    * @throws IllegalArgumentException if {@code k < 1}
    * @throws NullPointerException if an argument is null
    */
@@ -66,6 +72,10 @@ public final class ReferenceScorer {
    * {@link #rank(Collection, JobOrder, int)} over a population prepared once with {@link
    * #prepare}: what a benchmark compares, so that the per-call preparation is not measured.
    *
+   * @param p the prepared population
+   * @param order the order
+   * @param k the most citizens ranked, at least 1
+   * @return an unmodifiable list of matches, best first, then the fortrinsadgang holders
    * @throws IllegalArgumentException if {@code k < 1}
    * @throws NullPointerException if an argument is null
    */
@@ -83,7 +93,13 @@ public final class ReferenceScorer {
    * The top {@code k} orders for a citizen, best first (ties by order id). Skill rarity is
    * computed over {@code population} (the citizens the orders compete for; may be empty).
    *
+   * @param population the citizens skill rarity is computed over; may be empty
+   * @param orders the orders to choose among
+   * @param citizen the citizen
+   * @param k the most orders returned, at least 1
+   * @return an unmodifiable list of matches, best first
    * @throws IllegalArgumentException if {@code k < 1}
+   * @throws NullPointerException if an argument is null
    */
   public List<Match> suggest(Collection<Citizen> population, Collection<JobOrder> orders, Citizen citizen, int k) {
     Preconditions.checkArgument(k >= 1, "k: '%s' must be at least 1", k);
@@ -106,7 +122,11 @@ public final class ReferenceScorer {
   /**
    * Scores one pair with skill rarity taken over {@code population}.
    *
+   * @param population the citizens skill rarity is computed over; may be empty
+   * @param citizen the citizen
+   * @param order the order
    * @return the match, or empty if a gate fails, the score is 0 or the order is closed on the day
+   * @throws NullPointerException if an argument is null
    */
   public Optional<Match> explain(Collection<Citizen> population, Citizen citizen, JobOrder order) {
     if (!order.isOpenOn(asOf)) {
@@ -124,6 +144,12 @@ public final class ReferenceScorer {
    * citizen} takes the place of a member with the same id), the {@code k}-th place's score and
    * the gap to it. The oracle for {@link MatchEngine#explainPair(Citizen, JobOrder, int)}.
    *
+   * @param population the citizens the rank is taken among
+   * @param citizen the citizen
+   * @param order the order
+   * @param k the shortlist length the gap refers to
+   * @return every gate and, when eligible, the match, the rank and the gap to the {@code k}-th
+   *     place
    * @throws IllegalArgumentException if {@code k < 1}
    * @throws NullPointerException if an argument is null
    */
@@ -135,6 +161,12 @@ public final class ReferenceScorer {
    * Explains one pair over a population {@linkplain #prepare prepared} once for many pairs; see
    * {@link #explainPair(Collection, Citizen, JobOrder, int)}.
    *
+   * @param p the prepared population the rank is taken among
+   * @param citizen the citizen
+   * @param order the order
+   * @param k the shortlist length the gap refers to
+   * @return every gate and, when eligible, the match, the rank and the gap to the {@code k}-th
+   *     place
    * @throws IllegalArgumentException if {@code k < 1}
    * @throws NullPointerException if an argument is null
    */
@@ -159,7 +191,11 @@ public final class ReferenceScorer {
       this.prepared = prepared;
     }
 
-    /** How many citizens the population holds. */
+    /**
+     * How many citizens the population holds.
+     *
+     * @return the number of citizens, at least 0
+     */
     public int size() {
       return prepared.features().size();
     }
@@ -168,6 +204,8 @@ public final class ReferenceScorer {
   /**
    * Prepares a population once for many rankings.
    *
+   * @param population the citizens
+   * @return the prepared population; immutable and thread-safe
    * @throws NullPointerException if the population or a citizen is null
    */
   public Population prepare(Collection<Citizen> population) {

@@ -49,6 +49,8 @@ public record ShortlistEvent(Kind kind, String orderId, String citizenId, int ra
   }
 
   /**
+   * Validates the event.
+   *
    * @throws NullPointerException if kind, orderId or citizenId is null, or the reason is missing
    *     for {@code ENTERED}/{@code LEFT}
    * @throws IllegalArgumentException if rank is below 1

@@ -7,7 +7,11 @@ package dk.jobmatch.engine;
  */
 @FunctionalInterface
 public interface ShortlistListener {
-  /** One event. */
+  /**
+   * One event.
+   *
+   * @param event the event; never null
+   */
   void on(ShortlistEvent event);
 
   /**
@@ -17,7 +21,11 @@ public interface ShortlistListener {
    */
   default void changeApplied() {}
 
-  /** A listener that ignores every event. */
+  /**
+   * A listener that ignores every event.
+   *
+   * @return a listener that does nothing
+   */
   static ShortlistListener none() {
     return e -> {};
   }

@@ -96,17 +96,30 @@ public record Citizen(
     }
   }
 
-  /** Whether the citizen is approved for fleksjob. */
+  /**
+   * Whether the citizen is approved for fleksjob.
+   *
+   * @return true if {@link #fleksjob()} is present and approved
+   */
   public boolean fleksjobApproved() {
     return fleksjob != null && fleksjob.approved();
   }
 
-  /** A builder for a citizen with the given id; jobReady and searchable default to true. */
+  /**
+   * A builder for a citizen with the given id; jobReady and searchable default to true.
+   *
+   * @param id the citizen's opaque pseudonymous id; checked by {@link Builder#build()}
+   * @return a new builder, not shared with any other caller
+   */
   public static Builder builder(String id) {
     return new Builder(id);
   }
 
-  /** A builder initialised from this citizen, for an update. */
+  /**
+   * A builder initialised from this citizen, for an update.
+   *
+   * @return a new builder holding every field of this citizen
+   */
   public Builder toBuilder() {
     Builder b = new Builder(id);
     b.targetGroup = targetGroup;
@@ -158,45 +171,252 @@ public record Citizen(
       this.id = id;
     }
 
+    /**
+     * Sets the målgruppe (default null: not known).
+     *
+     * @param v the target group, or null
+     * @return this builder
+     */
     public Builder targetGroup(TargetGroup v) { this.targetGroup = v; return this; }
+    /**
+     * Sets whether the citizen is jobparat (default true).
+     *
+     * @param v false for aktivitetsparat
+     * @return this builder
+     */
     public Builder jobReady(boolean v) { this.jobReady = v; return this; }
+    /**
+     * Sets whether the citizen may be proposed at all (default true).
+     *
+     * @param v false to keep the citizen off every shortlist
+     * @return this builder
+     */
     public Builder searchable(boolean v) { this.searchable = v; return this; }
+    /**
+     * Sets the first day of the current unemployment (default null: not known).
+     *
+     * @param v the day, or null
+     * @return this builder
+     */
     public Builder unemployedSince(LocalDate v) { this.unemployedSince = v; return this; }
+    /**
+     * Sets the first day the citizen can start (default null: now).
+     *
+     * @param v the day, or null
+     * @return this builder
+     */
     public Builder availableFrom(LocalDate v) { this.availableFrom = v; return this; }
+    /**
+     * Sets home (default null: not known; no distance is scored).
+     *
+     * @param v the home location, or null
+     * @return this builder
+     */
     public Builder location(Location v) { this.location = v; return this; }
-    /** Sets home; shorthand for {@code location(new Location(postalCode, lat, lon))}. */
+    /**
+     * Sets home; shorthand for {@code location(new Location(postalCode, lat, lon))}.
+     *
+     * @param postalCode the four-digit postal code, or null
+     * @param lat the latitude in degrees, -90 to 90
+     * @param lon the longitude in degrees, -180 to 180
+     * @return this builder
+     * @throws IllegalArgumentException naming the field if the postal code or a coordinate is
+     *     invalid
+     */
     public Builder location(String postalCode, double lat, double lon) { return location(new Location(postalCode, lat, lon)); }
+    /**
+     * Sets the longest acceptable home-to-work distance (default null: no limit).
+     *
+     * @param v the distance in kilometres, 0–1000 (checked by {@link #build()}), or null
+     * @return this builder
+     */
     public Builder maxCommuteKm(Double v) { this.maxCommuteKm = v; return this; }
+    /**
+     * Sets the wanted weekly hours (default null: any).
+     *
+     * @param v the range, or null
+     * @return this builder
+     */
     public Builder hoursPerWeek(HoursRange v) { this.hoursPerWeek = v; return this; }
+    /**
+     * Sets the wanted weekly hours; shorthand for {@code hoursPerWeek(new HoursRange(min, max))}.
+     *
+     * @param min the fewest hours, 0–80
+     * @param max the most hours, {@code min}–80
+     * @return this builder
+     * @throws IllegalArgumentException naming the field if the range is invalid
+     */
     public Builder hoursPerWeek(int min, int max) { return hoursPerWeek(new HoursRange(min, max)); }
+    /**
+     * Adds a job goal.
+     *
+     * @param v the goal; a null is refused by {@link #build()}
+     * @return this builder
+     */
     public Builder jobGoal(JobGoal v) { jobGoals.add(v); return this; }
-    /** Adds a job goal, e.g. {@code jobGoal("isco:5322", 1)}. */
+    /**
+     * Adds a job goal, e.g. {@code jobGoal("isco:5322", 1)}.
+     *
+     * @param occupation the occupation as accepted by {@link OccupationRef#parse}
+     * @param priority the priority, 1 (first wish) to 99
+     * @return this builder
+     * @throws IllegalArgumentException naming the field if the occupation or the priority is
+     *     invalid
+     */
     public Builder jobGoal(String occupation, int priority) { return jobGoal(new JobGoal(OccupationRef.parse(occupation), priority)); }
+    /**
+     * Adds job goals to those already set.
+     *
+     * @param v the goals; a null element is refused by {@link #build()}
+     * @return this builder
+     * @throws NullPointerException if {@code v} is null
+     */
     public Builder jobGoals(Collection<JobGoal> v) { jobGoals.addAll(v); return this; }
+    /**
+     * Adds work experience.
+     *
+     * @param v the experience; a null is refused by {@link #build()}
+     * @return this builder
+     */
     public Builder experience(Experience v) { experience.add(v); return this; }
-    /** Adds experience, e.g. {@code experience("isco:2221", 3.5, 2024)}. */
+    /**
+     * Adds experience, e.g. {@code experience("isco:2221", 3.5, 2024)}.
+     *
+     * @param occupation the occupation as accepted by {@link OccupationRef#parse}
+     * @param years the years worked in it, 0–60
+     * @param lastYear the last year worked in it, or null when not known
+     * @return this builder
+     * @throws IllegalArgumentException naming the field if a value is invalid
+     */
     public Builder experience(String occupation, double years, Integer lastYear) { return experience(new Experience(OccupationRef.parse(occupation), years, lastYear)); }
+    /**
+     * Adds work experience to that already set.
+     *
+     * @param v the experience; a null element is refused by {@link #build()}
+     * @return this builder
+     * @throws NullPointerException if {@code v} is null
+     */
     public Builder experience(Collection<Experience> v) { experience.addAll(v); return this; }
+    /**
+     * Adds a skill held.
+     *
+     * @param v the skill; a null, or a skill id listed twice, is refused by {@link #build()}
+     * @return this builder
+     */
     public Builder skill(SkillHolding v) { skills.add(v); return this; }
+    /**
+     * Adds a skill held, its last use not known.
+     *
+     * @param id the skill's id (an ESCO skill URI or a local id, 1–300 characters)
+     * @return this builder
+     * @throws IllegalArgumentException naming the field if the id is empty, blank or over-long
+     */
     public Builder skill(String id) { return skill(new SkillHolding(id, null)); }
+    /**
+     * Adds a skill held and the year it was last used.
+     *
+     * @param id the skill's id (an ESCO skill URI or a local id, 1–300 characters)
+     * @param lastUsedYear the year it was last used, or null when not known
+     * @return this builder
+     * @throws IllegalArgumentException naming the field if the id or the year is invalid
+     */
     public Builder skill(String id, Integer lastUsedYear) { return skill(new SkillHolding(id, lastUsedYear)); }
+    /**
+     * Adds skills to those already set.
+     *
+     * @param v the skills; a null element is refused by {@link #build()}
+     * @return this builder
+     * @throws NullPointerException if {@code v} is null
+     */
     public Builder skills(Collection<SkillHolding> v) { skills.addAll(v); return this; }
+    /**
+     * Sets the highest completed education (default null: not known).
+     *
+     * @param v the education, or null
+     * @return this builder
+     */
     public Builder education(Education v) { this.education = v; return this; }
+    /**
+     * Sets the highest completed education; shorthand for {@code education(new Education(level,
+     * field, completedYear))}.
+     *
+     * @param level the Danish education level, 1–8
+     * @param field the field of study, at most 200 characters, or null
+     * @param completedYear the year completed, or null when not known
+     * @return this builder
+     * @throws IllegalArgumentException naming the field if a value is invalid
+     */
     public Builder education(int level, String field, Integer completedYear) { return education(new Education(level, field, completedYear)); }
+    /**
+     * Adds a certificate code held.
+     *
+     * @param v the code; a null or malformed code is refused by {@link #build()}
+     * @return this builder
+     */
     public Builder certificate(String v) { certificates.add(v); return this; }
+    /**
+     * Adds certificate codes to those already set.
+     *
+     * @param v the codes; a null or malformed code is refused by {@link #build()}
+     * @return this builder
+     * @throws NullPointerException if {@code v} is null
+     */
     public Builder certificates(Collection<String> v) { certificates.addAll(v); return this; }
+    /**
+     * Adds a language spoken.
+     *
+     * @param v the language; a null, or a language listed twice, is refused by {@link #build()}
+     * @return this builder
+     */
     public Builder language(LanguageSkill v) { languages.add(v); return this; }
+    /**
+     * Adds a language spoken; shorthand for {@code language(new LanguageSkill(code, level))}.
+     *
+     * @param code the ISO 639-1 code, two lower-case letters
+     * @param level the level spoken
+     * @return this builder
+     * @throws IllegalArgumentException naming the field if the code is malformed or the level
+     *     missing
+     */
     public Builder language(String code, CefrLevel level) { return language(new LanguageSkill(code, level)); }
+    /**
+     * Adds languages to those already set.
+     *
+     * @param v the languages; a null element is refused by {@link #build()}
+     * @return this builder
+     * @throws NullPointerException if {@code v} is null
+     */
     public Builder languages(Collection<LanguageSkill> v) { languages.addAll(v); return this; }
+    /**
+     * Sets the fleksjob status (default null: not approved).
+     *
+     * @param v the status, or null
+     * @return this builder
+     */
     public Builder fleksjob(Fleksjob v) { this.fleksjob = v; return this; }
     // An EnumSet throws NullPointerException on null; refuse it here with the usual message.
+    /**
+     * Adds a compensation scheme held.
+     *
+     * @param v the scheme
+     * @return this builder
+     * @throws IllegalArgumentException naming the field if {@code v} is null
+     */
     public Builder compensation(CompensationScheme v) { compensation.add(Checks.required("compensation", v)); return this; }
+    /**
+     * Adds compensation schemes to those already set.
+     *
+     * @param v the schemes
+     * @return this builder
+     * @throws IllegalArgumentException naming the field if {@code v} or an element is null
+     */
     public Builder compensation(Collection<CompensationScheme> v) { compensation.addAll(Checks.list("compensation", v)); return this; }
 
     /**
      * Builds the citizen.
      *
-     * @throws IllegalArgumentException naming the field and the bad value
+     * @return the citizen
+     * @throws IllegalArgumentException naming the field and the rule broken (never the value)
      */
     public Citizen build() {
       return new Citizen(id, targetGroup, jobReady, searchable, unemployedSince, availableFrom, location,

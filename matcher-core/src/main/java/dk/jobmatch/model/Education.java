@@ -12,7 +12,11 @@ import dk.jobmatch.internal.Checks;
  * @param completedYear the completion year, or {@code null}
  */
 public record Education(int level, String field, Integer completedYear) {
-  /** @throws IllegalArgumentException on a level outside 1..8, a field over 200 chars, a bad year */
+  /**
+   * Validates the education.
+   *
+   * @throws IllegalArgumentException on a level outside 1..8, a field over 200 chars, a bad year
+   */
   public Education {
     Checks.range("education.level", level, 1, 8);
     // The field is free text about a person: name its length, never quote it.

@@ -14,7 +14,11 @@ import dk.jobmatch.internal.Checks;
  */
 public record Employer(
     String cvr, String pNumber, String name, boolean isPublic, boolean disabilityFriendly, Location location) {
-  /** @throws IllegalArgumentException on a malformed CVR or P-number or an over-long name */
+  /**
+   * Validates the employer's numbers and name.
+   *
+   * @throws IllegalArgumentException on a malformed CVR or P-number or an over-long name
+   */
   public Employer {
     if (cvr != null && !cvr.matches("\\d{8}")) {
       throw Checks.rule("employer.cvr", "must be eight digits");

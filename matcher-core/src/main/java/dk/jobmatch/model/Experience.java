@@ -10,7 +10,11 @@ import dk.jobmatch.internal.Checks;
  * @param lastYear the last calendar year worked in it, or {@code null} if unknown
  */
 public record Experience(OccupationRef occupation, double years, Integer lastYear) {
-  /** @throws IllegalArgumentException on a null occupation, years outside 0..60, or a bad year */
+  /**
+   * Validates the experience.
+   *
+   * @throws IllegalArgumentException on a null occupation, years outside 0..60, or a bad year
+   */
   public Experience {
     Checks.required("experience.occupation", occupation);
     Checks.range("experience.years", years, 0, 60);

@@ -10,7 +10,11 @@ import dk.jobmatch.internal.Checks;
  * @param maxHoursPerWeek approved hours per week, 1..37 when approved; ignored otherwise
  */
 public record Fleksjob(boolean approved, int maxHoursPerWeek) {
-  /** @throws IllegalArgumentException if approved and hours are outside 1..37 */
+  /**
+   * Validates the hours (1–37 when approved, 0–80 when not).
+   *
+   * @throws IllegalArgumentException if approved and hours are outside 1..37
+   */
   public Fleksjob {
     if (approved) {
       Checks.range("fleksjob.maxHoursPerWeek", maxHoursPerWeek, 1, 37);
@@ -19,7 +23,13 @@ public record Fleksjob(boolean approved, int maxHoursPerWeek) {
     }
   }
 
-  /** An approval for the given weekly hours. */
+  /**
+   * An approval for the given weekly hours.
+   *
+   * @param maxHoursPerWeek the most hours per week the approval allows, 1–37
+   * @return an approved fleksjob with these hours
+   * @throws IllegalArgumentException naming the field if the hours are outside 1–37
+   */
   public static Fleksjob approved(int maxHoursPerWeek) {
     return new Fleksjob(true, maxHoursPerWeek);
   }

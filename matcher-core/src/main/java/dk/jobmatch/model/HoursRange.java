@@ -9,7 +9,11 @@ import dk.jobmatch.internal.Checks;
  * @param max at least {@code min}, at most 80
  */
 public record HoursRange(int min, int max) {
-  /** @throws IllegalArgumentException if negative, above 80, or min &gt; max */
+  /**
+   * Validates the range.
+   *
+   * @throws IllegalArgumentException if negative, above 80, or min &gt; max
+   */
   public HoursRange {
     Checks.range("hoursPerWeek.min", min, 0, 80);
     Checks.range("hoursPerWeek.max", max, 0, 80);
@@ -18,7 +22,12 @@ public record HoursRange(int min, int max) {
     }
   }
 
-  /** Whether the two ranges share at least one hour value. */
+  /**
+   * Whether the two ranges share at least one hour value.
+   *
+   * @param other the other range; not null
+   * @return true if some whole number of hours lies in both ranges (the bounds included)
+   */
   public boolean overlaps(HoursRange other) {
     return min <= other.max && other.min <= max;
   }

@@ -9,7 +9,11 @@ import dk.jobmatch.internal.Checks;
  * @param priority 1 (first wish) to 99
  */
 public record JobGoal(OccupationRef occupation, int priority) {
-  /** @throws IllegalArgumentException if occupation is null or priority outside 1..99 */
+  /**
+   * Validates the goal.
+   *
+   * @throws IllegalArgumentException if occupation is null or priority outside 1..99
+   */
   public JobGoal {
     Checks.required("jobGoals.occupation", occupation);
     Checks.range("jobGoals.priority", priority, 1, 99);

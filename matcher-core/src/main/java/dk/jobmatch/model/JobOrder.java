@@ -103,6 +103,8 @@ public record JobOrder(
    * or later. The deadline day itself is open; from the day after, the order is closed and gets
    * no shortlist, no suggestion and no standing list anywhere. The one rule for "open".
    *
+   * @param day the day asked about
+   * @return true if the order has no deadline or its deadline is {@code day} or later
    * @throws NullPointerException if {@code day} is null
    */
   public boolean isOpenOn(LocalDate day) {
@@ -110,32 +112,61 @@ public record JobOrder(
     return deadline == null || !deadline.isBefore(day);
   }
 
-  /** Whether a fleksjob-approved citizen can be proposed: a fleksjob order, or one that accepts it. */
+  /**
+   * Whether a fleksjob-approved citizen can be proposed: a fleksjob order, or one that accepts it.
+   *
+   * @return true for {@link EmploymentType#FLEKSJOB} or when {@link #acceptsFleksjob()}
+   */
   public boolean fleksjobFeasible() {
     return acceptsFleksjob || employmentType == EmploymentType.FLEKSJOB;
   }
 
-  /** Whether the employer is public (fortrinsadgang applies). */
+  /**
+   * Whether the employer is public (fortrinsadgang applies).
+   *
+   * @return true if an employer is given and it is public
+   */
   public boolean publicEmployer() {
     return employer != null && employer.isPublic();
   }
 
-  /** The workplace location, or {@code null}. */
+  /**
+   * The workplace location, or {@code null}.
+   *
+   * @return the employer's location, or null when the order names no employer or it has no location
+   */
   public Location workplace() {
     return employer == null ? null : employer.location();
   }
 
-  /** A builder for an order with the given id and occupation. */
+  /**
+   * A builder for an order with the given id and occupation.
+   *
+   * @param id the order's id; checked by {@link Builder#build()}
+   * @param occupation the occupation sought; checked by {@link Builder#build()}
+   * @return a new builder, not shared with any other caller
+   */
   public static Builder builder(String id, OccupationRef occupation) {
     return new Builder(id, occupation);
   }
 
-  /** A builder for an order; {@code occupation} as accepted by {@link OccupationRef#parse}. */
+  /**
+   * A builder for an order; {@code occupation} as accepted by {@link OccupationRef#parse}.
+   *
+   * @param id the order's id; checked by {@link Builder#build()}
+   * @param occupation the occupation sought, e.g. {@code isco:5322}
+   * @return a new builder, not shared with any other caller
+   * @throws IllegalArgumentException naming the field {@code occupation} if it cannot be parsed
+   */
   public static Builder builder(String id, String occupation) {
     return new Builder(id, OccupationRef.parse(occupation));
   }
 
-  /** A builder initialised from this order. */
+  /**
+   * A builder initialised from this order.
+   *
+   * @return a new builder holding every field of this order
+   */
   public Builder toBuilder() {
     Builder b = new Builder(id, occupation);
     b.title = title;
@@ -186,33 +217,178 @@ public record JobOrder(
       this.occupation = occupation;
     }
 
+    /**
+     * Sets the title (default null).
+     *
+     * @param v the title, at most 100 characters (checked by {@link #build()}), or null
+     * @return this builder
+     */
     public Builder title(String v) { this.title = v; return this; }
+    /**
+     * Sets the free-text description (default null).
+     *
+     * @param v the description, at most 5000 characters (checked by {@link #build()}), or null
+     * @return this builder
+     */
     public Builder description(String v) { this.description = v; return this; }
+    /**
+     * Sets the employer (default null: not named; no distance is scored).
+     *
+     * @param v the employer, or null
+     * @return this builder
+     */
     public Builder employer(Employer v) { this.employer = v; return this; }
+    /**
+     * Sets the RAR area used for shortage look-ups (default null: no shortage credit).
+     *
+     * @param v the area, or null
+     * @return this builder
+     */
     public Builder rarArea(RarArea v) { this.rarArea = v; return this; }
+    /**
+     * Sets the kind of employment (default {@link EmploymentType#ORDINARY}).
+     *
+     * @param v the kind; null means {@link EmploymentType#ORDINARY}
+     * @return this builder
+     */
     public Builder employmentType(EmploymentType v) { this.employmentType = v; return this; }
+    /**
+     * Sets whether the employer accepts a fleksjob-approved candidate (default false).
+     *
+     * @param v true if it does
+     * @return this builder
+     */
     public Builder acceptsFleksjob(boolean v) { this.acceptsFleksjob = v; return this; }
+    /**
+     * Adds a skill asked for.
+     *
+     * @param v the skill; a null is refused by {@link #build()}
+     * @return this builder
+     */
     public Builder requiredSkill(RequiredSkill v) { requiredSkills.add(v); return this; }
+    /**
+     * Adds an essential skill; shorthand for {@code requiredSkill(RequiredSkill.essential(id))}.
+     *
+     * @param id the skill's id (an ESCO skill URI or a local id, 1–300 characters)
+     * @return this builder
+     * @throws IllegalArgumentException naming the field if the id is empty, blank or over-long
+     */
     public Builder essentialSkill(String id) { return requiredSkill(RequiredSkill.essential(id)); }
+    /**
+     * Adds an optional skill; shorthand for {@code requiredSkill(RequiredSkill.optional(id))}.
+     *
+     * @param id the skill's id (an ESCO skill URI or a local id, 1–300 characters)
+     * @return this builder
+     * @throws IllegalArgumentException naming the field if the id is empty, blank or over-long
+     */
     public Builder optionalSkill(String id) { return requiredSkill(RequiredSkill.optional(id)); }
+    /**
+     * Adds skills to those already asked for.
+     *
+     * @param v the skills; a null element is refused by {@link #build()}
+     * @return this builder
+     * @throws NullPointerException if {@code v} is null
+     */
     public Builder requiredSkills(Collection<RequiredSkill> v) { requiredSkills.addAll(v); return this; }
+    /**
+     * Sets the minimum Danish education level (default null: none).
+     *
+     * @param v the level, 1–8 (checked by {@link #build()}), or null
+     * @return this builder
+     */
     public Builder minEducationLevel(Integer v) { this.minEducationLevel = v; return this; }
+    /**
+     * Adds a required certificate code (a hard gate).
+     *
+     * @param v the code; a null or malformed code is refused by {@link #build()}
+     * @return this builder
+     */
     public Builder certificate(String v) { certificates.add(v); return this; }
+    /**
+     * Adds required certificate codes to those already set.
+     *
+     * @param v the codes; a null or malformed code is refused by {@link #build()}
+     * @return this builder
+     * @throws NullPointerException if {@code v} is null
+     */
     public Builder certificates(Collection<String> v) { certificates.addAll(v); return this; }
+    /**
+     * Adds a required language (a hard gate).
+     *
+     * @param v the requirement; a null, or a language listed twice, is refused by {@link #build()}
+     * @return this builder
+     */
     public Builder language(LanguageRequirement v) { languages.add(v); return this; }
+    /**
+     * Adds a required language; shorthand for {@code language(new LanguageRequirement(code,
+     * minLevel))}.
+     *
+     * @param code the ISO 639-1 code, two lower-case letters
+     * @param minLevel the lowest level accepted
+     * @return this builder
+     * @throws IllegalArgumentException naming the field if the code is malformed or the level
+     *     missing
+     */
     public Builder language(String code, CefrLevel minLevel) { return language(new LanguageRequirement(code, minLevel)); }
+    /**
+     * Adds required languages to those already set.
+     *
+     * @param v the requirements; a null element is refused by {@link #build()}
+     * @return this builder
+     * @throws NullPointerException if {@code v} is null
+     */
     public Builder languages(Collection<LanguageRequirement> v) { languages.addAll(v); return this; }
+    /**
+     * Sets the weekly hours offered (default null: not stated).
+     *
+     * @param v the range, or null
+     * @return this builder
+     */
     public Builder hoursPerWeek(HoursRange v) { this.hoursPerWeek = v; return this; }
+    /**
+     * Sets the weekly hours offered; shorthand for {@code hoursPerWeek(new HoursRange(min, max))}.
+     *
+     * @param min the fewest hours, 0–80
+     * @param max the most hours, {@code min}–80
+     * @return this builder
+     * @throws IllegalArgumentException naming the field if the range is invalid
+     */
     public Builder hoursPerWeek(int min, int max) { return hoursPerWeek(new HoursRange(min, max)); }
+    /**
+     * Sets the number of positions (default 1).
+     *
+     * @param v the positions, 1–10,000 (checked by {@link #build()})
+     * @return this builder
+     */
     public Builder positions(int v) { this.positions = v; return this; }
+    /**
+     * Sets the most candidates the employer wants to see (default null: the caller's default).
+     *
+     * @param v the number, 1–10,000 (checked by {@link #build()}), or null
+     * @return this builder
+     */
     public Builder maxCandidates(Integer v) { this.maxCandidates = v; return this; }
+    /**
+     * Sets the start date (default null: not stated).
+     *
+     * @param v the day, or null
+     * @return this builder
+     */
     public Builder startDate(LocalDate v) { this.startDate = v; return this; }
+    /**
+     * Sets the application deadline, the last day the order is open (default null: open until
+     * closed).
+     *
+     * @param v the day, or null
+     * @return this builder
+     */
     public Builder deadline(LocalDate v) { this.deadline = v; return this; }
 
     /**
      * Builds the order.
      *
-     * @throws IllegalArgumentException naming the field and the bad value
+     * @return the order
+     * @throws IllegalArgumentException naming the field and the rule broken (never the value)
      */
     public JobOrder build() {
       return new JobOrder(id, title, occupation, description, employer, rarArea, employmentType, acceptsFleksjob,

@@ -9,7 +9,11 @@ import dk.jobmatch.internal.Checks;
  * @param minLevel the minimum CEFR level
  */
 public record LanguageRequirement(String code, CefrLevel minLevel) {
-  /** @throws IllegalArgumentException on a bad code or a null level */
+  /**
+   * Validates the requirement.
+   *
+   * @throws IllegalArgumentException on a bad code or a null level
+   */
   public LanguageRequirement {
     LanguageSkill.languageCode("languages.code", code);
     Checks.required("languages.minLevel", minLevel);

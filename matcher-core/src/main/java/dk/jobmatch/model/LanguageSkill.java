@@ -9,7 +9,11 @@ import dk.jobmatch.internal.Checks;
  * @param level CEFR level
  */
 public record LanguageSkill(String code, CefrLevel level) {
-  /** @throws IllegalArgumentException on a code that is not two lower-case letters, a null level */
+  /**
+   * Validates the skill.
+   *
+   * @throws IllegalArgumentException on a code that is not two lower-case letters, a null level
+   */
   public LanguageSkill {
     languageCode("languages.code", code);
     Checks.required("languages.level", level);

@@ -12,8 +12,10 @@ import dk.jobmatch.internal.Geo;
  */
 public record Location(String postalCode, double lat, double lon) {
   /**
-   * @throws IllegalArgumentException if the postal code is not four digits or a coordinate is
-   *     out of range or not finite
+   * Validates the postal code and the coordinates.
+   *
+   * @throws IllegalArgumentException if the postal code is not four digits or a coordinate is out
+   *     of range or not finite
    */
   public Location {
     if (postalCode != null && !postalCode.matches("\\d{4}")) {
@@ -23,7 +25,12 @@ public record Location(String postalCode, double lat, double lon) {
     Checks.range("location.lon", lon, -180, 180);
   }
 
-  /** Great-circle distance in kilometres (haversine, mean Earth radius 6371.0088 km). */
+  /**
+   * Great-circle distance in kilometres (haversine, mean Earth radius 6371.0088 km).
+   *
+   * @param other the other location; not null
+   * @return the distance in kilometres, 0 for the same coordinates
+   */
   public double distanceKm(Location other) {
     return Geo.distanceKm(lat, lon, other.lat, other.lon);
   }

@@ -14,15 +14,22 @@ import dk.jobmatch.internal.Checks;
 public record OccupationRef(Scheme scheme, String code) {
   /** The classification an occupation reference belongs to. */
   public enum Scheme {
+    /** ISCO-08, the International Standard Classification of Occupations: 1–4 digits. */
     ISCO,
+    /** DISCO-08, Danmarks Statistik's version of ISCO-08: 1–4 digits as ISCO, or 6 digits. */
     DISCO,
+    /** ESCO, the European occupation classification: an occupation URI. */
     ESCO
   }
 
   /** ESCO occupation URIs start with this. */
   public static final String ESCO_PREFIX = "http://data.europa.eu/esco/occupation/";
 
-  /** @throws IllegalArgumentException if the code does not fit the scheme */
+  /**
+   * Validates the code against the scheme.
+   *
+   * @throws IllegalArgumentException if the code does not fit the scheme
+   */
   public OccupationRef {
     Checks.required("occupation.scheme", scheme);
     Checks.required("occupation", code);
@@ -51,6 +58,8 @@ public record OccupationRef(Scheme scheme, String code) {
   /**
    * Parses {@code isco:NNNN}, {@code disco:NNNNNN} or an ESCO occupation URI.
    *
+   * @param text the reference as written in the input files
+   * @return the parsed reference
    * @throws IllegalArgumentException naming the field {@code occupation} and the bad value
    */
   public static OccupationRef parse(String text) {
@@ -67,17 +76,33 @@ public record OccupationRef(Scheme scheme, String code) {
     throw Checks.rule("occupation", "must be isco:NNNN, disco:NNNNNN or an ESCO occupation URI");
   }
 
-  /** Shorthand for an ISCO-08 reference. */
+  /**
+   * Shorthand for an ISCO-08 reference.
+   *
+   * @param digits the ISCO-08 group, 1–4 digits
+   * @return the reference {@code isco:digits}
+   * @throws IllegalArgumentException naming the field if {@code digits} is not 1–4 digits
+   */
   public static OccupationRef isco(String digits) {
     return new OccupationRef(Scheme.ISCO, digits);
   }
 
-  /** Shorthand for a DISCO-08 reference. */
+  /**
+   * Shorthand for a DISCO-08 reference.
+   *
+   * @param digits the DISCO-08 group, 1–4 or 6 digits
+   * @return the reference {@code disco:digits}
+   * @throws IllegalArgumentException naming the field if {@code digits} is not 1–4 or 6 digits
+   */
   public static OccupationRef disco(String digits) {
     return new OccupationRef(Scheme.DISCO, digits);
   }
 
-  /** The ISCO/DISCO digits, or {@code null} for an ESCO URI (which needs a taxonomy). */
+  /**
+   * The ISCO/DISCO digits, or {@code null} for an ESCO URI (which needs a taxonomy).
+   *
+   * @return the code for ISCO and DISCO; null for ESCO
+   */
   public String digits() {
     return scheme == Scheme.ESCO ? null : code;
   }

@@ -8,17 +8,33 @@ package dk.jobmatch.model;
  *     need
  */
 public record RequiredSkill(String id, boolean essential) {
-  /** @throws IllegalArgumentException on an empty or over-long id */
+  /**
+   * Validates the id.
+   *
+   * @throws IllegalArgumentException on an empty or over-long id
+   */
   public RequiredSkill {
     SkillHolding.skillId("requiredSkills.id", id);
   }
 
-  /** An essential skill. */
+  /**
+   * An essential skill.
+   *
+   * @param id the skill's id (an ESCO skill URI or a local id, 1–300 characters)
+   * @return an essential requirement of that skill
+   * @throws IllegalArgumentException naming the field if the id is empty, blank or over-long
+   */
   public static RequiredSkill essential(String id) {
     return new RequiredSkill(id, true);
   }
 
-  /** An optional skill. */
+  /**
+   * An optional skill.
+   *
+   * @param id the skill's id (an ESCO skill URI or a local id, 1–300 characters)
+   * @return an optional (nice-to-have) requirement of that skill
+   * @throws IllegalArgumentException naming the field if the id is empty, blank or over-long
+   */
   public static RequiredSkill optional(String id) {
     return new RequiredSkill(id, false);
   }

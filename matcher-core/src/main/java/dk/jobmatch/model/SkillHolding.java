@@ -10,13 +10,23 @@ import dk.jobmatch.internal.Checks;
  * @param lastUsedYear the last year the skill was used, or {@code null} if unknown (not stale)
  */
 public record SkillHolding(String id, Integer lastUsedYear) {
-  /** @throws IllegalArgumentException on an empty or over-long id, or a bad year */
+  /**
+   * Validates the id and the year.
+   *
+   * @throws IllegalArgumentException on an empty or over-long id, or a bad year
+   */
   public SkillHolding {
     skillId("skills.id", id);
     Checks.year("skills.lastUsedYear", lastUsedYear);
   }
 
-  /** A skill with unknown last use. */
+  /**
+   * A skill with unknown last use.
+   *
+   * @param id the skill's id (an ESCO skill URI or a local id, 1–300 characters)
+   * @return the holding, its last use unknown
+   * @throws IllegalArgumentException naming the field if the id is empty, blank or over-long
+   */
   public static SkillHolding of(String id) {
     return new SkillHolding(id, null);
   }

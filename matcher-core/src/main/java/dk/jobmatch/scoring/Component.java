@@ -19,7 +19,11 @@ public enum Component {
   /** The order's occupation is a shortage occupation (lifts shortage orders for a citizen). */
   SHORTAGE;
 
-  /** The lower-case name used in JSON and the CLI ({@code skills}, {@code occupation}, …). */
+  /**
+   * The lower-case name used in JSON and the CLI ({@code skills}, {@code occupation}, …).
+   *
+   * @return the constant's name in lower case, e.g. {@code skills}
+   */
   public String jsonName() {
     return name().toLowerCase(Locale.ROOT);
   }

@@ -28,7 +28,16 @@ public record Explanation(
     Set<Flag> flags,
     Map<String, String> matchedVia) {
 
-  /** An explanation in which every matched skill is held directly. */
+  /**
+   * An explanation in which every matched skill is held directly.
+   *
+   * @param components every component's value, weight and contribution
+   * @param matchedSkills required skills credited, in the order's order
+   * @param missingSkills required skills not credited, in the order's order
+   * @param missingEssentialSkills the essential ones among {@code missingSkills}
+   * @param flags the flags that apply
+   * @throws NullPointerException if an argument is null
+   */
   public Explanation(Map<Component, ComponentScore> components, List<String> matchedSkills, List<String> missingSkills,
       List<String> missingEssentialSkills, Set<Flag> flags) {
     this(components, matchedSkills, missingSkills, missingEssentialSkills, flags, Map.of());
@@ -51,12 +60,22 @@ public record Explanation(
     flags = Collections.unmodifiableSet(flags.isEmpty() ? EnumSet.noneOf(Flag.class) : EnumSet.copyOf(flags));
   }
 
-  /** Whether the flag applies. */
+  /**
+   * Whether the flag applies.
+   *
+   * @param flag the flag
+   * @return true if {@link #flags()} contains it
+   */
   public boolean has(Flag flag) {
     return flags.contains(flag);
   }
 
-  /** The value of one component. */
+  /**
+   * The value of one component.
+   *
+   * @param c the component
+   * @return its value, 0–1; 0 when the explanation has no score for it
+   */
   public double value(Component c) {
     ComponentScore s = components.get(c);
     return s == null ? 0 : s.value();

@@ -21,7 +21,12 @@ public record Match(String citizenId, String orderId, double score, Explanation 
   public static final Comparator<Match> BY_SCORE_THEN_ORDER =
       (a, b) -> Ranking.compare(a.score, a.orderId, b.score, b.orderId);
 
-  /** Whether the flag applies. */
+  /**
+   * Whether the flag applies.
+   *
+   * @param flag the flag
+   * @return true if the explanation's flags contain it
+   */
   public boolean has(Flag flag) {
     return explanation.has(flag);
   }

@@ -16,6 +16,8 @@ public record OrderClosed(LocalDate deadline, LocalDate asOf) {
   public static final String REASON = "ORDER_CLOSED";
 
   /**
+   * Checks that the order is closed on {@code asOf}.
+   *
    * @throws NullPointerException if a date is null
    * @throws IllegalArgumentException if {@code deadline} is not before {@code asOf}
    */

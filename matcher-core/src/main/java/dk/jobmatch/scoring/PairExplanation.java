@@ -42,6 +42,15 @@ public record PairExplanation(String citizenId, String orderId, List<GateCheck> 
   /**
    * An explanation for an open order ({@code closed} empty).
    *
+   * @param citizenId the citizen's id
+   * @param orderId the order's id
+   * @param gates every gate, in {@link Gate} order
+   * @param match the score and its explanation, present exactly when every gate passed
+   * @param k the shortlist length {@code kthScore} and {@code gapToTop} refer to, at least 1
+   * @param rank the 1-based place when eligible, else 0
+   * @param gapToTop the score lacking to the {@code k}-th place (at least 0); 0 when not eligible
+   * @param kthScore the {@code k}-th place's score; empty when not eligible or fewer than {@code k}
+   *     are eligible
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException as the canonical constructor
    */
@@ -94,17 +103,28 @@ public record PairExplanation(String citizenId, String orderId, List<GateCheck> 
    * The score the citizen lacks to equal the {@code k}-th place, the last seat of a top-{@code k}
    * shortlist: the value of {@code gapToTop}, under the name that says what it is ({@code
    * gapToTop} is kept for compatibility; it never meant the gap to the first place).
+   *
+   * @return the score lacking to the {@code k}-th place, at least 0; 0 within the top {@code k},
+   *     when fewer than {@code k} are eligible, or when not eligible
    */
   public double gapToKth() {
     return gapToTop;
   }
 
-  /** Whether every gate passed on an open order (the citizen can be proposed for the order). */
+  /**
+   * Whether every gate passed on an open order (the citizen can be proposed for the order).
+   *
+   * @return true if {@link #match()} is present
+   */
   public boolean eligible() {
     return match.isPresent();
   }
 
-  /** The gates that failed, in {@link Gate} order; empty when eligible. */
+  /**
+   * The gates that failed, in {@link Gate} order; empty when eligible.
+   *
+   * @return an unmodifiable list of the gates that did not pass
+   */
   public List<Gate> failedGates() {
     List<Gate> failed = new ArrayList<>();
     for (GateCheck g : gates) {
@@ -115,12 +135,22 @@ public record PairExplanation(String citizenId, String orderId, List<GateCheck> 
     return List.copyOf(failed);
   }
 
-  /** The check of one gate. */
+  /**
+   * The check of one gate.
+   *
+   * @param gate the gate
+   * @return its check in {@link #gates()}
+   * @throws NullPointerException if {@code gate} is null
+   */
   public GateCheck gate(Gate gate) {
     return gates.get(gate.ordinal());
   }
 
-  /** Whether the citizen holds one of the first {@code k} places. */
+  /**
+   * Whether the citizen holds one of the first {@code k} places.
+   *
+   * @return true if eligible and {@code rank <= k}
+   */
   public boolean withinTopK() {
     return eligible() && rank <= k;
   }

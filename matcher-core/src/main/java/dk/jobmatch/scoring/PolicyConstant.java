@@ -147,37 +147,66 @@ public enum PolicyConstant {
     this.description = description;
   }
 
-  /** The name in the policy file and in messages, e.g. {@code essentialWeight}. */
+  /**
+   * The name in the policy file and in messages, e.g. {@code essentialWeight}.
+   *
+   * @return the key, in camel case
+   */
   public String key() {
     return key;
   }
 
-  /** The documented default. */
+  /**
+   * The documented default.
+   *
+   * @return the value in {@link ScoringPolicy#defaults()}
+   */
   public double defaultValue() {
     return defaultValue;
   }
 
-  /** The least valid value. */
+  /**
+   * The least valid value.
+   *
+   * @return the least value {@link ScoringPolicy.Builder#build()} accepts
+   */
   public double min() {
     return min;
   }
 
-  /** The greatest valid value. */
+  /**
+   * The greatest valid value.
+   *
+   * @return the greatest value {@link ScoringPolicy.Builder#build()} accepts
+   */
   public double max() {
     return max;
   }
 
-  /** Whether only whole numbers are valid. */
+  /**
+   * Whether only whole numbers are valid.
+   *
+   * @return true if the constant counts years or skills and takes whole numbers only
+   */
   public boolean integral() {
     return integral;
   }
 
-  /** What the constant means, in a caseworker's words. */
+  /**
+   * What the constant means, in a caseworker's words.
+   *
+   * @return a short English phrase, as the policy reports print it
+   */
   public String description() {
     return description;
   }
 
-  /** The constant with this file key, or {@code null}. */
+  /**
+   * The constant with this file key, or {@code null}.
+   *
+   * @param key the file key, e.g. {@code staleFloor}; case-sensitive
+   * @return the constant, or null when no constant has this key (also for null)
+   */
   public static PolicyConstant byKey(String key) {
     for (PolicyConstant c : values()) {
       if (c.key.equals(key)) {

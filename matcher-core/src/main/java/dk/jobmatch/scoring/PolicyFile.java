@@ -79,9 +79,11 @@ public final class PolicyFile {
   /**
    * Reads a policy file.
    *
+   * @param file the policy file, UTF-8 JSON, smaller than 1 MB
+   * @return the policy
    * @throws IOException if the file cannot be read
-   * @throws PolicyFormatException naming the line, the field and the rule when the content is
-   *     not a valid policy
+   * @throws PolicyFormatException naming the line, the field and the rule when the content is not a
+   *     valid policy
    */
   public static ScoringPolicy read(Path file) throws IOException {
     if (Files.size(file) > MAX_BYTES) {
@@ -95,9 +97,11 @@ public final class PolicyFile {
   /**
    * Reads a policy from UTF-8 JSON.
    *
+   * @param in the stream, UTF-8 JSON; closed when read
+   * @return the policy
    * @throws IOException if the stream cannot be read
-   * @throws PolicyFormatException naming the line, the field and the rule when the content is
-   *     not a valid policy
+   * @throws PolicyFormatException naming the line, the field and the rule when the content is not a
+   *     valid policy
    */
   public static ScoringPolicy read(InputStream in) throws IOException {
     try (JsonParser p = FACTORY.createParser(in)) {
@@ -116,6 +120,8 @@ public final class PolicyFile {
   /**
    * Parses a policy from a JSON string.
    *
+   * @param json the policy file's content
+   * @return the policy
    * @throws PolicyFormatException naming the field and the rule
    */
   public static ScoringPolicy parse(String json) {
@@ -276,6 +282,8 @@ public final class PolicyFile {
    * Writes the policy as an indented JSON document ending with a newline: every field, weights
    * in {@link Component} order, constants in {@link PolicyConstant} order.
    *
+   * @param policy the policy
+   * @param out the stream written to; flushed, not closed
    * @throws IOException if the stream cannot be written
    */
   public static void write(ScoringPolicy policy, OutputStream out) throws IOException {
@@ -310,7 +318,13 @@ public final class PolicyFile {
     }
   }
 
-  /** The policy file's text. */
+  /**
+   * The policy file's text.
+   *
+   * @param policy the policy
+   * @return the indented JSON document {@link #write(ScoringPolicy, OutputStream)} writes, ending
+   *     with a newline
+   */
   public static String toJson(ScoringPolicy policy) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
@@ -325,6 +339,8 @@ public final class PolicyFile {
    * Writes the policy file atomically: to a temporary file beside {@code file}, then moved in
    * place, so a reader never sees half a policy.
    *
+   * @param policy the policy
+   * @param file the file to write; replaced if it exists, its directory must exist
    * @throws IOException if the file cannot be written
    */
   public static void write(ScoringPolicy policy, Path file) throws IOException {
@@ -353,7 +369,9 @@ public final class PolicyFile {
    * (the line is left out when not known); it never repeats a value from the file.
    */
   public static final class PolicyFormatException extends IllegalArgumentException {
+    /** The 1-based line, or 0 when not known. */
     private final int line;
+    /** The field at fault, or empty. */
     private final String field;
 
     PolicyFormatException(int line, String field, String rule) {
@@ -362,12 +380,20 @@ public final class PolicyFile {
       this.field = field == null ? "" : field;
     }
 
-    /** The 1-based line, or 0 when not known. */
+    /**
+     * The 1-based line, or 0 when not known.
+     *
+     * @return the line, 0 when not known
+     */
     public int line() {
       return line;
     }
 
-    /** The field at fault ({@code weights.goal}, {@code distanceHalfLifeKm}), or empty. */
+    /**
+     * The field at fault ({@code weights.goal}, {@code distanceHalfLifeKm}), or empty.
+     *
+     * @return the field, or the empty string when the fault is not in one field
+     */
     public String field() {
       return field;
     }

@@ -64,52 +64,100 @@ public final class ScoringPolicy {
     this.constants = b.constants.clone();
   }
 
-  /** The documented default policy. */
+  /**
+   * The documented default policy.
+   *
+   * @return the default policy, {@value #DEFAULT_NAME} version {@value #DEFAULT_VERSION}; one
+   *     shared immutable instance
+   */
   public static ScoringPolicy defaults() {
     return DEFAULTS;
   }
 
-  /** A builder starting from the defaults. */
+  /**
+   * A builder starting from the defaults.
+   *
+   * @return a new builder holding the defaults, not shared with any other caller
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The policy's name, e.g. the municipality's. */
+  /**
+   * The policy's name, e.g. the municipality's.
+   *
+   * @return the name, 1–64 characters of letters, digits and {@code ._-}
+   */
   public String name() {
     return name;
   }
 
-  /** The policy's version, a free string such as {@code 2026-11}. */
+  /**
+   * The policy's version, a free string such as {@code 2026-11}.
+   *
+   * @return the version, 1–64 characters of letters, digits and {@code ._-}
+   */
   public String version() {
     return version;
   }
 
-  /** {@code name@version}: what every result line and report names as its policy. */
+  /**
+   * {@code name@version}: what every result line and report names as its policy.
+   *
+   * @return {@code name@version}
+   */
   public String label() {
     return name + "@" + version;
   }
 
-  /** The weight of a component. */
+  /**
+   * The weight of a component.
+   *
+   * @param c the component
+   * @return its weight, 0–1
+   * @throws NullPointerException if {@code c} is null
+   */
   public double weight(Component c) {
     return weightByOrdinal[c.ordinal()];
   }
 
-  /** All weights, in {@link Component} order; they sum to 1. */
+  /**
+   * All weights, in {@link Component} order; they sum to 1.
+   *
+   * @return an unmodifiable map of every component to its weight
+   */
   public Map<Component, Double> weights() {
     return weights;
   }
 
-  /** Whether a gate is relaxed (not enforced). */
+  /**
+   * Whether a gate is relaxed (not enforced).
+   *
+   * @param g the gate
+   * @return true if the policy does not enforce {@code g}
+   * @throws NullPointerException if {@code g} is null
+   */
   public boolean relaxed(Gate g) {
     return (relaxedMask & (1 << g.ordinal())) != 0;
   }
 
-  /** The relaxed gates. */
+  /**
+   * The relaxed gates.
+   *
+   * @return an unmodifiable set of the relaxed gates; empty when every gate is enforced
+   */
   public Set<Gate> relaxedGates() {
     return relaxedGates;
   }
 
-  /** The value of a formula constant. */
+  /**
+   * The value of a formula constant.
+   *
+   * @param c the constant
+   * @return its value in this policy, within {@link PolicyConstant#min()} and {@link
+   *     PolicyConstant#max()}
+   * @throws NullPointerException if {@code c} is null
+   */
   public double constant(PolicyConstant c) {
     return constants[c.ordinal()];
   }
@@ -118,19 +166,88 @@ public final class ScoringPolicy {
     return (int) constants[c.ordinal()];
   }
 
+  /**
+   * The value of {@link PolicyConstant#ESSENTIAL_WEIGHT}: the weight of an essential required
+   * skill, relative to an optional one.
+   *
+   * @return {@code essentialWeight} in this policy
+   */
   public double essentialWeight() { return constant(PolicyConstant.ESSENTIAL_WEIGHT); }
+  /**
+   * The value of {@link PolicyConstant#OPTIONAL_WEIGHT}: the weight of an optional required skill.
+   *
+   * @return {@code optionalWeight} in this policy
+   */
   public double optionalWeight() { return constant(PolicyConstant.OPTIONAL_WEIGHT); }
+  /**
+   * The value of {@link PolicyConstant#STALE_AFTER_YEARS}: the years a skill may go unused before
+   * it counts less.
+   *
+   * @return {@code staleAfterYears} in this policy
+   */
   public int staleAfterYears() { return intConstant(PolicyConstant.STALE_AFTER_YEARS); }
+  /**
+   * The value of {@link PolicyConstant#STALE_DECAY_PER_YEAR}: the share of a skill's credit lost
+   * per further year unused.
+   *
+   * @return {@code staleDecayPerYear} in this policy
+   */
   public double staleDecayPerYear() { return constant(PolicyConstant.STALE_DECAY_PER_YEAR); }
+  /**
+   * The value of {@link PolicyConstant#STALE_FLOOR}: the least share of credit a long-unused skill
+   * keeps.
+   *
+   * @return {@code staleFloor} in this policy
+   */
   public double staleFloor() { return constant(PolicyConstant.STALE_FLOOR); }
+  /**
+   * The value of {@link PolicyConstant#UPSKILLING_CREDIT}: the education credit when one level
+   * short of the order's minimum.
+   *
+   * @return {@code upskillingCredit} in this policy
+   */
   public double upskillingCredit() { return constant(PolicyConstant.UPSKILLING_CREDIT); }
+  /**
+   * The value of {@link PolicyConstant#UPSKILLING_SHORTAGE_CREDIT}: the education credit when one
+   * level short on a shortage order.
+   *
+   * @return {@code upskillingShortageCredit} in this policy
+   */
   public double upskillingShortageCredit() { return constant(PolicyConstant.UPSKILLING_SHORTAGE_CREDIT); }
+  /**
+   * The value of {@link PolicyConstant#DISTANCE_HALF_LIFE_KM}: the kilometres after which the
+   * distance credit has halved.
+   *
+   * @return {@code distanceHalfLifeKm} in this policy
+   */
   public double distanceHalfLifeKm() { return constant(PolicyConstant.DISTANCE_HALF_LIFE_KM); }
+  /**
+   * The value of {@link PolicyConstant#UNKNOWN_DISTANCE_CREDIT}: the distance credit when the home
+   * or the workplace location is unknown.
+   *
+   * @return {@code unknownDistanceCredit} in this policy
+   */
   public double unknownDistanceCredit() { return constant(PolicyConstant.UNKNOWN_DISTANCE_CREDIT); }
+  /**
+   * The value of {@link PolicyConstant#OUTDATED_EDUCATION_YEARS}: the years after which a completed
+   * education is flagged as outdated.
+   *
+   * @return {@code outdatedEducationYears} in this policy
+   */
   public int outdatedEducationYears() { return intConstant(PolicyConstant.OUTDATED_EDUCATION_YEARS); }
+  /**
+   * The value of {@link PolicyConstant#MAX_RELATED_SKILLS}: the most related skills that can stand
+   * in for one required skill.
+   *
+   * @return {@code maxRelatedSkills} in this policy
+   */
   public int maxRelatedSkills() { return intConstant(PolicyConstant.MAX_RELATED_SKILLS); }
 
-  /** A builder initialised from this policy. */
+  /**
+   * A builder initialised from this policy.
+   *
+   * @return a new builder holding every field of this policy
+   */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.name = name;
@@ -179,33 +296,159 @@ public final class ScoringPolicy {
       }
     }
 
-    /** Sets the name (1–64 characters of letters, digits and {@code ._-}). */
+    /**
+     * Sets the name (1–64 characters of letters, digits and {@code ._-}).
+     *
+     * @param v the name; its form is checked by {@link #build()}
+     * @return this builder
+     * @throws IllegalArgumentException naming the field if {@code v} is null
+     */
     public Builder name(String v) { name = Checks.required("name", v); return this; }
-    /** Sets the version (1–64 characters of letters, digits and {@code ._-}). */
+    /**
+     * Sets the version (1–64 characters of letters, digits and {@code ._-}).
+     *
+     * @param v the version; its form is checked by {@link #build()}
+     * @return this builder
+     * @throws IllegalArgumentException naming the field if {@code v} is null
+     */
     public Builder version(String v) { version = Checks.required("version", v); return this; }
-    /** Sets one weight; all weights must sum to 1 at {@link #build()}. */
+    /**
+     * Sets one weight; all weights must sum to 1 at {@link #build()}.
+     *
+     * @param c the component
+     * @param w its weight, 0–1
+     * @return this builder
+     * @throws IllegalArgumentException naming the field if {@code c} is null
+     */
     public Builder weight(Component c, double w) { weights.put(Checks.required("component", c), w); return this; }
-    /** Relaxes (stops enforcing) a gate. */
+    /**
+     * Relaxes (stops enforcing) a gate.
+     *
+     * @param g the gate to stop enforcing
+     * @return this builder
+     * @throws IllegalArgumentException naming the field if {@code g} is null
+     */
     public Builder relax(Gate g) { relaxedGates.add(Checks.required("gate", g)); return this; }
-    /** Enforces a gate again. */
+    /**
+     * Enforces a gate again.
+     *
+     * @param g the gate to enforce; a gate not relaxed stays enforced
+     * @return this builder
+     */
     public Builder enforce(Gate g) { relaxedGates.remove(g); return this; }
-    /** Sets a formula constant (validated at {@link #build()}). */
+    /**
+     * Sets a formula constant (validated at {@link #build()}).
+     *
+     * @param c the constant
+     * @param v its value, within the constant's range and whole where it must be (checked by {@link
+     *     #build()})
+     * @return this builder
+     * @throws IllegalArgumentException naming the field if {@code c} is null
+     */
     public Builder set(PolicyConstant c, double v) { constants[Checks.required("constant", c).ordinal()] = v; return this; }
+    /**
+     * Sets {@link PolicyConstant#ESSENTIAL_WEIGHT}; shorthand for {@code
+     * set(PolicyConstant.ESSENTIAL_WEIGHT, v)}.
+     *
+     * @param v the weight of an essential required skill, relative to an optional one (range
+     *     checked by {@link #build()})
+     * @return this builder
+     */
     public Builder essentialWeight(double v) { return set(PolicyConstant.ESSENTIAL_WEIGHT, v); }
+    /**
+     * Sets {@link PolicyConstant#OPTIONAL_WEIGHT}; shorthand for {@code
+     * set(PolicyConstant.OPTIONAL_WEIGHT, v)}.
+     *
+     * @param v the weight of an optional required skill (range checked by {@link #build()})
+     * @return this builder
+     */
     public Builder optionalWeight(double v) { return set(PolicyConstant.OPTIONAL_WEIGHT, v); }
+    /**
+     * Sets {@link PolicyConstant#STALE_AFTER_YEARS}; shorthand for {@code
+     * set(PolicyConstant.STALE_AFTER_YEARS, v)}.
+     *
+     * @param v the years a skill may go unused before it counts less (range checked by {@link
+     *     #build()})
+     * @return this builder
+     */
     public Builder staleAfterYears(int v) { return set(PolicyConstant.STALE_AFTER_YEARS, v); }
+    /**
+     * Sets {@link PolicyConstant#STALE_DECAY_PER_YEAR}; shorthand for {@code
+     * set(PolicyConstant.STALE_DECAY_PER_YEAR, v)}.
+     *
+     * @param v the share of a skill's credit lost per further year unused (range checked by {@link
+     *     #build()})
+     * @return this builder
+     */
     public Builder staleDecayPerYear(double v) { return set(PolicyConstant.STALE_DECAY_PER_YEAR, v); }
+    /**
+     * Sets {@link PolicyConstant#STALE_FLOOR}; shorthand for {@code set(PolicyConstant.STALE_FLOOR,
+     * v)}.
+     *
+     * @param v the least share of credit a long-unused skill keeps (range checked by {@link
+     *     #build()})
+     * @return this builder
+     */
     public Builder staleFloor(double v) { return set(PolicyConstant.STALE_FLOOR, v); }
+    /**
+     * Sets {@link PolicyConstant#UPSKILLING_CREDIT}; shorthand for {@code
+     * set(PolicyConstant.UPSKILLING_CREDIT, v)}.
+     *
+     * @param v the education credit when one level short of the order's minimum (range checked by
+     *     {@link #build()})
+     * @return this builder
+     */
     public Builder upskillingCredit(double v) { return set(PolicyConstant.UPSKILLING_CREDIT, v); }
+    /**
+     * Sets {@link PolicyConstant#UPSKILLING_SHORTAGE_CREDIT}; shorthand for {@code
+     * set(PolicyConstant.UPSKILLING_SHORTAGE_CREDIT, v)}.
+     *
+     * @param v the education credit when one level short on a shortage order (range checked by
+     *     {@link #build()})
+     * @return this builder
+     */
     public Builder upskillingShortageCredit(double v) { return set(PolicyConstant.UPSKILLING_SHORTAGE_CREDIT, v); }
+    /**
+     * Sets {@link PolicyConstant#DISTANCE_HALF_LIFE_KM}; shorthand for {@code
+     * set(PolicyConstant.DISTANCE_HALF_LIFE_KM, v)}.
+     *
+     * @param v the kilometres after which the distance credit has halved (range checked by {@link
+     *     #build()})
+     * @return this builder
+     */
     public Builder distanceHalfLifeKm(double v) { return set(PolicyConstant.DISTANCE_HALF_LIFE_KM, v); }
+    /**
+     * Sets {@link PolicyConstant#UNKNOWN_DISTANCE_CREDIT}; shorthand for {@code
+     * set(PolicyConstant.UNKNOWN_DISTANCE_CREDIT, v)}.
+     *
+     * @param v the distance credit when the home or the workplace location is unknown (range
+     *     checked by {@link #build()})
+     * @return this builder
+     */
     public Builder unknownDistanceCredit(double v) { return set(PolicyConstant.UNKNOWN_DISTANCE_CREDIT, v); }
+    /**
+     * Sets {@link PolicyConstant#OUTDATED_EDUCATION_YEARS}; shorthand for {@code
+     * set(PolicyConstant.OUTDATED_EDUCATION_YEARS, v)}.
+     *
+     * @param v the years after which a completed education is flagged as outdated (range checked by
+     *     {@link #build()})
+     * @return this builder
+     */
     public Builder outdatedEducationYears(int v) { return set(PolicyConstant.OUTDATED_EDUCATION_YEARS, v); }
+    /**
+     * Sets {@link PolicyConstant#MAX_RELATED_SKILLS}; shorthand for {@code
+     * set(PolicyConstant.MAX_RELATED_SKILLS, v)}.
+     *
+     * @param v the most related skills that can stand in for one required skill (range checked by
+     *     {@link #build()})
+     * @return this builder
+     */
     public Builder maxRelatedSkills(int v) { return set(PolicyConstant.MAX_RELATED_SKILLS, v); }
 
     /**
      * Builds the policy.
      *
+     * @return the policy
      * @throws IllegalArgumentException naming the field and the rule if the name or version is
      *     malformed, a weight is outside [0, 1], the weights do not sum to 1 (within 1e-6), a
      *     constant is outside its range or not whole where it must be, or the constants break a

@@ -98,7 +98,9 @@ public final class DanishTextMapper {
 
   /** Whether a candidate is an occupation or a skill. */
   public enum Kind {
+    /** An occupation: the candidate's id is an occupation reference. */
     OCCUPATION,
+    /** A skill: the candidate's id is a skill id. */
     SKILL
   }
 
@@ -124,6 +126,7 @@ public final class DanishTextMapper {
     /**
      * The occupation reference of an occupation candidate.
      *
+     * @return the id parsed as an occupation reference
      * @throws IllegalStateException for a skill candidate
      */
     public OccupationRef occupation() {
@@ -133,7 +136,11 @@ public final class DanishTextMapper {
       return OccupationRef.parse(id);
     }
 
-    /** For explanations: {@code "sygeplejersker" → Sygeplejerske}. */
+    /**
+     * For explanations: {@code "sygeplejersker" → Sygeplejerske}.
+     *
+     * @return the matched words, quoted and comma-separated, an arrow and the label
+     */
     public String explanation() {
       return String.join(", ", matchedWords.stream().map(w -> "\"" + w + "\"").toList()) + " → " + label;
     }
@@ -176,6 +183,8 @@ public final class DanishTextMapper {
    * Builds the mapper from the taxonomy's labels. A taxonomy without labels gives a mapper that
    * finds nothing.
    *
+   * @param taxonomy the taxonomy whose occupation and skill labels are indexed
+   * @return the mapper; immutable and thread-safe
    * @throws NullPointerException if {@code taxonomy} is null
    */
   public static DanishTextMapper build(Taxonomy taxonomy) {
@@ -247,6 +256,8 @@ public final class DanishTextMapper {
    *
    * @param title the title, or {@code null}
    * @param description the description, or {@code null}
+   * @return the occupations and the skills found, each list best first; empty lists when the text
+   *     names none
    */
   public OrderMapping mapOrderText(String title, String description) {
     return mapOrderText(title, description, DEFAULT_MAX_OCCUPATIONS, DEFAULT_MAX_SKILLS);
@@ -255,6 +266,11 @@ public final class DanishTextMapper {
   /**
    * As {@link #mapOrderText(String, String)} with explicit limits.
    *
+   * @param title the title, or {@code null}
+   * @param description the description, or {@code null}
+   * @param maxOccupations the most occupations returned, at least 0
+   * @param maxSkills the most skills returned, at least 0
+   * @return the occupations and the skills found, each list best first
    * @throws IllegalArgumentException if a limit is negative
    */
   public OrderMapping mapOrderText(String title, String description, int maxOccupations, int maxSkills) {
@@ -265,6 +281,9 @@ public final class DanishTextMapper {
   /**
    * The skills a citizen's free text refers to ("truckcertifikat, rengøring på hospital"), best
    * first, at most {@value #DEFAULT_MAX_SKILLS}.
+   *
+   * @param freeText the text, or {@code null}
+   * @return an unmodifiable list of skill candidates, best first; empty when the text names none
    */
   public List<Candidate> mapSkillText(String freeText) {
     return mapSkillText(freeText, DEFAULT_MAX_SKILLS);
@@ -273,6 +292,9 @@ public final class DanishTextMapper {
   /**
    * As {@link #mapSkillText(String)} with an explicit limit.
    *
+   * @param freeText the text, or {@code null}
+   * @param max the most skills returned, at least 0
+   * @return an unmodifiable list of skill candidates, best first
    * @throws IllegalArgumentException if {@code max} is negative
    */
   public List<Candidate> mapSkillText(String freeText, int max) {
@@ -282,6 +304,10 @@ public final class DanishTextMapper {
   /**
    * The occupations a free text refers to (e.g. a citizen's job wish), best first, at most
    * {@value #DEFAULT_MAX_OCCUPATIONS}.
+   *
+   * @param freeText the text, or {@code null}
+   * @return an unmodifiable list of occupation candidates, best first; empty when the text names
+   *     none
    */
   public List<Candidate> mapOccupationText(String freeText) {
     return search(new Query(freeText, null), Kind.OCCUPATION, DEFAULT_MAX_OCCUPATIONS);
@@ -293,6 +319,8 @@ public final class DanishTextMapper {
    * optional (at most {@value #MAX_ENRICHED_SKILLS} in all). An order that already has required
    * skills, or whose text names no skill completely, is returned unchanged (the same instance).
    *
+   * @param order the order
+   * @return the order with the skills found added as required skills, or {@code order} itself
    * @throws NullPointerException if {@code order} is null
    */
   public JobOrder enrich(JobOrder order) {
@@ -321,7 +349,11 @@ public final class DanishTextMapper {
     return order.toBuilder().requiredSkills(found.values()).build();
   }
 
-  /** The number of labels indexed. */
+  /**
+   * The number of labels indexed.
+   *
+   * @return the number of occupation and skill labels the mapper searches
+   */
   public int labelCount() {
     return labelText.length;
   }

@@ -48,9 +48,11 @@ public final class DiscoClassification {
   /**
    * Loads Danmarks Statistik's {@code disco.csv}.
    *
+   * @param file the CSV file
+   * @return the classification; immutable and thread-safe
    * @throws java.nio.file.NoSuchFileException if the file does not exist
-   * @throws DataFileException on malformed content (naming file, line and field), a code that
-   *     does not fit its level, a duplicate code or a missing parent
+   * @throws DataFileException on malformed content (naming file, line and field), a code that does
+   *     not fit its level, a duplicate code or a missing parent
    * @throws IOException on other I/O errors
    */
   public static DiscoClassification load(Path file) throws IOException {
@@ -122,28 +124,52 @@ public final class DiscoClassification {
     };
   }
 
-  /** The number of codes (all levels). */
+  /**
+   * The number of codes (all levels).
+   *
+   * @return the number of codes
+   */
   public int size() {
     return titles.size();
   }
 
-  /** Whether {@code code} is a DISCO-08 code. */
+  /**
+   * Whether {@code code} is a DISCO-08 code.
+   *
+   * @param code the digits, e.g. {@code 532220}; null is no code
+   * @return true if the classification lists the code
+   */
   public boolean contains(String code) {
     return titles.containsKey(code);
   }
 
-  /** The Danish title of a code, if it exists. */
+  /**
+   * The Danish title of a code, if it exists.
+   *
+   * @param code the digits
+   * @return the title, or empty for an unknown code
+   */
   public Optional<String> title(String code) {
     return Optional.ofNullable(titles.get(code));
   }
 
-  /** The level 1–5 of a code, if it exists. */
+  /**
+   * The level 1–5 of a code, if it exists.
+   *
+   * @param code the digits
+   * @return the level, or empty for an unknown code
+   */
   public OptionalInt level(String code) {
     Integer l = levels.get(code);
     return l == null ? OptionalInt.empty() : OptionalInt.of(l);
   }
 
-  /** The parent code ({@code 532220 → 5322}), empty for a major group or an unknown code. */
+  /**
+   * The parent code ({@code 532220 → 5322}), empty for a major group or an unknown code.
+   *
+   * @param code the digits
+   * @return the parent's digits, or empty
+   */
   public Optional<String> parent(String code) {
     return contains(code) ? Optional.ofNullable(parentOf(code)) : Optional.empty();
   }
@@ -151,6 +177,9 @@ public final class DiscoClassification {
   /**
    * The ancestors of a code, nearest first ({@code 532220 → [5322, 532, 53, 5]}); empty for a
    * major group or an unknown code.
+   *
+   * @param code the digits
+   * @return an unmodifiable list of the ancestors' digits, nearest first
    */
   public List<String> ancestors(String code) {
     if (!contains(code)) {
@@ -163,12 +192,21 @@ public final class DiscoClassification {
     return List.copyOf(out);
   }
 
-  /** The codes directly below {@code code}, in file order; empty for a leaf or unknown code. */
+  /**
+   * The codes directly below {@code code}, in file order; empty for a leaf or unknown code.
+   *
+   * @param code the digits
+   * @return an unmodifiable list of the children's digits
+   */
   public List<String> children(String code) {
     return children.getOrDefault(code, List.of());
   }
 
-  /** All codes with their titles, in file order. */
+  /**
+   * All codes with their titles, in file order.
+   *
+   * @return an unmodifiable map of every code to its title, in file order
+   */
   public Map<String, String> titles() {
     return titles;
   }
@@ -189,6 +227,9 @@ public final class DiscoClassification {
    *
    * Skills, relations and ESCO occupations come from {@code base}. The result is immutable and
    * thread-safe if {@code base} is.
+   *
+   * @param base the taxonomy that supplies skills, relations and ESCO occupations
+   * @return the decorated taxonomy
    */
   public Taxonomy decorate(Taxonomy base) {
     return new Decorated(Objects.requireNonNull(base, "base"), this);

@@ -77,7 +77,11 @@ public final class EducationLevels {
 
   private EducationLevels() {}
 
-  /** The eight levels, in order. */
+  /**
+   * The eight levels, in order.
+   *
+   * @return an unmodifiable list of the levels 1–8
+   */
   public static List<Level> all() {
     return LEVELS;
   }
@@ -85,6 +89,8 @@ public final class EducationLevels {
   /**
    * The level with this number.
    *
+   * @param level the level number, 1–8
+   * @return the level
    * @throws IllegalArgumentException if {@code level} is outside 1–8
    */
   public static Level of(int level) {
@@ -96,6 +102,9 @@ public final class EducationLevels {
    * How many levels the held education is short of the required one: {@code max(0, required -
    * held)}; no known education ({@code null}) counts as level 0, i.e. short by {@code required}.
    *
+   * @param required the level required, 1–8
+   * @param held the level held, 1–8, or {@code null} when not known
+   * @return the number of levels short, 0 when {@code held} reaches {@code required}
    * @throws IllegalArgumentException if a level is outside 1–8
    */
   public static int gap(int required, Integer held) {
@@ -111,6 +120,10 @@ public final class EducationLevels {
    * {@code years} calendar years ago ({@code asOf.getYear() - completedYear > years}). An unknown
    * completion year is never outdated.
    *
+   * @param completedYear the year completed, or {@code null} when not known
+   * @param asOf the day asked about
+   * @param years the calendar years after which an education is outdated, at least 0
+   * @return true if more than {@code years} calendar years have passed since {@code completedYear}
    * @throws IllegalArgumentException if {@code years} is negative
    * @throws NullPointerException if {@code asOf} is null
    */
@@ -125,6 +138,10 @@ public final class EducationLevels {
   /**
    * The Danish level of a DISCED group code ({@code EDU_disced_3010} or {@code 3010} → 3); empty
    * for groups outside 1–8 or text that is not a DISCED code.
+   *
+   * @param code the DISCED group code, with or without the {@code EDU_disced_} prefix; null gives
+   *     empty
+   * @return the level 1–8, or empty
    */
   public static OptionalInt levelOfDisced(String code) {
     Matcher m = DISCED.matcher(code.strip());
@@ -139,6 +156,8 @@ public final class EducationLevels {
    * Loads Danmarks Statistik's education groups ({@code disced-education-groups.csv}: header
    * {@code code,description}, codes {@code EDU_disced_NNNN}).
    *
+   * @param file the CSV file
+   * @return an unmodifiable list of the groups, in file order
    * @throws java.nio.file.NoSuchFileException if the file does not exist
    * @throws DataFileException on malformed content or a duplicate code, naming file and line
    * @throws IOException on other I/O errors

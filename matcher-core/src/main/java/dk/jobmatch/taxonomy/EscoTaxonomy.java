@@ -106,24 +106,43 @@ public final class EscoTaxonomy implements Taxonomy {
    *     the load instead of being skipped and reported
    */
   public record Options(String language, boolean strictReferences) {
-    /** @throws IllegalArgumentException on a language that cannot be a file-name suffix */
+    /**
+     * Validates the language.
+     *
+     * @throws IllegalArgumentException on a language that cannot be a file-name suffix
+     */
     public Options {
       if (language != null && !LANGUAGE.matcher(language).matches()) {
         throw new IllegalArgumentException("language: '" + language + "' must be letters, such as en or da");
       }
     }
 
-    /** Auto-detected language, unknown references skipped and reported. */
+    /**
+     * Auto-detected language, unknown references skipped and reported.
+     *
+     * @return options with no language and lenient references
+     */
     public static Options defaults() {
       return new Options(null, false);
     }
 
-    /** These options with another language. */
+    /**
+     * These options with another language.
+     *
+     * @param lang the language suffix, or {@code null} to use the only language present
+     * @return new options; these are unchanged
+     * @throws IllegalArgumentException on a language that cannot be a file-name suffix
+     */
     public Options withLanguage(String lang) {
       return new Options(lang, strictReferences);
     }
 
-    /** These options with strict or lenient references. */
+    /**
+     * These options with strict or lenient references.
+     *
+     * @param strict true to fail the load on a relation to an unknown concept
+     * @return new options; these are unchanged
+     */
     public Options withStrictReferences(boolean strict) {
       return new Options(language, strict);
     }
@@ -369,6 +388,8 @@ public final class EscoTaxonomy implements Taxonomy {
   /**
    * Loads the export in {@code dir} with {@linkplain Options#defaults() default options}.
    *
+   * @param dir the directory of the ESCO CSV export
+   * @return the taxonomy; immutable and thread-safe
    * @throws NoSuchFileException if the directory or a required file is missing (the message names
    *     the file names tried)
    * @throws DataFileException on malformed content, naming file and line
@@ -381,6 +402,9 @@ public final class EscoTaxonomy implements Taxonomy {
   /**
    * Loads the export in {@code dir}.
    *
+   * @param dir the directory of the ESCO CSV export
+   * @param options the language and how to treat unknown references
+   * @return the taxonomy; immutable and thread-safe
    * @throws NoSuchFileException if the directory or a required file is missing
    * @throws DataFileException on malformed content, or with {@link Options#strictReferences()} on a
    *     relation to an unknown concept, naming file and line
@@ -554,13 +578,24 @@ public final class EscoTaxonomy implements Taxonomy {
 
   // ---- ESCO-specific queries ----
 
-  /** The ESCO skill type of a skill, if known. */
+  /**
+   * The ESCO skill type of a skill, if known.
+   *
+   * @param skillId the skill's ESCO URI
+   * @return the skill type, or empty for an unknown skill or one without a type
+   */
   public Optional<SkillType> skillType(String skillId) {
     int s = skillIndex.getIfAbsent(skillId, -1);
     return s < 0 || skillType[s] < 0 ? Optional.empty() : Optional.of(SkillType.values()[skillType[s]]);
   }
 
-  /** The broader concepts (skills or skill groups) of a skill, as URIs in URI order; empty if unknown. */
+  /**
+   * The broader concepts (skills or skill groups) of a skill, as URIs in URI order; empty if
+   * unknown.
+   *
+   * @param skillId the skill's ESCO URI
+   * @return an unmodifiable list of the broader concepts' URIs
+   */
   public List<String> broaderSkills(String skillId) {
     int s = skillIndex.getIfAbsent(skillId, -1);
     if (s < 0) {
@@ -574,7 +609,12 @@ public final class EscoTaxonomy implements Taxonomy {
     return List.copyOf(out);
   }
 
-  /** The ESCO occupations in an ISCO-08 unit group (four digits), in file order. */
+  /**
+   * The ESCO occupations in an ISCO-08 unit group (four digits), in file order.
+   *
+   * @param unitGroup the unit group's four digits
+   * @return an unmodifiable list; empty for a group without ESCO occupations
+   */
   public List<OccupationRef> occupationsInGroup(String unitGroup) {
     int[] members = occByUnitGroup.get(unitGroup);
     if (members == null) {
@@ -587,12 +627,20 @@ public final class EscoTaxonomy implements Taxonomy {
     return List.copyOf(out);
   }
 
-  /** The ISCO-08 groups (1–4 digits) with their labels in the export's language, in file order. */
+  /**
+   * The ISCO-08 groups (1–4 digits) with their labels in the export's language, in file order.
+   *
+   * @return an unmodifiable map of the group digits to their labels
+   */
   public Map<String, String> iscoGroups() {
     return iscoLabels;
   }
 
-  /** Counts and approximate memory. */
+  /**
+   * Counts and approximate memory.
+   *
+   * @return the concept and relation counts and the estimated heap use, measured at load
+   */
   public Stats stats() {
     return stats;
   }
@@ -600,6 +648,8 @@ public final class EscoTaxonomy implements Taxonomy {
   /**
    * The first few relations skipped because they refer to unknown concepts, each as {@code
    * file:line: field: 'uri' is not in the … file}; empty after a clean load.
+   *
+   * @return an unmodifiable list of messages, at most a few dozen
    */
   public List<String> problems() {
     return problems;

@@ -13,7 +13,11 @@ package dk.jobmatch.taxonomy;
  * @param escoUri the ESCO occupation URI, or {@code null}
  */
 public record OccupationCode(String digits, String escoUri) {
-  /** @throws IllegalArgumentException if both are null or the digits are malformed */
+  /**
+   * Validates the code.
+   *
+   * @throws IllegalArgumentException if both are null or the digits are malformed
+   */
   public OccupationCode {
     if (digits == null && escoUri == null) {
       throw new IllegalArgumentException("occupation: needs group digits or an ESCO URI");
@@ -23,7 +27,13 @@ public record OccupationCode(String digits, String escoUri) {
     }
   }
 
-  /** The code of a plain ISCO/DISCO group. */
+  /**
+   * The code of a plain ISCO/DISCO group.
+   *
+   * @param digits the group digits, 1–4 or 6
+   * @return the code without an ESCO URI
+   * @throws IllegalArgumentException if the digits are null or malformed
+   */
   public static OccupationCode ofDigits(String digits) {
     return new OccupationCode(digits, null);
   }
@@ -31,6 +41,9 @@ public record OccupationCode(String digits, String escoUri) {
   /**
    * The hierarchy levels of these digits from the major group down, e.g. {@code [5, 53, 532,
    * 5322, 532220]}; empty when the digits are unknown.
+   *
+   * @return an unmodifiable list of the prefixes of 1–4 digits and, for six digits, the digits
+   *     themselves; empty without digits
    */
   public java.util.List<String> levels() {
     if (digits == null) {
@@ -46,7 +59,11 @@ public record OccupationCode(String digits, String escoUri) {
     return java.util.List.copyOf(out);
   }
 
-  /** The ISCO-08 four-digit unit group, or {@code null} if the digits are coarser or unknown. */
+  /**
+   * The ISCO-08 four-digit unit group, or {@code null} if the digits are coarser or unknown.
+   *
+   * @return the first four digits when there are at least four, else {@code null}
+   */
   public String unitGroup() {
     return digits == null || digits.length() < 4 ? null : digits.substring(0, 4);
   }

@@ -20,6 +20,8 @@ public enum ReuseLevel {
    * Parses ESCO's spelling ({@code transversal}, {@code cross-sector}, {@code sector-specific},
    * {@code occupation-specific}; an ESCO concept URI ending in one of these is accepted).
    *
+   * @param text ESCO's name of the reuse level, or a concept URI ending in it
+   * @return the reuse level
    * @throws IllegalArgumentException for any other text
    */
   public static ReuseLevel parseEsco(String text) {

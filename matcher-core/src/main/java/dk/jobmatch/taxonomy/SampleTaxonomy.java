@@ -42,6 +42,7 @@ public final class SampleTaxonomy {
   /**
    * The built-in sample taxonomy (loaded once).
    *
+   * @return the sample taxonomy, one shared immutable and thread-safe instance
    * @throws UncheckedIOException if the bundled resource is missing or broken (a packaging bug)
    */
   public static Taxonomy get() {
@@ -52,6 +53,8 @@ public final class SampleTaxonomy {
    * Loads a taxonomy in the same tab-separated format from a file, e.g. a municipality's own
    * small list.
    *
+   * @param tsv the tab-separated file
+   * @return the taxonomy; immutable and thread-safe
    * @throws java.nio.file.NoSuchFileException if the file does not exist
    * @throws DataFileException naming file, line and field on a malformed line or an undeclared
    *     skill

@@ -11,7 +11,11 @@ public enum ShortageCategory {
   /** Mindre gode beskæftigelsesmuligheder: poor prospects. */
   MINDRE_GODE;
 
-  /** Whether this is a shortage for scoring and reports: {@link #MANGEL} or {@link #PARADOKS}. */
+  /**
+   * Whether this is a shortage for scoring and reports: {@link #MANGEL} or {@link #PARADOKS}.
+   *
+   * @return true for {@link #MANGEL} and {@link #PARADOKS}
+   */
   public boolean isShortage() {
     return this == MANGEL || this == PARADOKS;
   }

@@ -22,7 +22,11 @@ public interface ShortageLookup {
    */
   Optional<ShortageCategory> category(OccupationCode occupation, RarArea area, LocalDate date);
 
-  /** No shortage data. */
+  /**
+   * No shortage data.
+   *
+   * @return a lookup that answers empty for every occupation, area and date
+   */
   static ShortageLookup none() {
     return (o, a, d) -> Optional.empty();
   }
@@ -30,6 +34,10 @@ public interface ShortageLookup {
   /**
    * A simple lookup by group digits, valid in every area and on every date. A code covers the
    * groups below it; the most specific match wins.
+   *
+   * @param byDigits the category of each group, keyed by its digits; copied
+   * @return an immutable, thread-safe lookup
+   * @throws NullPointerException if the map, a key or a value is null
    */
   static ShortageLookup ofDigits(Map<String, ShortageCategory> byDigits) {
     Map<String, ShortageCategory> copy = Map.copyOf(byDigits);

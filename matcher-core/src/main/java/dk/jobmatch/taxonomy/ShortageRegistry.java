@@ -78,14 +78,25 @@ public final class ShortageRegistry implements ShortageLookup {
    */
   public record Entry(OccupationRef occupation, RarArea area, ShortageCategory category, LocalDate validFrom,
       LocalDate validTo, long line) {
-    /** @throws NullPointerException if a required component is null */
+    /**
+     * Checks the required components.
+     *
+     * @throws NullPointerException if a required component is null
+     */
     public Entry {
       Objects.requireNonNull(occupation, "occupation");
       Objects.requireNonNull(category, "category");
       Objects.requireNonNull(validFrom, "validFrom");
     }
 
-    /** Whether the line applies on {@code date}. */
+    /**
+     * Whether the line applies on {@code date}.
+     *
+     * @param date the day asked about
+     * @return true if {@code date} lies between {@code validFrom} and {@code validTo}, both
+     *     inclusive
+     * @throws NullPointerException if {@code date} is null
+     */
     public boolean validOn(LocalDate date) {
       return !date.isBefore(validFrom) && (validTo == null || !date.isAfter(validTo));
     }
@@ -117,6 +128,8 @@ public final class ShortageRegistry implements ShortageLookup {
    * Loads a shortage file without a taxonomy: ESCO URI lines apply to exactly that URI and are not
    * checked.
    *
+   * @param csv the shortage CSV file
+   * @return the registry; immutable and thread-safe
    * @throws java.nio.file.NoSuchFileException if the file does not exist
    * @throws DataFileException listing the bad lines as {@code file:line: field: 'value' rule}
    * @throws IOException on other I/O errors
@@ -128,6 +141,9 @@ public final class ShortageRegistry implements ShortageLookup {
   /**
    * Loads a shortage file, checking occupations against {@code taxonomy} (may be {@code null}).
    *
+   * @param csv the shortage CSV file
+   * @param taxonomy the taxonomy the occupations are checked against and placed by, or {@code null}
+   * @return the registry; immutable and thread-safe
    * @throws java.nio.file.NoSuchFileException if the file does not exist
    * @throws DataFileException listing the bad lines as {@code file:line: field: 'value' rule}
    * @throws IOException on other I/O errors
@@ -141,6 +157,7 @@ public final class ShortageRegistry implements ShortageLookup {
    * pedagogues, social and health care) and a few other occupations. Illustrative, not the
    * official balance; see {@code notes/tax-README.md} for its lines.
    *
+   * @return the example registry, one shared immutable instance loaded on first use
    * @throws UncheckedIOException if the bundled resource is missing or broken (a packaging bug)
    */
   public static ShortageRegistry hovedstadenExample() {
@@ -312,7 +329,14 @@ public final class ShortageRegistry implements ShortageLookup {
     return entry(occupation, area, date).map(Entry::category);
   }
 
-  /** The line that answers {@link #category}, for explanations. */
+  /**
+   * The line that answers {@link #category}, for explanations.
+   *
+   * @param occupation the occupation
+   * @param area the RAR area, or {@code null}
+   * @param date the day asked about
+   * @return the line whose category {@link #category} returns, or empty when none applies
+   */
   public Optional<Entry> entry(OccupationCode occupation, RarArea area, LocalDate date) {
     Objects.requireNonNull(occupation, "occupation");
     Objects.requireNonNull(date, "date");
@@ -356,12 +380,20 @@ public final class ShortageRegistry implements ShortageLookup {
     return everyArea;
   }
 
-  /** All lines, in file order. */
+  /**
+   * All lines, in file order.
+   *
+   * @return an unmodifiable list of the lines
+   */
   public List<Entry> entries() {
     return entries;
   }
 
-  /** The number of lines. */
+  /**
+   * The number of lines.
+   *
+   * @return the number of lines of the file
+   */
   public int size() {
     return entries.size();
   }

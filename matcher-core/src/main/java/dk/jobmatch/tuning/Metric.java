@@ -30,7 +30,12 @@ public enum Metric {
    */
   MRR;
 
-  /** The name used in reports, e.g. {@code nDCG@10}. */
+  /**
+   * The name used in reports, e.g. {@code nDCG@10}.
+   *
+   * @param k the cut-off of nDCG, named in its label (ignored by the other metrics)
+   * @return the label, e.g. {@code nDCG@10} or {@code recall@50}
+   */
   public String label(int k) {
     return switch (this) {
       case NDCG -> "nDCG@" + k;
@@ -42,12 +47,20 @@ public enum Metric {
     };
   }
 
-  /** Whether the verdict weighs this metric (all but {@link #MRR}). */
+  /**
+   * Whether the verdict weighs this metric (all but {@link #MRR}).
+   *
+   * @return true for every metric but {@link #MRR}
+   */
   public boolean inVerdict() {
     return this != MRR;
   }
 
-  /** Whether a smaller value is better (the median rank). */
+  /**
+   * Whether a smaller value is better (the median rank).
+   *
+   * @return true for {@link #MEDIAN_RANK} only
+   */
   public boolean lowerIsBetter() {
     return this == MEDIAN_RANK;
   }

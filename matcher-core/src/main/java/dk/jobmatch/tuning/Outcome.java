@@ -20,7 +20,11 @@ public enum Outcome {
     this.gain = gain;
   }
 
-  /** The relevance grade: 2 (hired), 1 (interviewed) or 0 (rejected). */
+  /**
+   * The relevance grade: 2 (hired), 1 (interviewed) or 0 (rejected).
+   *
+   * @return 2 for {@link #HIRED}, 1 for {@link #INTERVIEWED}, 0 for {@link #REJECTED}
+   */
   public int grade() {
     return switch (this) {
       case HIRED -> 2;
@@ -29,7 +33,11 @@ public enum Outcome {
     };
   }
 
-  /** The relevance gain {@code 2^grade − 1}: 3, 1 or 0. */
+  /**
+   * The relevance gain {@code 2^grade − 1}: 3, 1 or 0.
+   *
+   * @return 3 for {@link #HIRED}, 1 for {@link #INTERVIEWED}, 0 for {@link #REJECTED}
+   */
   public int gain() {
     return gain;
   }

@@ -17,7 +17,12 @@ public record OutcomeLabel(String order, String citizen, Outcome outcome, Intege
   /** The largest rank accepted. */
   public static final int MAX_RANK = 1_000_000;
 
-  /** @throws IllegalArgumentException naming the field if an id is malformed, a part is missing or the rank is out of range */
+  /**
+   * Validates the label.
+   *
+   * @throws IllegalArgumentException naming the field if an id is malformed, a part is missing or
+   *     the rank is out of range
+   */
   public OutcomeLabel {
     Checks.id("order", order);
     Checks.id("citizen", citizen);
@@ -30,6 +35,9 @@ public record OutcomeLabel(String order, String citizen, Outcome outcome, Intege
   /**
    * An outcome without a recorded rank.
    *
+   * @param order the order's id
+   * @param citizen the citizen's id
+   * @param outcome what happened
    * @throws IllegalArgumentException naming the field if an id is malformed or a part is missing
    */
   public OutcomeLabel(String order, String citizen, Outcome outcome) {

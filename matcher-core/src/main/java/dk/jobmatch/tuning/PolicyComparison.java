@@ -42,6 +42,8 @@ public final class PolicyComparison {
   private final LocalDate asOf;
 
   /**
+   * A comparison that scores with this taxonomy and shortage look-up on the day {@code asOf}.
+   *
    * @param taxonomy the taxonomy the engine uses
    * @param shortage the shortage look-up the engine uses
    * @param asOf the day to score on
@@ -133,6 +135,7 @@ public final class PolicyComparison {
    * @param a the policy in use
    * @param b the policy proposed
    * @param k the shortlist length (1–10,000)
+   * @return the per-order and overall comparison of the two policies' shortlists
    * @throws IllegalArgumentException if {@code k} is out of range or an argument is missing
    */
   public Result compare(Collection<Citizen> citizens, List<JobOrder> orders, ScoringPolicy a, ScoringPolicy b, int k) {

@@ -73,6 +73,8 @@ public final class PolicyTuner {
   private final TuningOptions options;
 
   /**
+   * A tuner that scores with this taxonomy and shortage look-up on the day {@code asOf}, with these settings.
+   *
    * @param taxonomy the taxonomy the engine uses
    * @param shortage the shortage look-up the engine uses
    * @param asOf the day to score on (staleness, shortage validity)

@@ -26,19 +26,34 @@ public record Propensity(double power, boolean estimated) {
   /** No position bias: every outcome counts once. */
   public static final Propensity NONE = new Propensity(0, false);
 
-  /** @throws IllegalArgumentException if the power is not in 0–3 */
+  /**
+   * Validates the power.
+   *
+   * @throws IllegalArgumentException if the power is not in 0–3
+   */
   public Propensity {
     if (!(power >= 0 && power <= 3)) {
       throw new IllegalArgumentException("power: must be between 0 and 3");
     }
   }
 
-  /** A stated η. @throws IllegalArgumentException if not in 0–3 */
+  /**
+   * A stated η.
+   *
+   * @param power η, the exponent of the position bias {@code p(rank) = rank^-η}, 0–3
+   * @return the propensity model with this η, marked as stated (not estimated)
+   * @throws IllegalArgumentException if {@code power} is not in 0–3
+   */
   public static Propensity stated(double power) {
     return new Propensity(power, false);
   }
 
-  /** The propensity of a 1-based rank; 1 when the rank is unknown (null). */
+  /**
+   * The propensity of a 1-based rank; 1 when the rank is unknown (null).
+   *
+   * @param rank the 1-based rank at which the citizen was proposed, or null when not recorded
+   * @return {@code rank^-η}, at least {@link #FLOOR}; 1 when the rank is null or η is 0
+   */
   public double of(Integer rank) {
     if (rank == null || power == 0) {
       return 1;
@@ -46,7 +61,12 @@ public record Propensity(double power, boolean estimated) {
     return Math.max(FLOOR, Math.pow(rank, -power));
   }
 
-  /** The weight {@code 1/p(rank)} of an outcome; 1 when the rank is unknown. */
+  /**
+   * The weight {@code 1/p(rank)} of an outcome; 1 when the rank is unknown.
+   *
+   * @param rank the 1-based rank at which the citizen was proposed, or null when not recorded
+   * @return {@code 1/}{@link #of of(rank)}: between 1 and 100
+   */
   public double weight(Integer rank) {
     return 1 / of(rank);
   }

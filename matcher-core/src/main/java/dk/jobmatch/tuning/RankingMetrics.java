@@ -103,7 +103,12 @@ public final class RankingMetrics {
     return recallOfRanks(ranks, ones, k);
   }
 
-  /** The median of 1-based ranks (the mean of the middle two for an even count); NaN for none. */
+  /**
+   * The median of 1-based ranks (the mean of the middle two for an even count); NaN for none.
+   *
+   * @param ranks the 1-based ranks of the relevant candidates, in any order; not changed
+   * @return the median rank, or NaN when {@code ranks} is empty
+   */
   public static double medianRank(int[] ranks) {
     double[] ones = new double[ranks.length];
     Arrays.fill(ones, 1);
@@ -218,6 +223,7 @@ public final class RankingMetrics {
    *
    * @param ranked the grades of the ranked candidates, best first
    * @param relevant the lowest grade counted as relevant
+   * @return {@code 1/rank} of the first candidate whose grade is at least {@code relevant}, or 0
    */
   public static double reciprocalRank(int[] ranked, int relevant) {
     for (int i = 0; i < ranked.length; i++) {
@@ -228,7 +234,12 @@ public final class RankingMetrics {
     return 0;
   }
 
-  /** The mean of {@code values} (NaN when empty). */
+  /**
+   * The mean of {@code values} (NaN when empty).
+   *
+   * @param values the values; not changed
+   * @return their arithmetic mean, or NaN when there are none
+   */
   public static double mean(double[] values) {
     double s = 0;
     for (double v : values) {
@@ -323,6 +334,8 @@ public final class RankingMetrics {
    *
    * @param sorted ascending values, at least one
    * @param q the quantile, 0–1
+   * @return the interpolated quantile; the smallest value for {@code q = 0}, the largest for {@code
+   *     q = 1}
    */
   public static double quantile(double[] sorted, double q) {
     double pos = q * (sorted.length - 1);

@@ -100,12 +100,18 @@ public record TuningOptions(
   /**
    * The defaults: seed 1, {@link TuningMethod#OBSERVED_ORDER}, propensity estimated, 30 % test,
    * k 10, 100 unlabelled per order (old method only), {@link #DEFAULT_FIT} screened, λ 0.05.
+   *
+   * @return the default options
    */
   public static TuningOptions defaults() {
     return builder().build();
   }
 
-  /** A builder starting from the defaults. */
+  /**
+   * A builder starting from the defaults.
+   *
+   * @return a new builder, not shared with any other caller
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -128,34 +134,110 @@ public record TuningOptions(
 
     private Builder() {}
 
-    /** See {@link TuningOptions#seed()}. */
+    /**
+     * Sets the seed of the split, the sample, the optimiser and the bootstrap (default 1).
+     *
+     * @param v the seed; any value
+     * @return this builder
+     */
     public Builder seed(long v) { seed = v; return this; }
-    /** See {@link TuningOptions#method()}. */
+    /**
+     * Sets what the tuner fits on (default {@link TuningMethod#OBSERVED_ORDER}).
+     *
+     * @param v the method; checked for null by {@link #build()}
+     * @return this builder
+     */
     public Builder method(TuningMethod v) { method = v; return this; }
-    /** See {@link TuningOptions#propensity()}; null to estimate. */
+    /**
+     * Sets the position-bias model (default null: estimated from the outcomes).
+     *
+     * @param v the propensity model, or null to estimate it
+     * @return this builder
+     */
     public Builder propensity(Propensity v) { propensity = v; return this; }
-    /** See {@link TuningOptions#testShare()}. */
+    /**
+     * Sets the share of orders held back for the test split (default 0.3).
+     *
+     * @param v the share, 0.05–0.9 (checked by {@link #build()})
+     * @return this builder
+     */
     public Builder testShare(double v) { testShare = v; return this; }
-    /** See {@link TuningOptions#k()}. */
+    /**
+     * Sets the cut-off of nDCG (default 10).
+     *
+     * @param v the cut-off, 1–1000 (checked by {@link #build()})
+     * @return this builder
+     */
     public Builder k(int v) { k = v; return this; }
-    /** See {@link TuningOptions#unlabelledPerOrder()}. */
+    /**
+     * Sets how many eligible citizens without an outcome are sampled per order by {@link
+     * TuningMethod#UNLABELLED_AS_NEGATIVE} (default 100).
+     *
+     * @param v the sample size per order, 0–100,000 (checked by {@link #build()})
+     * @return this builder
+     */
     public Builder unlabelledPerOrder(int v) { unlabelledPerOrder = v; return this; }
-    /** See {@link TuningOptions#fitConstants()}. */
+    /**
+     * Sets the formula constants fitted along with the weights (default {@link #DEFAULT_FIT}).
+     *
+     * @param v the constants; none may hold whole numbers (checked by {@link #build()})
+     * @return this builder
+     * @throws IllegalArgumentException if {@code v} is null
+     */
     public Builder fitConstants(Set<PolicyConstant> v) { fitConstants = Checks.required("fitConstants", v); return this; }
-    /** See {@link TuningOptions#requireEvidence()}. */
+    /**
+     * Sets whether a constant is fitted only where the outcomes inform it and moved only on a
+     * significant gain (default true).
+     *
+     * @param v true for the evidence rules, false to fit and move every constant of {@code
+     *     fitConstants}
+     * @return this builder
+     */
     public Builder requireEvidence(boolean v) { requireEvidence = v; return this; }
-    /** See {@link TuningOptions#regularisation()}. */
+    /**
+     * Sets λ, the pull of the fit toward the start policy (default 0.05).
+     *
+     * @param v λ, 0–100 (checked by {@link #build()}); ignored when cross-validating
+     * @return this builder
+     */
     public Builder regularisation(double v) { regularisation = v; return this; }
-    /** See {@link TuningOptions#crossValidate()}. */
+    /**
+     * Sets whether λ is chosen by cross-validation among {@link #CROSS_VALIDATION_CANDIDATES}
+     * (default false).
+     *
+     * @param v true to cross-validate λ
+     * @return this builder
+     */
     public Builder crossValidate(boolean v) { crossValidate = v; return this; }
-    /** See {@link TuningOptions#weightEvaluations()}. */
+    /**
+     * Sets the objective evaluations of the weights phase (default 3000).
+     *
+     * @param v the evaluations, 10–1,000,000 (checked by {@link #build()})
+     * @return this builder
+     */
     public Builder weightEvaluations(int v) { weightEvaluations = v; return this; }
-    /** See {@link TuningOptions#constantEvaluations()}. */
+    /**
+     * Sets the objective evaluations spent on the fitted constants (default 4000).
+     *
+     * @param v the evaluations, 10–1,000,000 (checked by {@link #build()})
+     * @return this builder
+     */
     public Builder constantEvaluations(int v) { constantEvaluations = v; return this; }
-    /** See {@link TuningOptions#bootstrapSamples()}. */
+    /**
+     * Sets the resamples of the orders for the confidence intervals (default 1000).
+     *
+     * @param v the resamples, 100–100,000 (checked by {@link #build()})
+     * @return this builder
+     */
     public Builder bootstrapSamples(int v) { bootstrapSamples = v; return this; }
 
-    /** @throws IllegalArgumentException naming the field and the rule */
+    /**
+     * Validates the settings and builds the options.
+     *
+     * @return the options
+     * @throws IllegalArgumentException naming the field and the rule, when a setting is out of its
+     *     range, the method is null or a fitted constant holds whole numbers
+     */
     public TuningOptions build() {
       return new TuningOptions(seed, method, propensity, testShare, k, unlabelledPerOrder, fitConstants, requireEvidence, regularisation,
           crossValidate,

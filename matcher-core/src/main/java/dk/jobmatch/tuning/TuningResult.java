@@ -68,7 +68,12 @@ public record TuningResult(
     crossValidation = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(crossValidation));
   }
 
-  /** A copy of {@code {start, tuned}} training objective. */
+  /**
+   * A copy of {@code {start, tuned}} training objective.
+   *
+   * @return a new array {@code {start, tuned}}: the penalised training objective of the start and
+   *     the tuned policy
+   */
   @Override
   public double[] trainObjective() {
     return trainObjective.clone();
@@ -152,7 +157,11 @@ public record TuningResult(
       /** Kept: the same for raising it. */
       UNOPPOSED_UP;
 
-      /** A few words for the report. */
+      /**
+       * A few words for the report.
+       *
+       * @return the decision in a few English words
+       */
       public String describe() {
         return switch (this) {
           case FITTED -> "fitted";
@@ -172,19 +181,34 @@ public record TuningResult(
    * @param tuned its tuned value
    */
   public record ConstantChange(PolicyConstant constant, double start, double tuned) {
-    /** The change relative to the start value (NaN when that is 0). */
+    /**
+     * The change relative to the start value (NaN when that is 0).
+     *
+     * @return {@code (tuned − start) / start}, or NaN when the start value is 0
+     */
     public double relative() {
       return start == 0 ? Double.NaN : (tuned - start) / start;
     }
   }
 
-  /** The row of a metric. @throws IllegalArgumentException if there is none */
+  /**
+   * The row of a metric.
+   *
+   * @param metric the metric
+   * @return the row of the metric in {@link #rows()}
+   * @throws IllegalArgumentException if there is none
+   */
   public Row row(Metric metric) {
     return rows.stream().filter(r -> r.metric == metric).findFirst()
         .orElseThrow(() -> new IllegalArgumentException("metric: no row for " + metric));
   }
 
-  /** The fitted constants that moved, in {@link PolicyConstant} order. */
+  /**
+   * The fitted constants that moved, in {@link PolicyConstant} order.
+   *
+   * @return an unmodifiable list of the fitted constants whose tuned value differs from the start
+   *     value; empty when none moved
+   */
   public List<ConstantChange> constantChanges() {
     List<ConstantChange> out = new ArrayList<>();
     for (PolicyConstant c : fittedConstants) {
@@ -195,7 +219,11 @@ public record TuningResult(
     return out;
   }
 
-  /** The report in English. */
+  /**
+   * The report in English.
+   *
+   * @return the report: the method, counts, rows, constants and verdict, in English
+   */
   public String describe() {
     return describe("en");
   }
@@ -205,6 +233,7 @@ public record TuningResult(
    * verdict in the language asked for.
    *
    * @param lang {@code en} or {@code da} (the verdict's language; the tables are in English)
+   * @return the report, its verdict in that language
    * @throws IllegalArgumentException for another language
    */
   public String describe(String lang) {

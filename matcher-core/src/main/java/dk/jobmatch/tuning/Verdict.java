@@ -95,6 +95,7 @@ public record Verdict(Kind kind, int ordersWithHire, int ordersWithHireNeeded, L
    * The sentence.
    *
    * @param lang {@code en} or {@code da}
+   * @return the verdict as one sentence in that language
    * @throws IllegalArgumentException for another language
    */
   public String text(String lang) {

@@ -2,7 +2,9 @@ package dk.jobmatch.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dk.jobmatch.model.Employer;
 import dk.jobmatch.model.EmploymentType;
@@ -62,6 +64,24 @@ class CompiledOrderTest {
     // Only the best related skill (z), at half its credit.
     assertEquals(Map.of("a", 1.0, "z", 0.5), compile(order(), scaled, t, Vocabularies.create(), PopulationStats.EMPTY)
         .expansions.get(0));
+  }
+
+  @Test
+  void rememberedExpansionsServeOnlyTheirOwnTaxonomyAndVocabularies() {
+    Taxonomy t = FeatureScorerEdgeTest.related(Map.of("a", Map.of("y", 0.4)));
+    Vocabularies v = Vocabularies.create();
+    SkillExpansions remembered = SkillExpansions.remembering(t, v);
+    CompiledOrder o = CompiledOrder.compile(order().build(), t, ShortageLookup.none(), policy(), AS_OF, v,
+        PopulationStats.EMPTY, remembered);
+    // The same expansion as computed afresh: a itself at 1, y at its credit 0.4.
+    assertEquals(Map.of("a", 1.0, "y", 0.4), o.expansions.get(0));
+    assertTrue(o.internedIn(v));
+    assertFalse(o.internedIn(Vocabularies.create()));
+    // Expansions remembered for another taxonomy, or other vocabularies, would credit the wrong skills.
+    assertThrows(IllegalArgumentException.class, () -> CompiledOrder.compile(order().build(), Taxonomy.none(),
+        ShortageLookup.none(), policy(), AS_OF, v, PopulationStats.EMPTY, remembered));
+    assertThrows(IllegalArgumentException.class, () -> CompiledOrder.compile(order().build(), t,
+        ShortageLookup.none(), policy(), AS_OF, Vocabularies.create(), PopulationStats.EMPTY, remembered));
   }
 
   @Test
