@@ -56,7 +56,7 @@ import org.eclipse.collections.impl.map.mutable.primitive.ObjectIntHashMap;
  * skill, per occupation hierarchy level of the experience and per hierarchy level of the job
  * goals. {@link TermAtATime} ranks over these; every bound it uses comes from the
  * kernel ({@link CompiledOrder#skillBound}, {@link CompiledOrder#hierarchyBounds}, {@link
- * CompiledOrder#nonTermBound(int, int)}).
+ * CompiledOrder#nonTermBoundAt}, {@link CompiledOrder#distanceValueBound}).
  *
  * <p><b>Visibility.</b> Every change (upsert, delete) updates the search structures and the
  * population statistics before the call returns, so every search that starts afterwards sees

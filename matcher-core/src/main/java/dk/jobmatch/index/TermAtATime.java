@@ -24,22 +24,26 @@ import java.util.Map;
  *       group a citizen counts once, at its best term. Dense terms with small bounds may be left
  *       out; the largest bound left out of each group is then added to every citizen's bound
  *       (the slack).
- *   <li><b>Accumulate</b> term-at-a-time into a per-thread array of float bounds (rounded up),
- *       compact and in the order the citizens were first touched.
- *   <li><b>Seed</b> the top-k heap by exactly scoring the citizens with the best bounds.
- *   <li><b>Prune</b>: every other touched citizen is checked in three steps, each an upper
- *       bound of its score: bound + slack + the order's largest non-term part; then its flag
- *       gates and {@link CompiledOrder#nonTermBound(int, int) non-term bound without distance}
- *       from the packed record; then the commute gate and the exact non-term part; only then the
- *       full {@link FeatureScorer#score exact score}.
+ *   <li><b>Accumulate</b> term-at-a-time into float bounds (rounded up), compact and in the
+ *       order the citizens were first touched, in work arrays from the index's pool.
+ *   <li><b>Best bound first</b>: the touched citizens are bucketed by bound and checked from the
+ *       highest bucket down, each chunk sorted, until a bound plus the order's largest non-term
+ *       part can no longer clear the k-th exact score.
+ *   <li><b>Prune</b>, each step an upper bound of the citizen's score: the bound plus the
+ *       {@linkplain #cellBound cell code's bound} of the non-term part (flags, education level and
+ *       the home's {@linkplain GeoCells map cell}, four bytes read); then from the packed record
+ *       the flag and commute gates and the non-term part at a chord lower bound of the distance
+ *       ({@link CompiledOrder#distanceValueBound}); only then the haversine distance, once, and
+ *       the {@linkplain FeatureScorer#scorePassedCommute exact score}.
  *   <li>Citizens matching no term can reach at most slack + the order's largest non-term part.
- *       If the k-th score does not clear that, the search runs again without leaving terms out,
- *       and failing that scans every untouched citizen.
+ *       If the k-th score does not clear that, the search runs again without leaving terms out
+ *       (if a slack was allowed), and failing that scans every untouched citizen of the open gate
+ *       classes, first against its cell code.
  * </ol>
  *
  * <p>The result ({@link Retrieved}) is the reference scorer's top k with exact scores: a citizen
  * is skipped only when an upper bound of its score, derived from the kernel, falls below the k-th
- * exact score found (by more than the float rounding of the accumulation). Nothing is explained
+ * exact score found (by more than the float rounding of the accumulation and the cell bound). Nothing is explained
  * here and no shortlist rule is applied: for a public employer the holders of fortrinsadgang
  * outside the top k who hold one of the order's terms and pass the flag and commute gates are
  * returned, and the kernel's {@link
@@ -63,8 +67,6 @@ public final class TermAtATime {
    * flag gates, ascending: the only postings the search reads.
    */
   private final int[] okClasses;
-  /** {@link CompiledOrder#nonTermBound(int, int)} by flags and education level, filled on first use. */
-  private final double[] nonTermNoDistance = new double[64 * 16];
   private final double nonTermMax;
   /**
    * Per flags and education level (the low ten bits of a {@linkplain CitizenIndex#cells cell
@@ -108,7 +110,6 @@ public final class TermAtATime {
         okClasses[i++] = c;
       }
     }
-    Arrays.fill(nonTermNoDistance, Double.NaN);
     this.nonTermMax = o.nonTermUpperBound();
     Arrays.fill(cellNonTerm, Float.NaN);
     Arrays.fill(cellDistance, Float.NaN);
@@ -147,7 +148,7 @@ public final class TermAtATime {
       touchedTotal = Math.max(touchedTotal, touched);
       // Float rounding: one addition per group, and the cell bound's (two roundings, one addition).
       double eps = (plan.terms().length + 3) * 1.2e-7 + 1e-9;
-      evaluateTouched(touched, plan.slack(), eps);
+      evaluateTouched(plan, touched, eps);
       long p4 = System.nanoTime();
       phases[SearchStats.PLAN_PHASE] += p2 - p1;
       phases[SearchStats.ACCUMULATE_PHASE] += p3 - p2;
@@ -364,7 +365,8 @@ public final class TermAtATime {
    * search stops at the first citizen whose bound plus the cut falls below the k-th score found:
    * every later one, in its chunk or in a lower bucket, has a bound no higher.
    */
-  private void evaluateTouched(int touched, double slack, double eps) {
+  private void evaluateTouched(Plan plan, int touched, double eps) {
+    double slack = plan.slack();
     int[] state = scratch.state;
     int[] list = scratch.touched;
     float[] accs = scratch.accs;
@@ -375,11 +377,13 @@ public final class TermAtATime {
         accs[at - 1] = -1f;
       }
     }
+    // No bound exceeds the float sum of each group's largest term bound (float addition is
+    // monotone); a bound above it would still land in the top bucket, which has no upper limit.
     float max = 0;
-    for (int i = 0; i < touched; i++) {
-      max = Math.max(max, accs[i]);
+    for (float[] bounds : plan.bounds()) {
+      max += bounds[0];
     }
-    if (max <= 0) {
+    if (!(max > 0)) {
       return;
     }
     double scale = (BUCKETS - 1) / (double) max;
@@ -397,7 +401,7 @@ public final class TermAtATime {
     int hi = BUCKETS - 1;
     while (hi >= 0) {
       // Every bound in buckets 0..hi lies below (hi + 1) / scale; a relative margin covers rounding.
-      double upper = (hi + 1) / scale * (1 + 1e-9);
+      double upper = hi == BUCKETS - 1 ? Double.POSITIVE_INFINITY : (hi + 1) / scale * (1 + 1e-9);
       if (heap.full() && upper + cut < heap.threshold()) {
         return;
       }
@@ -452,17 +456,6 @@ public final class TermAtATime {
       return;
     }
     double base = acc + slack + eps;
-    if (heap.full()) {
-      int cell = (flags << 4) | ((meta >>> 8) & 0xF);
-      double nt = nonTermNoDistance[cell];
-      if (Double.isNaN(nt)) {
-        nt = o.nonTermBound((meta >>> 8) & 0xF, flags);
-        nonTermNoDistance[cell] = nt;
-      }
-      if (base + nt < heap.threshold()) {
-        return;
-      }
-    }
     if (!passesCommute(rec, b)) {
       return;
     }

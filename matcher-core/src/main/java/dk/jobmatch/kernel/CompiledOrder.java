@@ -407,8 +407,7 @@ public final class CompiledOrder {
    * value replaced by its maximum. Cheaper (no trigonometry), for a first cut.
    */
   public double nonTermBound(int educationLevel, int flags) {
-    return nonTermSum(FeatureScorer.educationValue(this, educationLevel), maxDistanceValue(),
-        FeatureScorer.inclusionValue(this, flags));
+    return nonTermBoundAt(educationLevel, distanceValueBound(Double.NaN), flags);
   }
 
   // ------------------------------------------------------------ comparing two compilations

@@ -1,5 +1,6 @@
 package dk.jobmatch.engine;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dk.jobmatch.kernel.CitizenFeatures;
@@ -95,6 +96,19 @@ class KernelBoundsTest {
             double nonTermNoDistance = o.nonTermBound(c.educationLevel, c.flags);
             assertTrue(nonTerm <= nonTermNoDistance + EPS, ctx + ": distance-free bound below the exact non-term part");
             assertTrue(nonTermNoDistance <= o.nonTermUpperBound() + EPS, ctx + ": order-wide non-term bound too low");
+            // The distance value bounds the retrieval prunes with: from a lower bound of the
+            // distance (here the distance itself, a little less), and for any home.
+            double dv = FeatureScorer.distanceValue(o, c.lat, c.lon);
+            double km = Double.isNaN(c.lat) || Double.isNaN(o.workLat) ? 0
+                : dk.jobmatch.internal.Geo.distanceKm(c.lat, c.lon, o.workLat, o.workLon) * (1 - 1e-9);
+            if (!Double.isNaN(c.lat)) {
+              assertTrue(dv <= o.distanceValueBound(km), ctx + ": distance value bound below the distance value");
+              assertTrue(o.nonTermBoundAt(c.educationLevel, o.distanceValueBound(km), c.flags) >= nonTerm - EPS,
+                  ctx + ": non-term bound at a distance bound below the non-term part");
+            }
+            assertTrue(dv <= o.distanceValueBound(Double.NaN), ctx + ": any-home distance value bound too low");
+            assertEquals(nonTerm, o.nonTermBoundAt(c.educationLevel, dv, c.flags), 1e-15,
+                ctx + ": non-term bound at the distance value differs from the non-term part");
             if (m == null) {
               continue;
             }
