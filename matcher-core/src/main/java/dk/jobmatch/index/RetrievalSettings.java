@@ -25,14 +25,14 @@ public record RetrievalSettings(int denseDivisor, double maxSlack, int minPopula
   public static final Consumer<SearchStats> NO_LISTENER = s -> { };
 
   /**
-   * The defaults: no term left out (a maximum slack of 0; dense above 1/32 of the population and
-   * from 20,000 citizens, should a slack be allowed) and map cells at every population size.
-   * Leaving dense terms out paid while every touched citizen was checked against the k-th score
-   * one by one; since the touched citizens are checked best bound first against bounds from their
-   * cell codes, the slack it adds to every bound costs more exact scores than the terms it saves
-   * (measured with {@code RankProfile} at 100,000 and 1,000,000 citizens; BENCHMARKS.md).
+   * The defaults: dense terms (above 1/32 of the population) may be left out with a slack of at
+   * most 0.06 from 500,000 citizens on, not below; map cells at every population size. Since the
+   * touched citizens are checked best bound first against bounds from their cell codes, the slack
+   * added to every bound costs more exact scores than the left-out terms save at 100,000 citizens
+   * (53 instead of 77 exact scores per ranking), while at 1,000,000 reading the dense terms costs
+   * more than the extra exact scores (measured with JMH; BENCHMARKS.md).
    */
-  public static final RetrievalSettings DEFAULTS = new RetrievalSettings(32, 0.0, 20_000, 0, NO_LISTENER);
+  public static final RetrievalSettings DEFAULTS = new RetrievalSettings(32, 0.06, 500_000, 0, NO_LISTENER);
 
   /**
    * @throws IllegalArgumentException if a number is out of range
