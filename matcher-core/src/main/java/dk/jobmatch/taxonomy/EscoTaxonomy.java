@@ -255,12 +255,23 @@ public final class EscoTaxonomy implements Taxonomy {
     }
     int nodes = nSkill + groupUri.length;
     broader = new int[nSkill][];
-    IntArrayList[] kids = new IntArrayList[nodes];
     int broaderEdges = 0;
     for (int s = 0; s < nSkill; s++) {
       IntArrayList list = l.broader.get(s);
       broader[s] = list == null ? EMPTY : list.distinct().toSortedArray();
       broaderEdges += broader[s].length;
+    }
+    children = children(broader, nodes);
+    occByUnitGroup = unitGroups(occIsco);
+
+    stats = new Stats(l.language, nOcc, nSkill, iscoLabels.size(), total, essential, total - essential,
+        ssr / 2, broaderEdges, l.broaderOccEdges, l.skippedOsr, l.skippedOther, estimateBytes(), loadMillis);
+  }
+
+  /** The narrower skills of every node (skill or skill group), the inverse of {@code broader}, in skill order. */
+  private static int[][] children(int[][] broader, int nodes) {
+    IntArrayList[] kids = new IntArrayList[nodes];
+    for (int s = 0; s < broader.length; s++) {
       for (int b : broader[s]) {
         if (kids[b] == null) {
           kids[b] = new IntArrayList(4);
@@ -268,14 +279,11 @@ public final class EscoTaxonomy implements Taxonomy {
         kids[b].add(s);
       }
     }
-    children = new int[nodes][];
+    int[][] out = new int[nodes][];
     for (int b = 0; b < nodes; b++) {
-      children[b] = kids[b] == null ? EMPTY : kids[b].toArray();
+      out[b] = kids[b] == null ? EMPTY : kids[b].toArray();
     }
-    occByUnitGroup = unitGroups(occIsco);
-
-    stats = new Stats(l.language, nOcc, nSkill, iscoLabels.size(), total, essential, total - essential,
-        ssr / 2, broaderEdges, l.broaderOccEdges, l.skippedOsr, l.skippedOther, estimateBytes(), loadMillis);
+    return out;
   }
 
   /** The ESCO occupations of each ISCO-08 unit group (four digits), in file order. */
@@ -310,20 +318,7 @@ public final class EscoTaxonomy implements Taxonomy {
     problems = List.copyOf(p.problems());
     occIndex = index(occUri, "occupation");
     skillIndex = index(skillUri, "skill");
-    int nodes = skillUri.length + groupUri.length;
-    IntArrayList[] kids = new IntArrayList[nodes];
-    for (int s = 0; s < skillUri.length; s++) {
-      for (int b : broader[s]) {
-        if (kids[b] == null) {
-          kids[b] = new IntArrayList(4);
-        }
-        kids[b].add(s);
-      }
-    }
-    children = new int[nodes][];
-    for (int b = 0; b < nodes; b++) {
-      children[b] = kids[b] == null ? EMPTY : kids[b].toArray();
-    }
+    children = children(broader, skillUri.length + groupUri.length);
     occByUnitGroup = unitGroups(occIsco);
     Stats s = p.stats();
     stats = new Stats(s.language(), s.occupations(), s.skills(), s.iscoGroups(), s.occupationSkillRelations(),
