@@ -75,10 +75,7 @@ final class GeoCells {
     if (cell == OUTSIDE) {
       return Double.NaN;
     }
-    double dx = CENTRES[3 * cell] - w[0];
-    double dy = CENTRES[3 * cell + 1] - w[1];
-    double dz = CENTRES[3 * cell + 2] - w[2];
-    return Geo.EARTH_RADIUS_KM * Math.sqrt(dx * dx + dy * dy + dz * dz) - RADII[cell];
+    return Geo.chordKm(CENTRES[3 * cell], CENTRES[3 * cell + 1], CENTRES[3 * cell + 2], w[0], w[1], w[2]) - RADII[cell];
   }
 
   /** The cell's radius in km (for tests). */

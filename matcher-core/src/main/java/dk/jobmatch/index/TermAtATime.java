@@ -481,10 +481,7 @@ public final class TermAtATime {
    * margin of 1e-9 covers the rounding of both. NaN when either place is unknown.
    */
   private double chordKm(double[] rec, int b) {
-    double dx = rec[b + 4] - workUnit[0];
-    double dy = rec[b + 5] - workUnit[1];
-    double dz = rec[b + 6] - workUnit[2];
-    return Geo.EARTH_RADIUS_KM * Math.sqrt(dx * dx + dy * dy + dz * dz) * (1 - 1e-9);
+    return Geo.chordKm(rec[b + 4], rec[b + 5], rec[b + 6], workUnit[0], workUnit[1], workUnit[2]) * (1 - 1e-9);
   }
 
   /** The kernel's commute gate for the citizen whose packed record starts at {@code rec[b]}. */

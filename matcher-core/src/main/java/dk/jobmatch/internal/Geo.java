@@ -49,6 +49,19 @@ public final class Geo {
     return s * s;
   }
 
+  /**
+   * The straight-line distance in km through the Earth between two points given as unit vectors
+   * ({@link #unitVector}): never more than their great-circle distance ({@code R·|u − v| =
+   * 2R·sin(θ/2) ≤ R·θ}), so a lower bound of {@link #distanceKm} without trigonometry. NaN if
+   * either point is unknown.
+   */
+  public static double chordKm(double x1, double y1, double z1, double x2, double y2, double z2) {
+    double dx = x1 - x2;
+    double dy = y1 - y2;
+    double dz = z1 - z2;
+    return EARTH_RADIUS_KM * Math.sqrt(dx * dx + dy * dy + dz * dz);
+  }
+
   /** A quarter of the squared distance of two unit vectors ({@link #unitVector}): the haversine {@code a}. */
   public static double chordHaversine(double x1, double y1, double z1, double x2, double y2, double z2) {
     double dx = x1 - x2;
