@@ -70,18 +70,10 @@ public final class TermAtATime {
   private final int[] okClasses;
   private final double nonTermMax;
   /**
-   * Per flags and education level (the low ten bits of a {@linkplain CitizenIndex#cells cell
-   * code}) the non-term bound without the distance part, rounded up; far below 0 where the flag
-   * gates fail. Filled on first use (NaN until then).
+   * The per-search tables of {@link #cellBound}, kept in the pooled {@link Scratch} and valid
+   * where their stamp equals this search's (no filling per search).
    */
-  private final float[] cellNonTerm = new float[1 << CitizenIndex.COMMUTE_SHIFT];
-  /** Per {@linkplain GeoCells map cell} the bound of the distance part, rounded up; filled on first use. */
-  private final float[] cellDistance = new float[GeoCells.COUNT];
-  /**
-   * Per {@linkplain GeoCells map cell} the lowest {@linkplain CitizenIndex#commuteClass commute
-   * class} whose limit reaches the cell's nearest possible home; filled with {@link #cellDistance}.
-   */
-  private final byte[] cellCommuteClass = new byte[GeoCells.COUNT];
+  private final int stamp;
   /** Whether map cells bound the distance (else every cell takes the largest distance value). */
   private final boolean byCell;
   private final double[] workUnit;
@@ -117,8 +109,7 @@ public final class TermAtATime {
       }
     }
     this.nonTermMax = o.nonTermUpperBound();
-    Arrays.fill(cellNonTerm, Float.NaN);
-    Arrays.fill(cellDistance, Float.NaN);
+    this.stamp = scratch.nextSearch();
     this.byCell = population >= settings.minPopulationForCells();
     this.workUnit = o.workplaceUnitVector();
     this.scoreScratch = new FeatureScorer.Scratch(o);
@@ -255,13 +246,16 @@ public final class TermAtATime {
         dropped[c[0]][c[1]] = true;
       }
     }
+    // A group's slack already stands for its terms with a bound no higher: they are left out too,
+    // and a kept term adds only what it exceeds the slack by (the bound of a citizen is its
+    // accumulated sum plus the whole slack; per group max(b, s) = (b − s) + s for b ≥ s).
     List<Term[]> keptTerms = new ArrayList<>();
     List<float[]> keptBounds = new ArrayList<>();
     for (int g = 0; g < groups.size(); g++) {
       List<Term> terms = groups.get(g);
       List<Term> kept = new ArrayList<>();
       for (int t = 0; t < terms.size(); t++) {
-        if (!dropped[g][t]) {
+        if (!dropped[g][t] && terms.get(t).bound() > groupSlack[g]) {
           kept.add(terms.get(t));
         }
       }
@@ -270,7 +264,7 @@ public final class TermAtATime {
       }
       float[] bd = new float[kept.size()];
       for (int t = 0; t < bd.length; t++) {
-        bd[t] = roundUp(kept.get(t).bound());
+        bd[t] = roundUp(kept.get(t).bound() - groupSlack[g]);
       }
       keptTerms.add(kept.toArray(new Term[0]));
       keptBounds.add(bd);
@@ -340,25 +334,28 @@ public final class TermAtATime {
    * limit, cannot hold).
    */
   private float cellBound(int code) {
+    Scratch t = scratch;
     int fe = code & ((1 << CitizenIndex.COMMUTE_SHIFT) - 1);
-    float a = cellNonTerm[fe];
-    if (Float.isNaN(a)) {
+    float a;
+    if (t.feStamp[fe] == stamp) {
+      a = t.cellNonTerm[fe];
+    } else {
       int flags = fe & 0x3F;
       a = flagOk[flags] ? roundUp(o.nonTermBoundAt(fe >>> 6, 0, flags)) : -1e6f;
-      cellNonTerm[fe] = a;
+      t.cellNonTerm[fe] = a;
+      t.feStamp[fe] = stamp;
     }
     int cell = code >>> CitizenIndex.CELL_SHIFT;
-    float d = cellDistance[cell];
-    if (Float.isNaN(d)) {
+    if (t.cellStamp[cell] != stamp) {
       double minKm = !byCell ? Double.NaN : Double.isNaN(o.workLat) ? 0 : GeoCells.minKm(cell, workUnit);
-      d = roundUp(o.policy.weight(Component.DISTANCE) * o.distanceValueBound(minKm));
-      cellDistance[cell] = d;
-      cellCommuteClass[cell] = (byte) lowestCommuteClass(minKm);
+      t.cellDistance[cell] = roundUp(o.policy.weight(Component.DISTANCE) * o.distanceValueBound(minKm));
+      t.cellCommuteClass[cell] = (byte) lowestCommuteClass(minKm);
+      t.cellStamp[cell] = stamp;
     }
-    if (((code >>> CitizenIndex.COMMUTE_SHIFT) & 7) < cellCommuteClass[cell]) {
+    if (((code >>> CitizenIndex.COMMUTE_SHIFT) & 7) < t.cellCommuteClass[cell]) {
       return -1e6f;
     }
-    return a + d;
+    return a + t.cellDistance[cell];
   }
 
   /**
@@ -633,8 +630,21 @@ public final class TermAtATime {
     final int[] lastGroup;
     /** The bound histogram of {@link TermAtATime#evaluateTouched}. */
     final int[] buckets = new int[BUCKETS];
+    /**
+     * The tables of {@link TermAtATime#cellBound}: per flags and education level (the low ten bits
+     * of a cell code) the non-term bound without the distance part, rounded up, far below 0 where
+     * the flag gates fail; per map cell the bound of the distance part, rounded up, and the lowest
+     * commute class whose limit reaches the cell's nearest possible home. An entry is valid for
+     * the search whose stamp it carries.
+     */
+    final float[] cellNonTerm = new float[1 << CitizenIndex.COMMUTE_SHIFT];
+    final int[] feStamp = new int[1 << CitizenIndex.COMMUTE_SHIFT];
+    final float[] cellDistance = new float[GeoCells.COUNT];
+    final byte[] cellCommuteClass = new byte[GeoCells.COUNT];
+    final int[] cellStamp = new int[GeoCells.COUNT];
     private long[] chunk = new long[256];
     private int tag;
+    private int search;
 
     Scratch(int n) {
       this.position = new int[n];
@@ -655,6 +665,16 @@ public final class TermAtATime {
         chunk = new long[Math.max(size, chunk.length * 2)];
       }
       return chunk;
+    }
+
+    /** A stamp for the cell tables that no entry carries yet. */
+    int nextSearch() {
+      if (search == Integer.MAX_VALUE) {
+        Arrays.fill(feStamp, 0);
+        Arrays.fill(cellStamp, 0);
+        search = 0;
+      }
+      return ++search;
     }
 
     int nextTag() {
