@@ -61,7 +61,18 @@ final class ScoringCode {
   private static String compute() {
     try {
       URL where = MatchEngine.class.getProtectionDomain().getCodeSource().getLocation();
-      Path path = Path.of(where.toURI());
+      return of(Path.of(where.toURI()));
+    } catch (RuntimeException | java.net.URISyntaxException e) {
+      return UNKNOWN; // then every stored score is checked
+    }
+  }
+
+  /**
+   * The digest of the classes under {@code dk/jobmatch/} of a jar or class directory, and of this
+   * runtime; {@value #UNKNOWN} if there are none or they cannot be read.
+   */
+  static String of(Path path) {
+    try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
       update(md, "runtime " + System.getProperty("java.vm.vendor") + " " + System.getProperty("java.vm.version")
           + " " + System.getProperty("os.arch"));
@@ -70,6 +81,9 @@ final class ScoringCode {
         Path root = path.resolve("dk").resolve("jobmatch");
         try (Stream<Path> files = Files.walk(root)) {
           files.filter(p -> p.toString().endsWith(".class")).sorted().forEach(classes::add);
+        }
+        if (classes.isEmpty()) {
+          return UNKNOWN;
         }
         for (Path p : classes) {
           update(md, path.relativize(p).toString().replace('\\', '/'));
@@ -93,7 +107,7 @@ final class ScoringCode {
         }
       }
       return HexFormat.of().formatHex(md.digest());
-    } catch (IOException | NoSuchAlgorithmException | RuntimeException | java.net.URISyntaxException e) {
+    } catch (IOException | NoSuchAlgorithmException | RuntimeException e) {
       return UNKNOWN; // then every stored score is checked
     }
   }
