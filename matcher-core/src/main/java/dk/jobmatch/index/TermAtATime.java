@@ -379,7 +379,7 @@ public final class TermAtATime {
       return 0;
     }
     int c = 0;
-    while (CitizenIndex.COMMUTE_LIMITS[c] < minKm) {
+    while (CitizenIndex.commuteLimit(c) < minKm) {
       c++;
     }
     return c;

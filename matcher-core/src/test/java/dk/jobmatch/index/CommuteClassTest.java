@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 class CommuteClassTest {
   @Test
   void classLimitIsTheFirstAtLeastTheCitizensLimit() {
-    double[] limits = CitizenIndex.COMMUTE_LIMITS;
+    double[] limits = new double[CitizenIndex.COMMUTE_CLASSES];
+    for (int i = 0; i < limits.length; i++) {
+      limits[i] = CitizenIndex.commuteLimit(i);
+    }
     assertEquals(8, limits.length, "three bits of the cell code hold the class");
     assertEquals(Double.POSITIVE_INFINITY, limits[limits.length - 1], "the last class is unbounded");
     for (int i = 1; i < limits.length; i++) {
