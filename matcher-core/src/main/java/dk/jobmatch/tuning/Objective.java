@@ -47,7 +47,8 @@ interface Objective {
   /**
    * See {@link TuningMethod#OBSERVED_ORDER}; with {@code keepOrder} μ above 0, {@link #at} subtracts
    * μ times the share of the silent pairs of the start policy's top citizens that the weights
-   * reorder ({@link TrainingCase#reordered}).
+   * reorder from the case's reference order ({@link TrainingCase#reorderedFromRef}: the order of
+   * the point a move is made from).
    */
   final class ObservedOrder implements Objective {
     private final double keepOrder;
@@ -59,7 +60,7 @@ interface Objective {
     @Override
     public double at(TrainingCase c, double[] w) {
       double v = value(c, c.scores(w));
-      return keepOrder == 0 ? v : v - keepOrder * c.reordered(w);
+      return keepOrder == 0 ? v : v - keepOrder * c.reorderedFromRef(w);
     }
 
     @Override

@@ -240,6 +240,10 @@ public final class PolicyTuner {
       for (int j = 0; j < constants.size(); j++) {
         int dim = nl + j;
         double centre = best[dim];
+        // a move pays for the silent pairs it reorders from the point it is made from
+        refer(train, space.weights(best));
+        bestObjective = judged.applyAsDouble(best);
+        bestPerOrder = perOrder(keeping, train, space.weights(best));
         listener.phase("fitting " + constants.get(j).key() + " (round " + (round + 1) + " of 2)", GRID.length);
         int gridDone = 0;
         double[] candidatePerOrder = bestPerOrder;
@@ -312,6 +316,13 @@ public final class PolicyTuner {
         testWithHire);
     return new TuningResult(start, tuned, options.method(), propensity, learned, fixed, constants, evidence, counts, lambda,
         crossValidation, evaluations, options.k(), new double[] {trainStart, trainTuned}, rows, verdict, keptOrder);
+  }
+
+  /** Makes weights {@code w} on the cases' current component values their reference order. */
+  private static void refer(List<TrainingCase> cases, double[] w) {
+    for (TrainingCase c : cases) {
+      c.refer(w);
+    }
   }
 
   /** The mean over the cases of the silent pairs among their kept citizens. */

@@ -44,6 +44,11 @@ final class TrainingCase {
   double[] keptStart;
   /** The pairs of kept citizens the outcomes are silent about and the start policy orders. */
   int silentPairs;
+  /**
+   * Per kept citizen, the score of the reference a move is judged from ({@link #reorderedFromRef};
+   * set by {@link #refer}, the start scores until then).
+   */
+  double[] keptRef;
   /** NC per kept citizen, under the constants currently fitted around. */
   volatile double[] keptValues;
 
@@ -123,8 +128,25 @@ final class TrainingCase {
     kept = k;
     keptGroup = g;
     keptStart = s0;
+    keptRef = s0;
     silentPairs = pairs;
     keptValues = v;
+  }
+
+  /** Makes weights {@code w} on the current component values the reference of {@link #reorderedFromRef}. */
+  void refer(double[] w) {
+    if (kept != null) {
+      keptRef = scores(keptValues, w, kept.length);
+    }
+  }
+
+  /**
+   * The share of the silent pairs of the kept citizens that the reference ({@link #refer}) orders
+   * and weights {@code w} on the current component values put in the other order (a tie counts
+   * half); 0 when nothing is kept.
+   */
+  double reorderedFromRef(double[] w) {
+    return kept == null ? 0 : reordered(keptRef, w);
   }
 
   /**
@@ -133,24 +155,27 @@ final class TrainingCase {
    * values put in the other order; a tie counts half. 0 when nothing is kept.
    */
   double reordered(double[] w) {
-    if (kept == null || silentPairs == 0) {
-      return 0;
-    }
+    return kept == null ? 0 : reordered(keptStart, w);
+  }
+
+  private double reordered(double[] ref, double[] w) {
     int m = kept.length;
     double[] s = scores(keptValues, w, m);
     double moved = 0;
+    int pairs = 0;
     for (int a = 0; a < m; a++) {
       for (int b = a + 1; b < m; b++) {
-        if (keptGroup[a] != keptGroup[b] || keptStart[a] == keptStart[b]) {
+        if (keptGroup[a] != keptGroup[b] || ref[a] == ref[b]) {
           continue;
         }
-        boolean aFirst = keptStart[a] > keptStart[b];
+        pairs++;
+        boolean aFirst = ref[a] > ref[b];
         double hi = aFirst ? s[a] : s[b];
         double lo = aFirst ? s[b] : s[a];
         moved += lo > hi ? 1 : lo == hi ? 0.5 : 0;
       }
     }
-    return moved / silentPairs;
+    return pairs == 0 ? 0 : moved / pairs;
   }
 
   static double[] componentValues(CompiledOrder co, int[] cand, Population pop) {

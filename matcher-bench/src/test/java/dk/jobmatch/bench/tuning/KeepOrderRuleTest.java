@@ -33,11 +33,11 @@ import org.junit.jupiter.api.Test;
  * credit in {@code QUALITY.md}'s tuning experiment. The start policy proposes its top 30 per order;
  * among the proposed, the start policy's own best are hired and interviewed, except that every
  * citizen living far from the order (distance value below {@link #FAR}) is rejected, like the
- * minor group that is never interviewed. A shorter commuting half-life then ranks the interviewed
- * above the rejected far ones (informed pairs, a gain) and also every far citizen below nearer
- * ones deeper in the list, about whom the outcomes say nothing. Without the rule the tuner
- * shortens the half-life; with it, it keeps the start's. Deterministic: fixed seeds, printed with
- * the report.
+ * minor group that is never interviewed. Reshaping the distance credit (the half-life, with the
+ * weights refitted) then ranks the interviewed above the rejected far ones (informed pairs, a
+ * gain) and also reorders far and near citizens deeper in the list, about whom the outcomes say
+ * nothing. Without the rule the tuner moves the half-life; with it, it keeps the start's.
+ * Deterministic: fixed seeds, printed with the report.
  */
 @Tag("tuning")
 class KeepOrderRuleTest {
@@ -53,7 +53,7 @@ class KeepOrderRuleTest {
     List<JobOrder> os = gen.orders(200);
     List<OutcomeLabel> history = history(gen, cs, os, start);
     TuningOptions.Builder b = TuningOptions.builder().seed(1).propensity(Propensity.stated(0))
-        .fitConstants(Set.of(PolicyConstant.DISTANCE_HALF_LIFE_KM)).requireEvidence(false).weightEvaluations(600)
+        .fitConstants(Set.of(PolicyConstant.DISTANCE_HALF_LIFE_KM)).requireEvidence(false).regularisation(0).weightEvaluations(600)
         .constantEvaluations(800);
     TuningResult without = new PolicyTuner(Taxonomy.none(), ShortageLookup.none(), gen.asOf(), b.keepOrder(0).build())
         .tune(cs, os, history, start, "without", "1", TuningListener.NONE);
@@ -64,17 +64,17 @@ class KeepOrderRuleTest {
     System.out.println(report);
 
     double h0 = start.constant(PolicyConstant.DISTANCE_HALF_LIFE_KM);
-    // without the rule: the move is made, it gains on the informed pairs, and it reorders the silent ones
-    assertTrue(without.tuned().constant(PolicyConstant.DISTANCE_HALF_LIFE_KM) < h0, report);
+    // without the rule the half-life moves on its gain on the informed pairs (the weights refitted
+    // with it), and the tuned policy reorders the silent pairs
+    assertNotEquals(h0, without.tuned().constant(PolicyConstant.DISTANCE_HALF_LIFE_KM), report);
     assertTrue(without.trainObjective()[1] > without.trainObjective()[0], report);
     assertTrue(without.keptOrder().train() > 0.01, report);
     assertEquals(0, without.keptOrder().weight());
-    // with it: the start's order where the outcomes are silent is kept, and so is the half-life
+    // with it the same move does not pay for the silent pairs it reorders: the half-life is kept
     assertEquals(h0, with.tuned().constant(PolicyConstant.DISTANCE_HALF_LIFE_KM), report);
-    assertTrue(with.keptOrder().train() < without.keptOrder().train() / 4, report);
-    assertTrue(with.keptOrder().test() < without.keptOrder().test() / 4, report);
+    assertEquals(TuningOptions.DEFAULT_KEEP_ORDER, with.keptOrder().weight());
     assertEquals(TuningOptions.DEFAULT_KEEP_ORDER_DEPTH, with.keptOrder().depth());
-    assertNotEquals(0, with.keptOrder().silentPairs(), report);
+    assertTrue(with.keptOrder().silentPairs() > 1000, report);
   }
 
   /**
