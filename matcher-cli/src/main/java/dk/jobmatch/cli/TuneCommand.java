@@ -89,11 +89,11 @@ public final class TuneCommand extends EngineCommand {
           + " (0-100, default: ${DEFAULT-VALUE}); 'auto' chooses L by 3-fold cross-validation on the training orders.")
   String regularisation;
 
-  @Option(names = "--keep-order", paramLabel = "MU", defaultValue = "1",
-      description = "Keep the start policy's order where the outcomes are silent: per training order the fit pays MU x"
-          + " the share of the pairs among the start policy's top 100 that both lack an outcome or share one and that"
-          + " the tuned policy reorders (0-100, default: ${DEFAULT-VALUE}; 0 turns the rule off).")
-  double keepOrder;
+  @Option(names = "--keep-order", paramLabel = "MU",
+      description = "Keep the start policy's order where the outcomes are silent: a constant's move pays, per training"
+          + " order, MU x the share of the pairs among the start policy's top 100 that both lack an outcome or share one"
+          + " and that it reorders (0-100, default 1; 0 turns the rule off).")
+  Double keepOrder;
 
   @Option(names = "--test-share", paramLabel = "F", defaultValue = "0.3",
       description = "Share of orders held back for the test split (0.05-0.9, default: ${DEFAULT-VALUE}).")
@@ -164,7 +164,7 @@ public final class TuneCommand extends EngineCommand {
     };
     try {
       return TuningOptions.builder().seed(seed).method(m).propensity(p).fitConstants(constants).regularisation(lambda).crossValidate(auto)
-          .testShare(testShare).unlabelledPerOrder(sample).keepOrder(keepOrder).build();
+          .testShare(testShare).unlabelledPerOrder(sample).keepOrder(keepOrder == null ? TuningOptions.DEFAULT_KEEP_ORDER : keepOrder).build();
     } catch (IllegalArgumentException e) {
       throw CliException.usage("--" + optionOf(e.getMessage()) + ": " + e.getMessage());
     }

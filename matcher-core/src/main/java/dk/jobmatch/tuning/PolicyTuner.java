@@ -46,7 +46,10 @@ import java.util.stream.IntStream;
  *       are skipped. Only constants the training outcomes can inform are fitted ({@link
  *       TuningResult.Evidence}), and a grid value wins only if its gain over the training orders
  *       is significant (paired 95 % bootstrap interval above 0); see {@link
- *       TuningOptions#requireEvidence()}.
+ *       TuningOptions#requireEvidence()}. A constant's move also pays {@code μ} times the share of
+ *       the silent pairs (both without an outcome, or both the same outcome) among the start
+ *       policy's top 100 citizens of each order that it reorders ({@link TuningOptions#keepOrder()}):
+ *       the start policy's order is kept where the outcomes say nothing.
  *   <li>Both policies rank every eligible citizen for each held-back order; nDCG@k, the recall of
  *       the hired and interviewed at 10, 50 and 100, their median rank and MRR are compared with
  *       paired 95 % bootstrap intervals, and a {@link Verdict} is given.

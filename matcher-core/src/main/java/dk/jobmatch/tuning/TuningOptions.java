@@ -39,11 +39,12 @@ import java.util.Set;
  * @param bootstrapSamples resamples of the orders for the confidence intervals (100–100,000)
  * @param keepOrderDepth how many of the start policy's top citizens per order the keep-order
  *     rule watches (0–1000; 0 turns the rule and its report off)
- * @param keepOrder μ of the keep-order rule, for {@link TuningMethod#OBSERVED_ORDER} (0–100): per
- *     training order, the objective loses μ times the share of the pairs among the start
- *     policy's top {@code keepOrderDepth} citizens that the outcomes are silent about (both
- *     without an outcome, or both the same outcome) and that the fitted policy puts in the other
- *     order than the start policy; 0 fits without the rule
+ * @param keepOrder μ of the keep-order rule, for {@link TuningMethod#OBSERVED_ORDER} (0–100): a
+ *     formula constant's move (with the weights refitted) is judged, per training order, by the
+ *     objective less μ times the share of the pairs among the start policy's top {@code
+ *     keepOrderDepth} citizens that the outcomes are silent about (both without an outcome, or
+ *     both the same outcome) and that the move puts in the other order than the point it is made
+ *     from; the weights are fitted on the informed pairs alone. 0 fits without the rule
  */
 public record TuningOptions(
     long seed,
