@@ -93,12 +93,21 @@ public final class CitizenIndex implements Closeable {
   static final int RECORD = 8;
   /**
    * Per ordinal the citizen's cell code: the six flag bits, the education level (4 bits) from bit
-   * 6 and the {@linkplain GeoCells map cell} of the home from bit {@link #CELL_SHIFT} — all the
-   * retrieval needs for its first bound of the non-term part, four bytes per citizen.
+   * 6, the {@linkplain #commuteClass commute class} (3 bits) from bit {@link #COMMUTE_SHIFT} and
+   * the {@linkplain GeoCells map cell} of the home from bit {@link #CELL_SHIFT} — all the
+   * retrieval needs for its first bound of the non-term part and a first check of the commute
+   * gate, four bytes per citizen.
    */
   int[] cells = new int[1024];
+  /** Where the commute class starts in a {@linkplain #cells cell code}. */
+  static final int COMMUTE_SHIFT = 10;
   /** Where the map cell starts in a {@linkplain #cells cell code}. */
-  static final int CELL_SHIFT = 10;
+  static final int CELL_SHIFT = 13;
+  /**
+   * The upper limits (km) of the commute classes, ascending; the last is unbounded. A citizen's
+   * class is the first whose limit is at least its commute limit (an unknown limit: the last).
+   */
+  static final double[] COMMUTE_LIMITS = {5, 10, 15, 20, 30, 45, 70, Double.POSITIVE_INFINITY};
   int capacity;
   Postings[] skillPostings = new Postings[1024];
   /**
@@ -469,7 +478,21 @@ public final class CitizenIndex implements Closeable {
     if ((f.educationLevel & ~0xF) != 0) {
       throw new IllegalStateException("an education level beyond the four bits the cell code holds");
     }
-    return (f.flags & 0x3F) | (f.educationLevel << 6) | (GeoCells.cell(f.lat, f.lon) << CELL_SHIFT);
+    return (f.flags & 0x3F) | (f.educationLevel << 6) | (commuteClass(f.maxCommuteKm) << COMMUTE_SHIFT)
+        | (GeoCells.cell(f.lat, f.lon) << CELL_SHIFT);
+  }
+
+  /**
+   * The commute class of a commute limit: the first of {@link #COMMUTE_LIMITS} at least as large;
+   * the last class for an unbounded or unknown (NaN) limit.
+   */
+  static int commuteClass(double maxCommuteKm) {
+    for (int i = 0; i < COMMUTE_LIMITS.length - 1; i++) {
+      if (maxCommuteKm <= COMMUTE_LIMITS[i]) {
+        return i;
+      }
+    }
+    return COMMUTE_LIMITS.length - 1;
   }
 
   /**

@@ -22,8 +22,8 @@ final class GeoCells {
   static final double LAT_MAX = 58.0;
   static final double LON_MIN = 7.8;
   static final double LON_MAX = 15.4;
-  static final int ROWS = 32;
-  static final int COLS = 32;
+  static final int ROWS = 64;
+  static final int COLS = 64;
   /** The cell of every home outside the grid or without a known location. */
   static final int OUTSIDE = ROWS * COLS;
   /** Cells, {@link #OUTSIDE} included. */

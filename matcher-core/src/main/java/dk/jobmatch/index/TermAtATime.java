@@ -8,6 +8,7 @@ import dk.jobmatch.kernel.Shortlists;
 import dk.jobmatch.internal.Geo;
 import dk.jobmatch.internal.Ranking;
 import dk.jobmatch.scoring.Component;
+import dk.jobmatch.scoring.Gate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -69,13 +70,10 @@ public final class TermAtATime {
   private final int[] okClasses;
   private final double nonTermMax;
   /**
-   * Per flags and education level (the low ten bits of a {@linkplain CitizenIndex#cells cell
-   * code}) the non-term bound without the distance part, rounded up; far below 0 where the flag
-   * gates fail. Filled on first use (NaN until then).
+   * The per-search tables of {@link #cellBound}, kept in the pooled {@link Scratch} and valid
+   * where their stamp equals this search's (no filling per search).
    */
-  private final float[] cellNonTerm = new float[1 << CitizenIndex.CELL_SHIFT];
-  /** Per {@linkplain GeoCells map cell} the bound of the distance part, rounded up; filled on first use. */
-  private final float[] cellDistance = new float[GeoCells.COUNT];
+  private final int stamp;
   /** Whether map cells bound the distance (else every cell takes the largest distance value). */
   private final boolean byCell;
   private final double[] workUnit;
@@ -111,8 +109,7 @@ public final class TermAtATime {
       }
     }
     this.nonTermMax = o.nonTermUpperBound();
-    Arrays.fill(cellNonTerm, Float.NaN);
-    Arrays.fill(cellDistance, Float.NaN);
+    this.stamp = scratch.nextSearch();
     this.byCell = population >= settings.minPopulationForCells();
     this.workUnit = o.workplaceUnitVector();
     this.scoreScratch = new FeatureScorer.Scratch(o);
@@ -249,13 +246,16 @@ public final class TermAtATime {
         dropped[c[0]][c[1]] = true;
       }
     }
+    // A group's slack already stands for its terms with a bound no higher: they are left out too,
+    // and a kept term adds only what it exceeds the slack by (the bound of a citizen is its
+    // accumulated sum plus the whole slack; per group max(b, s) = (b − s) + s for b ≥ s).
     List<Term[]> keptTerms = new ArrayList<>();
     List<float[]> keptBounds = new ArrayList<>();
     for (int g = 0; g < groups.size(); g++) {
       List<Term> terms = groups.get(g);
       List<Term> kept = new ArrayList<>();
       for (int t = 0; t < terms.size(); t++) {
-        if (!dropped[g][t]) {
+        if (!dropped[g][t] && terms.get(t).bound() > groupSlack[g]) {
           kept.add(terms.get(t));
         }
       }
@@ -264,7 +264,7 @@ public final class TermAtATime {
       }
       float[] bd = new float[kept.size()];
       for (int t = 0; t < bd.length; t++) {
-        bd[t] = roundUp(kept.get(t).bound());
+        bd[t] = roundUp(kept.get(t).bound() - groupSlack[g]);
       }
       keptTerms.add(kept.toArray(new Term[0]));
       keptBounds.add(bd);
@@ -280,19 +280,22 @@ public final class TermAtATime {
   /**
    * Accumulates the bounds; returns how many citizens were touched (listed in scratch.touched).
    * A citizen's bound lives at its position in the touched list ({@code scratch.accs}), its
-   * ordinal's state holding that position + 1: the bounds end up compact and in touched order,
-   * so evaluating them reads no per-ordinal state again (one random read per touched citizen
-   * fewer), and the repeated additions go to a small array rather than the population-sized one.
+   * ordinal's slot in {@code scratch.position} holding that position + 1: the bounds end up
+   * compact and in touched order, so evaluating them reads no per-ordinal state again, and the
+   * repeated additions go to a small array rather than the population-sized one. A group counts
+   * once per citizen (its largest term, read first): the group that last added to a position is
+   * kept beside it ({@code scratch.lastGroup}), also compact; a group of one term needs no check.
    */
   private int accumulate(Plan plan) {
-    int[] state = scratch.state;
+    int[] position = scratch.position;
     int[] touched = scratch.touched;
     float[] accs = scratch.accs;
+    int[] lastGroup = scratch.lastGroup;
     int count = 0;
     for (int g = 0; g < plan.terms().length; g++) {
       Term[] kept = plan.terms()[g];
       float[] bd = plan.bounds()[g];
-      int tag = scratch.nextTag();
+      boolean single = kept.length == 1;
       for (int t = 0; t < kept.length; t++) {
         Postings postings = kept[t].postings();
         float b = bd[t];
@@ -301,17 +304,16 @@ public final class TermAtATime {
           int size = postings.sizes[c];
           for (int i = 0; i < size; i++) {
             int ord = ords[i];
-            int s = ord << 1;
-            if (state[s] == tag) {
-              continue;
-            }
-            state[s] = tag;
-            int at = state[s + 1];
+            int at = position[ord];
             if (at == 0) {
               touched[count] = ord;
               accs[count] = b;
-              state[s + 1] = ++count;
-            } else {
+              lastGroup[count] = g;
+              position[ord] = ++count;
+            } else if (single) {
+              accs[at - 1] += b;
+            } else if (lastGroup[at - 1] != g) {
+              lastGroup[at - 1] = g;
               accs[at - 1] += b;
             }
           }
@@ -326,31 +328,57 @@ public final class TermAtATime {
    * CitizenIndex#cells cell code}: {@link CompiledOrder#nonTermBoundAt} at the citizen's flags
    * and education level with no distance, plus the distance weight times the {@linkplain
    * CompiledOrder#distanceValueBound distance value bound} of its map cell; far below 0 where the
-   * flag gates fail.
+   * flag gates fail, or where the commute gate fails for every home of the cell and every limit
+   * of the citizen's commute class (the cell's lower bound of the distance, {@link
+   * GeoCells#minKm}, exceeds the class's upper limit, so the kernel's rule, distance at most the
+   * limit, cannot hold).
    */
   private float cellBound(int code) {
-    int fe = code & ((1 << CitizenIndex.CELL_SHIFT) - 1);
-    float a = cellNonTerm[fe];
-    if (Float.isNaN(a)) {
+    Scratch t = scratch;
+    int fe = code & ((1 << CitizenIndex.COMMUTE_SHIFT) - 1);
+    float a;
+    if (t.feStamp[fe] == stamp) {
+      a = t.cellNonTerm[fe];
+    } else {
       int flags = fe & 0x3F;
       a = flagOk[flags] ? roundUp(o.nonTermBoundAt(fe >>> 6, 0, flags)) : -1e6f;
-      cellNonTerm[fe] = a;
+      t.cellNonTerm[fe] = a;
+      t.feStamp[fe] = stamp;
     }
     int cell = code >>> CitizenIndex.CELL_SHIFT;
-    float d = cellDistance[cell];
-    if (Float.isNaN(d)) {
+    if (t.cellStamp[cell] != stamp) {
       double minKm = !byCell ? Double.NaN : Double.isNaN(o.workLat) ? 0 : GeoCells.minKm(cell, workUnit);
-      d = roundUp(o.policy.weight(Component.DISTANCE) * o.distanceValueBound(minKm));
-      cellDistance[cell] = d;
+      t.cellDistance[cell] = roundUp(o.policy.weight(Component.DISTANCE) * o.distanceValueBound(minKm));
+      t.cellCommuteClass[cell] = (byte) lowestCommuteClass(minKm);
+      t.cellStamp[cell] = stamp;
     }
-    return a + d;
+    if (((code >>> CitizenIndex.COMMUTE_SHIFT) & 7) < t.cellCommuteClass[cell]) {
+      return -1e6f;
+    }
+    return a + t.cellDistance[cell];
+  }
+
+  /**
+   * The lowest commute class whose upper limit is at least {@code minKm} (a lower bound of the
+   * distance to every home of a cell): citizens of a lower class fail the commute gate there. 0
+   * when the policy relaxes the gate or the bound is unknown (NaN) or not positive.
+   */
+  private int lowestCommuteClass(double minKm) {
+    if (o.policy.relaxed(Gate.COMMUTE) || !(minKm > 0)) {
+      return 0;
+    }
+    int c = 0;
+    while (CitizenIndex.COMMUTE_LIMITS[c] < minKm) {
+      c++;
+    }
+    return c;
   }
 
   private void reset(int touched) {
-    int[] state = scratch.state;
+    int[] position = scratch.position;
     int[] list = scratch.touched;
     for (int i = 0; i < touched; i++) {
-      state[(list[i] << 1) + 1] = 0;
+      position[list[i]] = 0;
     }
   }
 
@@ -367,12 +395,12 @@ public final class TermAtATime {
    */
   private void evaluateTouched(Plan plan, int touched, double eps) {
     double slack = plan.slack();
-    int[] state = scratch.state;
+    int[] position = scratch.position;
     int[] list = scratch.touched;
     float[] accs = scratch.accs;
     // Citizens already in the heap (from an earlier attempt) are not offered twice.
     for (int i = 0; i < heap.size; i++) {
-      int at = state[(heap.ord[i] << 1) + 1];
+      int at = position[heap.ord[i]];
       if (at != 0) {
         accs[at - 1] = -1f;
       }
@@ -496,10 +524,11 @@ public final class TermAtATime {
    */
   private void scanUntouched(double eps) {
     scanned = true;
-    int[] state = scratch.state;
+    int[] mark = scratch.mark;
+    int[] position = scratch.position;
     int doneTag = scratch.nextTag();
     for (int i = 0; i < heap.size; i++) {
-      state[heap.ord[i] << 1] = doneTag;
+      mark[heap.ord[i]] = doneTag;
     }
     CitizenFeatures[] features = index.features;
     int[] cells = index.cells;
@@ -510,11 +539,10 @@ public final class TermAtATime {
       int size = everyone.sizes[c];
       for (int i = 0; i < size; i++) {
         int ord = ords[i];
-        int s = ord << 1;
-        if (state[s + 1] != 0 || state[s] == doneTag || features[ord] == null) {
+        if (position[ord] != 0 || mark[ord] == doneTag || features[ord] == null) {
           continue;
         }
-        state[s] = doneTag;
+        mark[ord] = doneTag;
         if (heap.full()) {
           double threshold = heap.threshold();
           if (cut < threshold) {
@@ -539,10 +567,10 @@ public final class TermAtATime {
    * Read from the holder classes of those terms' postings only.
    */
   private List<CitizenFeatures> fortrinsadgang() {
-    int[] state = scratch.state;
+    int[] mark = scratch.mark;
     int doneTag = scratch.nextTag();
     for (int i = 0; i < heap.size; i++) {
-      state[heap.ord[i] << 1] = doneTag;
+      mark[heap.ord[i]] = doneTag;
     }
     List<CitizenFeatures> out = new ArrayList<>();
     boolean byId = index.internsIn(o);
@@ -562,7 +590,7 @@ public final class TermAtATime {
     if (p == null) {
       return;
     }
-    int[] state = scratch.state;
+    int[] mark = scratch.mark;
     double[] rec = index.records;
     for (int c : okClasses) {
       if ((c & CitizenIndex.HOLDER_CLASS_BIT) == 0) {
@@ -571,10 +599,10 @@ public final class TermAtATime {
       int[] ords = p.ords[c];
       for (int i = 0; i < p.sizes[c]; i++) {
         int ord = ords[i];
-        if (state[ord << 1] == doneTag) {
+        if (mark[ord] == doneTag) {
           continue;
         }
-        state[ord << 1] = doneTag;
+        mark[ord] = doneTag;
         int b = ord * CitizenIndex.RECORD;
         int flags = ((int) rec[b + 3]) & 0x3F;
         if ((flags & CitizenFeatures.FORTRINSADGANG) == 0 || !flagOk[flags] || !passesCommute(rec, b)) {
@@ -589,22 +617,41 @@ public final class TermAtATime {
   }
 
   /**
-   * Work arrays of one search at a time (the index keeps a pool): per ordinal a (group tag,
-   * position in the touched list + 1) pair, the touched list and the bounds parallel to it.
+   * Work arrays of one search at a time (the index keeps a pool): per ordinal its position in the
+   * touched list + 1 (0: untouched) and a tag for the passes that read each citizen once (the
+   * scan of the untouched, the fortrinsadgang holders); the touched list and, parallel to it, the
+   * bounds and the group that last added to each.
    */
   static final class Scratch {
-    final int[] state;
+    final int[] position;
+    final int[] mark;
     final int[] touched;
     final float[] accs;
+    final int[] lastGroup;
     /** The bound histogram of {@link TermAtATime#evaluateTouched}. */
     final int[] buckets = new int[BUCKETS];
+    /**
+     * The tables of {@link TermAtATime#cellBound}: per flags and education level (the low ten bits
+     * of a cell code) the non-term bound without the distance part, rounded up, far below 0 where
+     * the flag gates fail; per map cell the bound of the distance part, rounded up, and the lowest
+     * commute class whose limit reaches the cell's nearest possible home. An entry is valid for
+     * the search whose stamp it carries.
+     */
+    final float[] cellNonTerm = new float[1 << CitizenIndex.COMMUTE_SHIFT];
+    final int[] feStamp = new int[1 << CitizenIndex.COMMUTE_SHIFT];
+    final float[] cellDistance = new float[GeoCells.COUNT];
+    final byte[] cellCommuteClass = new byte[GeoCells.COUNT];
+    final int[] cellStamp = new int[GeoCells.COUNT];
     private long[] chunk = new long[256];
     private int tag;
+    private int search;
 
     Scratch(int n) {
-      this.state = new int[2 * n];
+      this.position = new int[n];
+      this.mark = new int[n];
       this.touched = new int[n];
       this.accs = new float[n];
+      this.lastGroup = new int[n];
     }
 
     /** Whether these arrays cover {@code n} ordinals. */
@@ -620,11 +667,19 @@ public final class TermAtATime {
       return chunk;
     }
 
+    /** A stamp for the cell tables that no entry carries yet. */
+    int nextSearch() {
+      if (search == Integer.MAX_VALUE) {
+        Arrays.fill(feStamp, 0);
+        Arrays.fill(cellStamp, 0);
+        search = 0;
+      }
+      return ++search;
+    }
+
     int nextTag() {
       if (tag == Integer.MAX_VALUE) {
-        for (int i = 0; i < state.length; i += 2) {
-          state[i] = 0;
-        }
+        Arrays.fill(mark, 0);
         tag = 0;
       }
       return ++tag;
