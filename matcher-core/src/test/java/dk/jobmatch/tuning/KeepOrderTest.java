@@ -18,6 +18,7 @@ class KeepOrderTest {
     c.kept = new int[] {10, 11, 12, 14, 13};
     c.keptGroup = new int[] {-1, -1, 0, 0, 2};
     c.keptStart = new double[] {5, 4, 3, 2, 1};
+    c.keptRef = c.keptStart; // as TrainingCase.keep leaves it
     c.silentPairs = 2;
     c.keptValues = values(tunedScores);
     return c;
@@ -84,5 +85,17 @@ class KeepOrderTest {
     assertEquals(0.0, Objective.of(TuningMethod.OBSERVED_ORDER, 10, 0.3).at(s, w), 1e-12);
     // with μ 1.5 the move (1 − 1.5 = −0.5) is worth less than the start (0): the rule holds it back
     assertEquals(-0.5, Objective.of(TuningMethod.OBSERVED_ORDER, 10, 1.5).at(c, w), 1e-12);
+  }
+
+  @Test
+  void aMoveIsChargedFromThePointItIsMadeFrom() {
+    // the current point already has A and B swapped (by the weights, say); from there, a move
+    // that also swaps C and D reorders one of the two silent pairs, not both
+    TrainingCase c = caseWithKept(new double[] {4, 5, 3, 2, 1});
+    double[] w = firstComponent();
+    c.refer(w);
+    c.keptValues = values(new double[] {4, 5, 2, 3, 1});
+    assertEquals(0.5, c.reorderedFromRef(w), 1e-12);
+    assertEquals(1.0, c.reordered(w), 1e-12); // from the start policy: both, as the report says
   }
 }
