@@ -315,7 +315,8 @@ public record TuningResult(
           + "without an outcome or with the same outcome; %.0f per training order), the tuned policy reordered %.2f%% on the "
           + "training orders and %.2f%% on the held-back orders; %s.%n", keptOrder.depth(), keptOrder.silentPairs(),
           100 * keptOrder.train(), 100 * keptOrder.test(), keptOrder.weight() > 0
-              ? "the fit paid " + num(keptOrder.weight()) + " x that share per order (keep-order rule)"
+              ? "each constant's move paid " + num(keptOrder.weight()) + " x the share it reordered (keep-order rule; "
+                  + "the weights are fitted on the informed pairs alone)"
               : "the fit did not weigh it (keep-order rule off)"));
     }
     s.append(String.format(Locale.ROOT, "%nTraining objective (%s): start %.4f, tuned %.4f.%n",
