@@ -14,6 +14,9 @@
 # jo-000000 --as-of 2026-11-01`, then `apply` of a one-line change (citizen c-0000001 moves to
 # another postal code, alternating between two, so that every apply changes something). Without
 # NAME=JAR arguments: the jar built from this checkout (matcher-cli/target/jobmatch.jar).
+# NAME=launcher:JAR runs the commands through the launcher matcher-cli/jobmatch (JOBMATCH_JAR=JAR,
+# JAVA_HOME of $JAVA; with its class-data sharing archive in WORK/cds-NAME) instead of `java -jar`;
+# its index is WORK/idx-NAME as for any other name.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/bench-common.sh"
 
@@ -26,9 +29,17 @@ if [[ $# -eq 0 ]]; then
   (cd "$ROOT" && ./mvnw -q -pl matcher-cli -am -DskipTests package)
   set -- "current=$ROOT/matcher-cli/target/jobmatch.jar"
 fi
+declare -a LAUNCH
 for a in "$@"; do
   NAMES+=("${a%%=*}")
-  JARS+=("$(cd "$(dirname "${a#*=}")" && pwd)/$(basename "${a#*=}")")
+  j="${a#*=}"
+  if [[ "$j" == launcher:* ]]; then
+    j="${j#launcher:}"
+    LAUNCH+=(1)
+  else
+    LAUNCH+=(0)
+  fi
+  JARS+=("$(cd "$(dirname "$j")" && pwd)/$(basename "$j")")
 done
 ESCO="${JOBMATCH_ESCO:?no ESCO data (../shared/data/esco-v1.1.1 or JOBMATCH_ESCO)}"
 CITIZENS="${CITIZENS:-100000}"
@@ -63,13 +74,23 @@ line() { # a one-line change file: c-0000001 upserted with postal code $1
   echo "$WORK/change-$1.jsonl"
 }
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+run() { # runs the CLI of name number $1 with the remaining arguments
+  local i="$1"
+  shift
+  if [[ "${LAUNCH[$i]}" == 1 ]]; then
+    JAVA_HOME="$(cd "$(dirname "$(readlink -f "$JAVA")")/.." && pwd)" JOBMATCH_JAR="${JARS[$i]}" \
+      JOBMATCH_CDS_DIR="$WORK/cds-${NAMES[$i]}" "$ROOT/matcher-cli/jobmatch" "$@"
+  else
+    "$JAVA" -jar "${JARS[$i]}" "$@"
+  fi
+}
 for r in $(seq 1 "$RUNS"); do
   for i in "${!NAMES[@]}"; do
     idx="$WORK/idx-${NAMES[$i]}"
-    e=$(wall "$JAVA" -jar "${JARS[$i]}" explain --index "$idx" --citizen c-0000000 --order jo-000000 \
+    e=$(wall run "$i" explain --index "$idx" --citizen c-0000000 --order jo-000000 \
       --as-of 2026-11-01)
     pc=$([[ $((r % 2)) -eq 0 ]] && echo 2750 || echo 2760)
-    a=$(wall "$JAVA" -jar "${JARS[$i]}" apply --index "$idx" --changes "$(line "$pc")" --as-of 2026-11-01 \
+    a=$(wall run "$i" apply --index "$idx" --changes "$(line "$pc")" --as-of 2026-11-01 \
       --events "$WORK/events-${NAMES[$i]}.jsonl")
     echo "run $r ${NAMES[$i]}: explain --index ${e}; one-line apply ${a} (load $(cut -d' ' -f1 /proc/loadavg))"
   done

@@ -171,16 +171,19 @@ public final class ApplyCommand extends EngineCommand {
         t0 = verbose(t0, "opened %s (%,d citizens, %,d orders)", index(), engine.citizenCount(), engine.orderCount());
         int retention = retention(eventsRetention, t.base());
         ChangeFeed feed = new ChangeFeed(t.base().generation(), retention);
-        List<LiveShortlists.Stored> stored = StandingLists.load(IndexStore.standingFile(index(), t.base()),
+        StandingLists.Loaded stored = StandingLists.load(IndexStore.standingFile(index(), t.base()),
             t.base().generation(), clock.day(), fp);
+        // Same scoring code: the stored scores are trusted; otherwise each is checked against the kernel.
         LiveShortlists live = stored == null ? null
-            : LiveShortlists.resume(engine, feed, LiveShortlists.DEFAULT_SUGGESTIONS, stored).orElse(null);
+            : LiveShortlists.resume(engine, feed, LiveShortlists.DEFAULT_SUGGESTIONS, stored.lists(), !stored.trusted())
+                .orElse(null);
         loadedLists = live != null;
         if (live == null) {
           live = LiveShortlists.start(engine, feed);
         }
-        t0 = verbose(t0, "%s the standing lists of %,d open orders and %,d citizens (as of %s)",
-            loadedLists ? "loaded" : "recomputed", live.openOrders().size(), engine.citizenCount(), clock.day());
+        t0 = verbose(t0, "%s the standing lists of %,d open orders and %,d citizens (as of %s)%s",
+            loadedLists ? "loaded" : "recomputed", live.openOrders().size(), engine.citizenCount(), clock.day(),
+            !loadedLists ? "" : stored.trusted() ? "; scores trusted (same scoring code)" : "; every score checked");
         int ignored = warnUnknownDeletes(file, engine, lines);
         clock.set(day);
         List<Change> list = new ArrayList<>(lines.size());

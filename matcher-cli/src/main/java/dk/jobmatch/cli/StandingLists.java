@@ -20,8 +20,15 @@ import java.util.List;
  * for ({@code asOf}, which decides the open orders), the policy (label and SHA-256) and the
  * reference data (SHA-256 of ESCO, DISCO, shortage list). {@link #load} returns them only when
  * every tag equals the run's; {@link LiveShortlists#resume} then checks the open orders, K per
- * order and every kept score against the index. Anything else (missing, unreadable or corrupt
- * file, another tag) means: recompute, as without the file.
+ * order, every kept citizen and holder against the index. Anything else (missing, unreadable or
+ * corrupt file, another tag) means: recompute, as without the file.
+ *
+ * <p>The file also records the {@linkplain ScoringCode#digest() digest of the scoring code} that
+ * computed its scores ({@code scoringCode}). When it equals this run's, the stored scores are
+ * trusted as they are (scoring them afresh would give them bit for bit); when it differs or is
+ * missing (a file of an older version, another build, another Java runtime), or the system property
+ * {@value #VERIFY_PROPERTY} is {@code true}, every kept score is checked against the kernel first,
+ * and any difference means: recompute.
  *
  * <p>Stateless; thread-safe.
  */
@@ -30,6 +37,8 @@ final class StandingLists {
   static final int FORMAT = 1;
   /** Set to {@code true} to always recompute the lists at the start of {@code apply} (tests, measurements). */
   static final String RECOMPUTE_PROPERTY = "jobmatch.apply.recompute";
+  /** Set to {@code true} to check every stored score against the kernel even when the scoring code is the same. */
+  static final String VERIFY_PROPERTY = "jobmatch.apply.verify";
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private StandingLists() {}
@@ -43,6 +52,7 @@ final class StandingLists {
       throws IOException {
     ObjectNode n = JSON.createObjectNode();
     tags(n, generation, asOf, fp);
+    n.put("scoringCode", ScoringCode.digest());
     ArrayNode orders = n.putArray("orders");
     for (LiveShortlists.Stored s : lists) {
       ObjectNode o = orders.addObject();
@@ -71,10 +81,18 @@ final class StandingLists {
   }
 
   /**
+   * Stored lists, and whether their scores may be trusted without checking them against the kernel.
+   *
+   * @param lists the stored state of every open order
+   * @param trusted whether they were computed by this very scoring code (see the class comment)
+   */
+  record Loaded(List<LiveShortlists.Stored> lists, boolean trusted) {}
+
+  /**
    * The stored lists of a generation if the file exists, reads and carries exactly these tags;
    * otherwise null (recompute). Never throws for a bad file.
    */
-  static List<LiveShortlists.Stored> load(Path file, long generation, LocalDate asOf, IndexStore.Fingerprint fp) {
+  static Loaded load(Path file, long generation, LocalDate asOf, IndexStore.Fingerprint fp) {
     if (Boolean.getBoolean(RECOMPUTE_PROPERTY) || !Files.isRegularFile(file)) {
       return null;
     }
@@ -109,7 +127,10 @@ final class StandingLists {
         out.add(new LiveShortlists.Stored(o.get("order").textValue(), o.get("k").intValue(),
             o.get("complete").booleanValue(), ids, scores, holders));
       }
-      return out;
+      JsonNode code = n.get("scoringCode");
+      boolean trusted = !Boolean.getBoolean(VERIFY_PROPERTY) && code != null && code.isTextual()
+          && !ScoringCode.UNKNOWN.equals(code.textValue()) && code.textValue().equals(ScoringCode.digest());
+      return new Loaded(out, trusted);
     } catch (IOException | RuntimeException e) {
       return null; // corrupt or unreadable: recompute
     }

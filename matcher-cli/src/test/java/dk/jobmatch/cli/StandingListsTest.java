@@ -21,7 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The standing shortlists stored with a generation: {@code apply} that loads them writes exactly
  * the events of an {@code apply} that recomputes them; a file that does not fit (corrupt, other
- * tags, other scores, an earlier day) is recomputed, with the same events.
+ * tags, other scores, an earlier day) is recomputed, with the same events. Lists stored by the same
+ * scoring code are trusted without scoring them afresh; lists of other scoring code (or none
+ * recorded) are checked score by score, and recomputed if any score differs.
  */
 class StandingListsTest {
   private static final String DAY1 = "2026-11-01";
@@ -32,6 +34,7 @@ class StandingListsTest {
   @AfterEach
   void clearProperty() {
     System.clearProperty(StandingLists.RECOMPUTE_PROPERTY);
+    System.clearProperty(StandingLists.VERIFY_PROPERTY);
   }
 
   /** Random change lines over citizens c-0..c-119 and orders jo-0..jo-11 (ids new and known). */
@@ -76,8 +79,11 @@ class StandingListsTest {
     assertEquals(ExitCode.OK, r.exitCode(), r.describe());
   }
 
-  /** Applies the lines; returns the events, and whether the lists were loaded (from -v). */
-  private record Applied(List<String> events, boolean loaded) {}
+  /**
+   * Applies the lines; returns the events, whether the lists were loaded and whether their scores
+   * were trusted without checking (from -v).
+   */
+  private record Applied(List<String> events, boolean loaded, boolean trusted) {}
 
   private Applied apply(Path idx, List<String> lines, String day, boolean recompute) {
     Path changes = CliRun.write(dir, "changes-" + System.nanoTime() + ".jsonl", lines.toArray(String[]::new));
@@ -88,7 +94,10 @@ class StandingListsTest {
       CliRun run = CliRun.of("apply", "-v", "--index", idx.toString(), "--changes", changes.toString(), "--as-of", day);
       ok(run);
       boolean loaded = run.err().contains("loaded the standing lists");
-      return new Applied(run.outLines(), loaded);
+      boolean trusted = run.err().contains("scores trusted (same scoring code)");
+      assertTrue(!trusted || loaded, run.err());
+      assertTrue(!loaded || trusted || run.err().contains("every score checked"), run.err());
+      return new Applied(run.outLines(), loaded, trusted);
     } finally {
       System.clearProperty(StandingLists.RECOMPUTE_PROPERTY);
     }
@@ -114,6 +123,7 @@ class StandingListsTest {
         Applied a = apply(loadedIdx, lines, day, false);
         Applied b = apply(recomputedIdx, lines, day, true);
         assertTrue(a.loaded(), "seed " + seed + " step " + step + ": stored lists were not loaded");
+        assertTrue(a.trusted(), "seed " + seed + " step " + step + ": the same scoring code was not trusted");
         assertFalse(b.loaded(), "seed " + seed + " step " + step);
         assertEquals(b.events(), a.events(), "seed " + seed + " step " + step);
       }
@@ -132,7 +142,12 @@ class StandingListsTest {
         s -> s.replaceFirst("\"generation\":\\d+", "\"generation\":99"),
         s -> s.replaceFirst("\"asOf\":\"2026-11-01\"", "\"asOf\":\"2026-10-31\""),
         s -> s.replaceFirst("\"k\":\\d+", "\"k\":3"),
-        s -> s.replaceFirst("\"scores\":\\[0\\.", "\"scores\":[0.0000001"),
+        // Another scoring code whose scores differ: checked, and recomputed.
+        s -> s.replaceFirst("\"scores\":\\[0\\.", "\"scores\":[0.0000001")
+            .replaceFirst("\"scoringCode\":\"[0-9a-f]", "\"scoringCode\":\"x"),
+        // No scoring code recorded (an older file) and a score that differs: checked, and recomputed.
+        s -> s.replaceFirst("\"scores\":\\[0\\.", "\"scores\":[0.0000001")
+            .replaceFirst("\"scoringCode\":\"[0-9a-f]+\",", ""),
         s -> s.replaceFirst("\\{\"order\":\"[^\"]+\",[^}]*\\},?", ""));
     long seed = 7;
     for (int i = 0; i < spoil.size(); i++) {
@@ -157,5 +172,59 @@ class StandingListsTest {
     Applied b = apply(reference, lines, "2026-10-20", true);
     assertFalse(a.loaded());
     assertEquals(b.events(), a.events());
+  }
+
+  @Test
+  void listsOfOtherScoringCodeAreCheckedAndKeptWhenEveryScoreIsEqual() throws Exception {
+    long seed = 11;
+    List<UnaryOperator<String>> otherCode = List.of(
+        s -> s.replaceFirst("\"scoringCode\":\"[0-9a-f]", "\"scoringCode\":\"x"),
+        s -> s.replaceFirst("\"scoringCode\":\"[0-9a-f]+\",", ""));
+    for (int i = 0; i < otherCode.size(); i++) {
+      Path idx = index(seed, "other-code-" + i);
+      Path reference = index(seed, "other-code-reference-" + i);
+      Path f = standingFile(idx);
+      String text = Files.readString(f, StandardCharsets.UTF_8);
+      assertTrue(text.contains("\"scoringCode\":\"" + ScoringCode.digest() + "\""), "no scoring code tag");
+      String spoilt = otherCode.get(i).apply(text);
+      assertFalse(spoilt.equals(text), "case " + i + " changed nothing");
+      Files.writeString(f, spoilt, StandardCharsets.UTF_8);
+      List<String> lines = changeLines(new Random(seed + i), 5, "z");
+      Applied a = apply(idx, lines, DAY1, false);
+      Applied b = apply(reference, lines, DAY1, true);
+      assertTrue(a.loaded(), "case " + i + ": equal scores of other code were not kept");
+      assertFalse(a.trusted(), "case " + i + ": another scoring code was trusted");
+      assertEquals(b.events(), a.events(), "case " + i);
+    }
+  }
+
+  @Test
+  void theVerifyPropertyChecksEveryScoreOfTheSameScoringCode() throws Exception {
+    long seed = 13;
+    Path idx = index(seed, "verify");
+    Path reference = index(seed, "verify-reference");
+    Path f = standingFile(idx);
+    String text = Files.readString(f, StandardCharsets.UTF_8);
+    String spoilt = text.replaceFirst("\"scores\":\\[0\\.", "\"scores\":[0.0000001");
+    assertFalse(spoilt.equals(text));
+    Files.writeString(f, spoilt, StandardCharsets.UTF_8);
+    List<String> lines = changeLines(new Random(seed), 5, "v");
+    System.setProperty(StandingLists.VERIFY_PROPERTY, "true");
+    Applied a;
+    try {
+      a = apply(idx, lines, DAY1, false);
+    } finally {
+      System.clearProperty(StandingLists.VERIFY_PROPERTY);
+    }
+    Applied b = apply(reference, lines, DAY1, true);
+    assertFalse(a.loaded(), "a score that differs was kept under " + StandingLists.VERIFY_PROPERTY);
+    assertEquals(b.events(), a.events());
+  }
+
+  @Test
+  void theScoringCodeDigestIsStableAndNamesNoUnknownCode() {
+    String d = ScoringCode.digest();
+    assertEquals(d, ScoringCode.digest());
+    assertTrue(d.matches("[0-9a-f]{64}"), d);
   }
 }

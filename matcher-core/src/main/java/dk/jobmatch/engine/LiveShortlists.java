@@ -308,6 +308,31 @@ public final class LiveShortlists {
    */
   public static java.util.Optional<LiveShortlists> resume(MatchEngine engine, ShortlistListener listener,
       int suggestions, List<Stored> stored) {
+    return resume(engine, listener, suggestions, stored, true);
+  }
+
+  /**
+   * Starts standing lists from stored states as {@link #resume(MatchEngine, ShortlistListener, int,
+   * List)} does, optionally without scoring the kept citizens afresh.
+   *
+   * <p>With {@code checkScores} false every other check is made (the same open orders, the same K,
+   * every kept citizen still indexed, every kept holder still qualifying), but the stored scores are
+   * taken as they are. The caller then vouches, besides what the four-argument method asks, that
+   * the scores were computed by the very same scoring code on the same Java runtime, so that scoring
+   * afresh would give them bit for bit (the command line tags its stored lists with a digest of its
+   * own code and the runtime for that, and checks the scores whenever the digest differs).
+   *
+   * @param engine the engine whose citizens and open orders are watched
+   * @param listener receives the events of every later change
+   * @param suggestions how many top suggestions per citizen are watched, at least 0
+   * @param stored the states {@link #stored()} returned, one per open order
+   * @param checkScores whether every kept score is checked bit for bit against the kernel
+   * @return the lists, or empty if the stored states do not fit (then {@link #start} them)
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code suggestions} is negative
+   */
+  public static java.util.Optional<LiveShortlists> resume(MatchEngine engine, ShortlistListener listener,
+      int suggestions, List<Stored> stored, boolean checkScores) {
     Objects.requireNonNull(stored, "stored");
     LiveShortlists live = new LiveShortlists(engine, listener, suggestions);
     synchronized (live) {
@@ -333,8 +358,8 @@ public final class LiveShortlists {
         List<Scored> buffer = new ArrayList<>(s.citizenIds().size());
         for (int i = 0; i < s.citizenIds().size(); i++) {
           CitizenFeatures f = engine.indexedFeatures(s.citizenIds().get(i)).orElse(null);
-          if (f == null || Double.doubleToLongBits(FeatureScorer.score(co, f))
-              != Double.doubleToLongBits(s.scores().get(i))) {
+          if (f == null || (checkScores && Double.doubleToLongBits(FeatureScorer.score(co, f))
+              != Double.doubleToLongBits(s.scores().get(i)))) {
             return java.util.Optional.empty();
           }
           buffer.add(new Scored(s.scores().get(i), f));

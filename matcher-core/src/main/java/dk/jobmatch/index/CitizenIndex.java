@@ -107,7 +107,14 @@ public final class CitizenIndex implements Closeable {
    * The upper limits (km) of the commute classes, ascending; the last is unbounded. A citizen's
    * class is the first whose limit is at least its commute limit (an unknown limit: the last).
    */
-  static final double[] COMMUTE_LIMITS = {5, 10, 15, 20, 30, 45, 70, Double.POSITIVE_INFINITY};
+  private static final double[] COMMUTE_LIMITS = {5, 10, 15, 20, 30, 45, 70, Double.POSITIVE_INFINITY};
+  /** Commute classes (three bits of a cell code). */
+  static final int COMMUTE_CLASSES = COMMUTE_LIMITS.length;
+
+  /** The upper limit (km) of a {@linkplain #commuteClass commute class}; the last is unbounded. */
+  static double commuteLimit(int commuteClass) {
+    return COMMUTE_LIMITS[commuteClass];
+  }
   int capacity;
   Postings[] skillPostings = new Postings[1024];
   /**

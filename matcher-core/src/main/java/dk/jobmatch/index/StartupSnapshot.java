@@ -5,18 +5,18 @@ import dk.jobmatch.kernel.Vocabularies;
 import dk.jobmatch.kernel.Vocabulary;
 import dk.jobmatch.model.OccupationRef;
 import dk.jobmatch.taxonomy.OccupationCode;
-import java.io.BufferedOutputStream;
-import java.io.ByteArrayInputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
+import java.io.DataInput;
+import java.io.DataOutput;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 import org.apache.lucene.codecs.CodecUtil;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.SegmentInfos;
@@ -95,12 +95,29 @@ final class StartupSnapshot {
         codeList.add(c);
       }
     }
+    // The citizens share a few code instances: looked up by identity first, by equality else.
+    Map<OccupationCode, Integer> byIdentity = new IdentityHashMap<>();
+    ToIntFunction<OccupationCode> number = c -> {
+      Integer n = byIdentity.get(c);
+      if (n == null) {
+        n = codes.get(c);
+        if (n == null) {
+          throw new IllegalStateException("a citizen's occupation code is not among the engine's resolutions");
+        }
+        byIdentity.put(c, n);
+      }
+      return n;
+    };
     for (CitizenFeatures f : citizens) {
       for (OccupationCode c : f.experience) {
-        requireResolved(codes, c);
+        if (c != null && number.applyAsInt(c) < 1) {
+          throw new AssertionError("code number 0 is none");
+        }
       }
       for (OccupationCode c : f.goals) {
-        requireResolved(codes, c);
+        if (c != null && number.applyAsInt(c) < 1) {
+          throw new AssertionError("code number 0 is none");
+        }
       }
     }
     deleteIfExists(dir, TMP);
@@ -109,29 +126,26 @@ final class StartupSnapshot {
       out.writeString(commit.segmentsFile());
       out.writeInt(citizens.size());
       // The body goes to a buffer first: its length comes before it.
-      java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream(citizens.size() * 256 + 4096); // about 210 bytes each: no regrowth
-      try (DataOutputStream body = new DataOutputStream(new BufferedOutputStream(buf, 1 << 16))) {
-        body.writeInt(codeList.size());
-        for (int i = 1; i < codeList.size(); i++) {
-          writeNullable(body, codeList.get(i).digits());
-          writeNullable(body, codeList.get(i).escoUri());
-        }
-        body.writeInt(resolutions.size());
-        for (Map.Entry<OccupationRef, OccupationCode> e : resolutions.entrySet()) {
-          body.writeByte(e.getKey().scheme().ordinal());
-          body.writeUTF(e.getKey().code());
-          body.writeInt(e.getValue() == null ? 0 : codes.get(e.getValue()));
-        }
-        writeVocabulary(body, vocabularies.skills());
-        writeVocabulary(body, vocabularies.certificates());
-        writeVocabulary(body, vocabularies.languages());
-        for (CitizenFeatures f : citizens) {
-          f.writeTo(body, codes::get);
-        }
+      SnapshotBytes.Out body = new SnapshotBytes.Out(citizens.size() * 256 + 4096); // about 210 bytes each: no regrowth
+      body.writeInt(codeList.size());
+      for (int i = 1; i < codeList.size(); i++) {
+        writeNullable(body, codeList.get(i).digits());
+        writeNullable(body, codeList.get(i).escoUri());
       }
-      byte[] bytes = buf.toByteArray();
-      out.writeLong(bytes.length);
-      out.writeBytes(bytes, bytes.length);
+      body.writeInt(resolutions.size());
+      for (Map.Entry<OccupationRef, OccupationCode> e : resolutions.entrySet()) {
+        body.writeByte(e.getKey().scheme().ordinal());
+        body.writeUTF(e.getKey().code());
+        body.writeInt(e.getValue() == null ? 0 : codes.get(e.getValue()));
+      }
+      writeVocabulary(body, vocabularies.skills());
+      writeVocabulary(body, vocabularies.certificates());
+      writeVocabulary(body, vocabularies.languages());
+      for (CitizenFeatures f : citizens) {
+        f.writeTo(body, number);
+      }
+      out.writeLong(body.size());
+      out.writeBytes(body.array(), body.size());
       CodecUtil.writeFooter(out);
     }
     dir.sync(List.of(TMP));
@@ -185,7 +199,7 @@ final class StartupSnapshot {
 
   private static List<CitizenFeatures> parse(byte[] bytes, int count, Vocabularies vocabularies,
       Function<OccupationRef, OccupationCode> resolver, StringBuilder why) throws IOException {
-    DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
+    SnapshotBytes.In in = new SnapshotBytes.In(bytes);
     OccupationCode[] codes = new OccupationCode[in.readInt()];
     for (int i = 1; i < codes.length; i++) {
       codes[i] = new OccupationCode(readNullable(in), readNullable(in));
@@ -207,7 +221,7 @@ final class StartupSnapshot {
     for (int i = 0; i < count; i++) {
       out.add(CitizenFeatures.readFrom(in, skills, certificates, languages, codes));
     }
-    if (in.read() != -1) {
+    if (!in.atEnd()) {
       throw new CorruptIndexException("bytes after the last citizen", NAME);
     }
     return out;
@@ -225,7 +239,7 @@ final class StartupSnapshot {
     }
   }
 
-  private static void writeVocabulary(DataOutputStream out, Vocabulary v) throws IOException {
+  private static void writeVocabulary(DataOutput out, Vocabulary v) throws IOException {
     int n = v.size();
     out.writeInt(n);
     for (int i = 0; i < n; i++) {
@@ -234,7 +248,7 @@ final class StartupSnapshot {
   }
 
   /** Interns the stored names in {@code v}; returns stored id → id in {@code v}. */
-  private static int[] readVocabulary(DataInputStream in, Vocabulary v) throws IOException {
+  private static int[] readVocabulary(DataInput in, Vocabulary v) throws IOException {
     int[] map = new int[in.readInt()];
     for (int i = 0; i < map.length; i++) {
       map[i] = v.intern(in.readUTF());
@@ -242,14 +256,14 @@ final class StartupSnapshot {
     return map;
   }
 
-  private static void writeNullable(DataOutputStream out, String s) throws IOException {
+  private static void writeNullable(DataOutput out, String s) throws IOException {
     out.writeBoolean(s != null);
     if (s != null) {
       out.writeUTF(s);
     }
   }
 
-  private static String readNullable(DataInputStream in) throws IOException {
+  private static String readNullable(DataInput in) throws IOException {
     return in.readBoolean() ? in.readUTF() : null;
   }
 }

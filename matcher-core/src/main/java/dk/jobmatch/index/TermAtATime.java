@@ -346,16 +346,27 @@ public final class TermAtATime {
       t.feStamp[fe] = stamp;
     }
     int cell = code >>> CitizenIndex.CELL_SHIFT;
+    if (!cellMayCommute(code, cell)) {
+      return -1e6f;
+    }
+    return a + t.cellDistance[cell];
+  }
+
+  /**
+   * False when the commute gate fails for every home of the cell code's map cell and every limit
+   * of its commute class: the cell's lower bound of the distance ({@link GeoCells#minKm}) exceeds
+   * the class's upper limit, so the kernel's rule (distance at most the limit) cannot hold. Fills
+   * the cell's entries of the tables on first use.
+   */
+  private boolean cellMayCommute(int code, int cell) {
+    Scratch t = scratch;
     if (t.cellStamp[cell] != stamp) {
       double minKm = !byCell ? Double.NaN : Double.isNaN(o.workLat) ? 0 : GeoCells.minKm(cell, workUnit);
       t.cellDistance[cell] = roundUp(o.policy.weight(Component.DISTANCE) * o.distanceValueBound(minKm));
       t.cellCommuteClass[cell] = (byte) lowestCommuteClass(minKm);
       t.cellStamp[cell] = stamp;
     }
-    if (((code >>> CitizenIndex.COMMUTE_SHIFT) & 7) < t.cellCommuteClass[cell]) {
-      return -1e6f;
-    }
-    return a + t.cellDistance[cell];
+    return ((code >>> CitizenIndex.COMMUTE_SHIFT) & 7) >= t.cellCommuteClass[cell];
   }
 
   /**
@@ -368,7 +379,7 @@ public final class TermAtATime {
       return 0;
     }
     int c = 0;
-    while (CitizenIndex.COMMUTE_LIMITS[c] < minKm) {
+    while (CitizenIndex.commuteLimit(c) < minKm) {
       c++;
     }
     return c;
@@ -591,6 +602,7 @@ public final class TermAtATime {
       return;
     }
     int[] mark = scratch.mark;
+    int[] cells = index.cells;
     double[] rec = index.records;
     for (int c : okClasses) {
       if ((c & CitizenIndex.HOLDER_CLASS_BIT) == 0) {
@@ -603,9 +615,12 @@ public final class TermAtATime {
           continue;
         }
         mark[ord] = doneTag;
-        int b = ord * CitizenIndex.RECORD;
-        int flags = ((int) rec[b + 3]) & 0x3F;
-        if ((flags & CitizenFeatures.FORTRINSADGANG) == 0 || !flagOk[flags] || !passesCommute(rec, b)) {
+        // The cell code first (four bytes): flags, then the commute class against the map cell.
+        int code = cells[ord];
+        int flags = code & 0x3F;
+        if ((flags & CitizenFeatures.FORTRINSADGANG) == 0 || !flagOk[flags]
+            || !cellMayCommute(code, code >>> CitizenIndex.CELL_SHIFT)
+            || !passesCommute(rec, ord * CitizenIndex.RECORD)) {
           continue;
         }
         CitizenFeatures f = index.features[ord];

@@ -214,23 +214,26 @@ public final class CitizenFeatures {
       OccupationCode[] codes) throws IOException {
     String id = in.readUTF();
     int ns = in.readInt();
-    long[] packed = new long[ns];
-    short[] lastUsedIn = new short[ns];
-    boolean sorted = true;
-    for (int i = 0; i < ns; i++) {
-      int s = skills[in.readInt()];
-      lastUsedIn[i] = in.readShort();
-      packed[i] = ((long) s << 32) | i;
-      sorted &= i == 0 || packed[i - 1] < packed[i];
-    }
-    if (!sorted) {
-      Arrays.sort(packed);
-    }
     int[] sk = new int[ns];
     short[] lastUsed = new short[ns];
+    boolean sorted = true;
     for (int i = 0; i < ns; i++) {
-      sk[i] = (int) (packed[i] >>> 32);
-      lastUsed[i] = lastUsedIn[(int) packed[i]];
+      sk[i] = skills[in.readInt()];
+      lastUsed[i] = in.readShort();
+      sorted &= i == 0 || sk[i - 1] < sk[i];
+    }
+    if (!sorted) { // the mapping changed the order: sort the ids, their years with them
+      long[] packed = new long[ns];
+      for (int i = 0; i < ns; i++) {
+        packed[i] = ((long) sk[i] << 32) | i;
+      }
+      Arrays.sort(packed);
+      short[] lastUsedIn = lastUsed;
+      lastUsed = new short[ns];
+      for (int i = 0; i < ns; i++) {
+        sk[i] = (int) (packed[i] >>> 32);
+        lastUsed[i] = lastUsedIn[(int) packed[i]];
+      }
     }
     OccupationCode[] experience = readCodes(in, codes);
     float[] years = new float[experience.length];

@@ -164,8 +164,18 @@ class LiveShortlistsPropertyTest {
 
   /** Lists resumed from the stored state equal the live ones, and store the same state again. */
   private static void resumed(String where, MatchEngine engine, LiveShortlists live) {
+    resumed(where + " (scores checked)", engine, live, true);
+    resumed(where + " (scores trusted)", engine, live, false);
+  }
+
+  /**
+   * Lists resumed from the stored state, with or without checking every score, equal the live ones
+   * and store the same state again; a changed score is refused only when scores are checked, every
+   * other misfit either way.
+   */
+  private static void resumed(String where, MatchEngine engine, LiveShortlists live, boolean checkScores) {
     List<LiveShortlists.Stored> stored = live.stored();
-    LiveShortlists r = LiveShortlists.resume(engine, ShortlistListener.none(), SUGGESTIONS, stored)
+    LiveShortlists r = LiveShortlists.resume(engine, ShortlistListener.none(), SUGGESTIONS, stored, checkScores)
         .orElseThrow(() -> new AssertionError(where + ": the stored lists were refused"));
     assertEquals(live.openOrders(), r.openOrders(), where);
     for (String id : live.openOrders()) {
@@ -180,16 +190,24 @@ class LiveShortlistsPropertyTest {
       assertEquals(Set.copyOf(a.holders()), Set.copyOf(b.holders()), where);
     }
     if (!stored.isEmpty() && !stored.get(0).citizenIds().isEmpty()) {
-      // One stored score off by one ulp: refused.
       List<LiveShortlists.Stored> spoilt = new ArrayList<>(stored);
       LiveShortlists.Stored a = stored.get(0);
       List<Double> scores = new ArrayList<>(a.scores());
       scores.set(0, Math.nextUp(scores.get(0)));
       spoilt.set(0, new LiveShortlists.Stored(a.orderId(), a.k(), a.complete(), a.citizenIds(), scores, a.holders()));
-      assertTrue(LiveShortlists.resume(engine, ShortlistListener.none(), SUGGESTIONS, spoilt).isEmpty(), where);
+      // One stored score off by one ulp: refused when checked, taken as stored when trusted.
+      assertEquals(checkScores,
+          LiveShortlists.resume(engine, ShortlistListener.none(), SUGGESTIONS, spoilt, checkScores).isEmpty(), where);
       // An open order missing: refused.
-      assertTrue(LiveShortlists.resume(engine, ShortlistListener.none(), SUGGESTIONS, stored.subList(1, stored.size()))
-          .isEmpty(), where);
+      assertTrue(LiveShortlists.resume(engine, ShortlistListener.none(), SUGGESTIONS, stored.subList(1, stored.size()),
+          checkScores).isEmpty(), where);
+      // A kept citizen that is not indexed: refused.
+      List<String> ids = new ArrayList<>(a.citizenIds());
+      ids.set(0, "no-such-citizen");
+      List<LiveShortlists.Stored> unknown = new ArrayList<>(stored);
+      unknown.set(0, new LiveShortlists.Stored(a.orderId(), a.k(), a.complete(), ids, a.scores(), a.holders()));
+      assertTrue(LiveShortlists.resume(engine, ShortlistListener.none(), SUGGESTIONS, unknown, checkScores).isEmpty(),
+          where);
     }
   }
 
