@@ -89,6 +89,12 @@ public final class TuneCommand extends EngineCommand {
           + " (0-100, default: ${DEFAULT-VALUE}); 'auto' chooses L by 3-fold cross-validation on the training orders.")
   String regularisation;
 
+  @Option(names = "--keep-order", paramLabel = "MU",
+      description = "Keep the start policy's order where the outcomes are silent: a constant's move pays, per training"
+          + " order, MU x the share of the pairs among the start policy's top 100 that both lack an outcome or share one"
+          + " and that it reorders (0-100, default 1; 0 turns the rule off).")
+  Double keepOrder;
+
   @Option(names = "--test-share", paramLabel = "F", defaultValue = "0.3",
       description = "Share of orders held back for the test split (0.05-0.9, default: ${DEFAULT-VALUE}).")
   double testShare;
@@ -158,7 +164,7 @@ public final class TuneCommand extends EngineCommand {
     };
     try {
       return TuningOptions.builder().seed(seed).method(m).propensity(p).fitConstants(constants).regularisation(lambda).crossValidate(auto)
-          .testShare(testShare).unlabelledPerOrder(sample).build();
+          .testShare(testShare).unlabelledPerOrder(sample).keepOrder(keepOrder == null ? TuningOptions.DEFAULT_KEEP_ORDER : keepOrder).build();
     } catch (IllegalArgumentException e) {
       throw CliException.usage("--" + optionOf(e.getMessage()) + ": " + e.getMessage());
     }
@@ -170,6 +176,7 @@ public final class TuneCommand extends EngineCommand {
       case "testShare" -> "test-share";
       case "unlabelledPerOrder" -> "sample";
       case "fitConstants" -> "fit";
+      case "keepOrder" -> "keep-order";
       default -> field;
     };
   }

@@ -14,7 +14,8 @@ import java.nio.file.StandardCopyOption;
 
 /**
  * The {@code tune --report} document: the tuned policy's label, the method, the counts, the
- * weights and the constants that moved, every held-back metric with its paired interval, and the
+ * weights and the constants that moved, how much of the start policy's order the tuned policy
+ * moved where the outcomes are silent, every held-back metric with its paired interval, and the
  * verdict ({@code kind} and {@code text}). The layout is documented in {@code docs/policy.md}.
  *
  * <p>Stateless and thread-safe.
@@ -64,6 +65,12 @@ final class TuningReportJson {
       n.put("worseUp", e.worseUp());
       n.put("decision", e.decision().name());
     }
+    ObjectNode kept = root.putObject("keptOrder");
+    kept.put("depth", r.keptOrder().depth());
+    kept.put("weight", r.keptOrder().weight());
+    kept.put("silentPairsPerOrder", r.keptOrder().silentPairs());
+    kept.put("reorderedTrain", r.keptOrder().train());
+    kept.put("reorderedHeldBack", r.keptOrder().test());
     ArrayNode rows = root.putArray("heldBack");
     for (TuningResult.Row row : r.rows()) {
       ObjectNode n = rows.addObject();

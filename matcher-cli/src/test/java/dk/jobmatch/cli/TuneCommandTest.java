@@ -140,6 +140,16 @@ class TuneCommandTest {
     assertEquals(da, json.get("verdict").get("text").asText());
     assertEquals(6, json.get("heldBack").size());
     assertEquals("recall@100", json.get("heldBack").get(3).get("metric").asText());
+    // the keep-order rule's report: on by default, watching the start policy's top 100
+    assertEquals(100, json.get("keptOrder").get("depth").asInt());
+    assertEquals(1.0, json.get("keptOrder").get("weight").asDouble());
+    assertTrue(json.get("keptOrder").get("silentPairsPerOrder").asDouble() > 0, report.toString());
+    double moved = json.get("keptOrder").get("reorderedHeldBack").asDouble();
+    assertTrue(moved >= 0 && moved <= 1, "a share: " + moved);
+    CliRun badMu = CliRun.of("tune", "--citizens", citizens.toString(), "--orders", orders.toString(), "--outcomes",
+        outcomes.toString(), "--out", policy.toString(), "--keep-order", "-1");
+    assertEquals(ExitCode.USAGE, badMu.exitCode(), badMu.describe());
+    assertTrue(badMu.err().contains("--keep-order: keepOrder"), badMu.describe());
     CliRun badLang = CliRun.of("tune", "--citizens", citizens.toString(), "--orders", orders.toString(), "--outcomes",
         outcomes.toString(), "--out", policy.toString(), "--lang", "sv");
     assertEquals(ExitCode.USAGE, badLang.exitCode(), badLang.describe());

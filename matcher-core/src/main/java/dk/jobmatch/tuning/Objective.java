@@ -19,13 +19,50 @@ interface Objective {
   /** A short description for the report. */
   String describe();
 
-  /** The objective of a method. */
-  static Objective of(TuningMethod method, int k) {
-    return method == TuningMethod.OBSERVED_ORDER ? new ObservedOrder() : new SampledNdcg(k);
+  /**
+   * The order's value for weights {@code w} on the case's current component values: {@link
+   * #value} of their scores, less any penalty the objective puts on the order of the kept
+   * citizens.
+   *
+   * @param c the order
+   * @param w one weight per component
+   * @return the value, higher is better
+   */
+  default double at(TrainingCase c, double[] w) {
+    return value(c, c.scores(w));
   }
 
-  /** See {@link TuningMethod#OBSERVED_ORDER}. */
+  /**
+   * The objective of a method.
+   *
+   * @param method the method
+   * @param k the cut-off of nDCG ({@link TuningMethod#UNLABELLED_AS_NEGATIVE})
+   * @param keepOrder μ of {@link TuningOptions#keepOrder()} ({@link TuningMethod#OBSERVED_ORDER};
+   *     0 for none)
+   */
+  static Objective of(TuningMethod method, int k, double keepOrder) {
+    return method == TuningMethod.OBSERVED_ORDER ? new ObservedOrder(keepOrder) : new SampledNdcg(k);
+  }
+
+  /**
+   * See {@link TuningMethod#OBSERVED_ORDER}; with {@code keepOrder} μ above 0, {@link #at} subtracts
+   * μ times the share of the silent pairs of the start policy's top citizens that the weights
+   * reorder from the case's reference order ({@link TrainingCase#reorderedFromRef}: the order of
+   * the point a move is made from).
+   */
   final class ObservedOrder implements Objective {
+    private final double keepOrder;
+
+    ObservedOrder(double keepOrder) {
+      this.keepOrder = keepOrder;
+    }
+
+    @Override
+    public double at(TrainingCase c, double[] w) {
+      double v = value(c, c.scores(w));
+      return keepOrder == 0 ? v : v - keepOrder * c.reorderedFromRef(w);
+    }
+
     @Override
     public double value(TrainingCase c, double[] s) {
       int n = c.size();

@@ -46,7 +46,10 @@ import java.util.stream.IntStream;
  *       are skipped. Only constants the training outcomes can inform are fitted ({@link
  *       TuningResult.Evidence}), and a grid value wins only if its gain over the training orders
  *       is significant (paired 95 % bootstrap interval above 0); see {@link
- *       TuningOptions#requireEvidence()}.
+ *       TuningOptions#requireEvidence()}. A constant's move also pays {@code μ} times the share of
+ *       the silent pairs (both without an outcome, or both the same outcome) among the start
+ *       policy's top 100 citizens of each order that it reorders ({@link TuningOptions#keepOrder()}):
+ *       the start policy's order is kept where the outcomes say nothing.
  *   <li>Both policies rank every eligible citizen for each held-back order; nDCG@k, the recall of
  *       the hired and interviewed at 10, 50 and 100, their median rank and MRR are compared with
  *       paired 95 % bootstrap intervals, and a {@link Verdict} is given.
@@ -171,6 +174,21 @@ public final class PolicyTuner {
       c.weigh(propensity); // the fit of OBSERVED_ORDER and, for every method, the held-back measures
     }
 
+    // ---- the start policy's order where the outcomes are silent ---------------------------------------
+    // each order's top keepOrderDepth citizens under the start policy, for the penalty on reordering
+    // the pairs the outcomes say nothing about (the fit) and for the report (every method)
+    if (options.keepOrderDepth() > 0) {
+      listener.phase("ranking the population for the start order", cases.size());
+      double[] w0 = weights(start);
+      int[] kept = {0};
+      IntStream.range(0, cases.size()).parallel().forEach(i -> {
+        cases.get(i).keep(start, w0, pop, options.keepOrderDepth());
+        synchronized (kept) {
+          listener.progress(++kept[0], Double.NaN);
+        }
+      });
+    }
+
     // ---- what can be learned ------------------------------------------------------------------------
     List<Component> learned = new ArrayList<>();
     List<Component> fixed = new ArrayList<>();
@@ -186,7 +204,10 @@ public final class PolicyTuner {
     List<PolicyConstant> constants = evidence.stream()
         .filter(e -> e.decision() == TuningResult.Evidence.Decision.FITTED).map(TuningResult.Evidence::constant).toList();
     PolicySpace space = new PolicySpace(start, learned, constants);
-    Objective objective = Objective.of(options.method(), options.k());
+    // the weights are fitted on the informed pairs alone; a constant's move must also pay for the
+    // silent pairs it reorders (the keep-order rule, step 7 of docs/policy.md)
+    Objective objective = Objective.of(options.method(), options.k(), 0);
+    Objective keeping = Objective.of(options.method(), options.k(), options.keepOrder());
 
     // ---- regularisation: given, or chosen by cross-validation on the training orders ---------------
     double lambda = options.regularisation();
@@ -214,13 +235,18 @@ public final class PolicyTuner {
       best = f.point();
       evaluations += f.evaluations();
     }
-    double bestObjective = penalised.applyAsDouble(best);
-    double[] bestPerOrder = perOrder(objective, train, space.weights(best));
+    ToDoubleFunction<double[]> judged = x -> mean(keeping, train, space.weights(x)) - lam * space.distance2(x, x0);
+    double bestObjective = judged.applyAsDouble(best);
+    double[] bestPerOrder = perOrder(keeping, train, space.weights(best));
     int perGrid = Math.max(10, options.constantEvaluations() / Math.max(1, 2 * GRID.length * constants.size()));
     for (int round = 0; round < 2 && nl >= 1; round++) {
       for (int j = 0; j < constants.size(); j++) {
         int dim = nl + j;
         double centre = best[dim];
+        // a move pays for the silent pairs it reorders from the point it is made from
+        refer(train, space.weights(best));
+        bestObjective = judged.applyAsDouble(best);
+        bestPerOrder = perOrder(keeping, train, space.weights(best));
         listener.phase("fitting " + constants.get(j).key() + " (round " + (round + 1) + " of 2)", GRID.length);
         int gridDone = 0;
         double[] candidatePerOrder = bestPerOrder;
@@ -240,14 +266,14 @@ public final class PolicyTuner {
             x = w.point();
             evaluations += w.evaluations();
           }
-          double value = penalised.applyAsDouble(x);
+          double value = judged.applyAsDouble(x);
           if (value <= bestObjective) {
             continue;
           }
           // a constant moves only on evidence: the move must gain order by order, its paired 95 %
           // interval over the training orders wholly above 0 (the verdict's standard), not
           // merely outgrow the penalty on the mean
-          double[] v = perOrder(objective, train, space.weights(x));
+          double[] v = perOrder(keeping, train, space.weights(x));
           double low = !onEvidence ? 0 : RankingMetrics.paired(bestPerOrder, v, SIGNIFICANCE_RESAMPLES, 0.95,
               options.seed() + 31L * dim + gridDone).difference()[0];
           if (low > 0 || !onEvidence) {
@@ -268,6 +294,10 @@ public final class PolicyTuner {
     double trainStart = mean(objective, train, weights(start));
     rescore(train, tuned, pop);
     double trainTuned = mean(objective, train, weights(tuned));
+    rescore(test, tuned, pop);
+    TuningResult.KeptOrder keptOrder = new TuningResult.KeptOrder(options.keepOrderDepth(),
+        options.method() == TuningMethod.OBSERVED_ORDER ? options.keepOrder() : 0, meanSilentPairs(train),
+        meanReordered(train, weights(tuned)), meanReordered(test, weights(tuned)));
     double[][] a = HeldBackEvaluation.measure(test, start, pop, options.k());
     listener.progress(1, Double.NaN);
     double[][] b = HeldBackEvaluation.measure(test, tuned, pop, options.k());
@@ -288,7 +318,34 @@ public final class PolicyTuner {
         unknownOrder, Arrays.stream(unknownCitizen).sum(), Arrays.stream(ineligible).sum(), withRank, withHire,
         testWithHire);
     return new TuningResult(start, tuned, options.method(), propensity, learned, fixed, constants, evidence, counts, lambda,
-        crossValidation, evaluations, options.k(), new double[] {trainStart, trainTuned}, rows, verdict);
+        crossValidation, evaluations, options.k(), new double[] {trainStart, trainTuned}, rows, verdict, keptOrder);
+  }
+
+  /** Makes weights {@code w} on the cases' current component values their reference order. */
+  private static void refer(List<TrainingCase> cases, double[] w) {
+    for (TrainingCase c : cases) {
+      c.refer(w);
+    }
+  }
+
+  /** The mean over the cases of the silent pairs among their kept citizens. */
+  private static double meanSilentPairs(List<TrainingCase> cases) {
+    double sum = 0;
+    for (TrainingCase c : cases) {
+      sum += c.silentPairs;
+    }
+    return cases.isEmpty() ? 0 : sum / cases.size();
+  }
+
+  /** The mean over the cases of the share of silent kept pairs weights {@code w} reorder. */
+  private static double meanReordered(List<TrainingCase> cases, double[] w) {
+    double[] v = new double[cases.size()];
+    IntStream.range(0, cases.size()).parallel().forEach(i -> v[i] = cases.get(i).reordered(w));
+    double sum = 0;
+    for (double x : v) {
+      sum += x;
+    }
+    return cases.isEmpty() ? 0 : sum / cases.size();
   }
 
   private static double[] weights(ScoringPolicy p) {
@@ -304,7 +361,7 @@ public final class PolicyTuner {
     double[] v = new double[cases.size()];
     IntStream.range(0, cases.size()).parallel().forEach(i -> {
       TrainingCase c = cases.get(i);
-      v[i] = objective.value(c, c.scores(w));
+      v[i] = objective.at(c, w);
     });
     return v;
   }

@@ -33,6 +33,24 @@ final class TrainingCase {
   final boolean hired; // some candidate was hired
   /** NC per candidate. */
   volatile double[] values;
+  /**
+   * The start policy's top citizens for the order ({@link #keep}: feature indices, best first), or
+   * null when not kept.
+   */
+  int[] kept;
+  /** Per kept citizen: -1 without an outcome, else its outcome's grade. */
+  int[] keptGroup;
+  /** Per kept citizen, its start score (the start weights on its start component values). */
+  double[] keptStart;
+  /** The pairs of kept citizens the outcomes are silent about and the start policy orders. */
+  int silentPairs;
+  /**
+   * Per kept citizen, the score of the reference a move is judged from ({@link #reorderedFromRef};
+   * set by {@link #refer}, the start scores until then).
+   */
+  double[] keptRef;
+  /** NC per kept citizen, under the constants currently fitted around. */
+  volatile double[] keptValues;
 
   TrainingCase(int index, JobOrder order, int[] candidates, int[] grade, boolean[] labelled, Integer[] rank,
       boolean hired) {
@@ -61,6 +79,103 @@ final class TrainingCase {
   /** Recomputes the component values under a compiled order, through the kernel. */
   void rescore(CompiledOrder co, Population pop) {
     values = componentValues(co, candidates, pop);
+    if (kept != null) {
+      keptValues = componentValues(co, kept, pop);
+    }
+  }
+
+  /**
+   * Keeps the start policy's top {@code depth} citizens of the order: every eligible citizen of the
+   * population ranked by the start policy (a score above 0, ties by citizen id, as the engine
+   * ranks), and for each whether it has an outcome and which. Must be called while {@link #values}
+   * are the start policy's (before any rescore with another policy).
+   */
+  void keep(ScoringPolicy start, double[] startWeights, Population pop, int depth) {
+    CompiledOrder co = pop.compile(order, start);
+    FeatureScorer.Scratch scratch = new FeatureScorer.Scratch(co);
+    int n = pop.features.size();
+    double[] score = new double[n];
+    List<Integer> eligible = new ArrayList<>();
+    for (int j = 0; j < n; j++) {
+      score[j] = FeatureScorer.score(co, pop.features.get(j), scratch);
+      if (score[j] > 0) {
+        eligible.add(j);
+      }
+    }
+    eligible.sort((a, b) -> score[a] != score[b] ? Double.compare(score[b], score[a])
+        : Integer.compare(pop.idOrder[a], pop.idOrder[b]));
+    int m = Math.min(depth, eligible.size());
+    Map<Integer, Integer> outcomeOf = new LinkedHashMap<>();
+    for (int i = 0; i < candidates.length; i++) {
+      if (labelled[i]) {
+        outcomeOf.put(candidates[i], grade[i]);
+      }
+    }
+    int[] k = new int[m];
+    int[] g = new int[m];
+    for (int r = 0; r < m; r++) {
+      k[r] = eligible.get(r);
+      g[r] = outcomeOf.getOrDefault(k[r], -1);
+    }
+    double[] v = componentValues(co, k, pop);
+    double[] s0 = scores(v, startWeights, m);
+    int pairs = 0;
+    for (int a = 0; a < m; a++) {
+      for (int b = a + 1; b < m; b++) {
+        pairs += g[a] == g[b] && s0[a] != s0[b] ? 1 : 0;
+      }
+    }
+    kept = k;
+    keptGroup = g;
+    keptStart = s0;
+    keptRef = s0;
+    silentPairs = pairs;
+    keptValues = v;
+  }
+
+  /** Makes weights {@code w} on the current component values the reference of {@link #reorderedFromRef}. */
+  void refer(double[] w) {
+    if (kept != null) {
+      keptRef = scores(keptValues, w, kept.length);
+    }
+  }
+
+  /**
+   * The share of the silent pairs of the kept citizens that the reference ({@link #refer}) orders
+   * and weights {@code w} on the current component values put in the other order (a tie counts
+   * half); 0 when nothing is kept.
+   */
+  double reorderedFromRef(double[] w) {
+    return kept == null ? 0 : reordered(keptRef, w);
+  }
+
+  /**
+   * The share of the silent pairs of the kept citizens (both without an outcome, or both with the
+   * same outcome; ordered by the start policy) that weights {@code w} on the current component
+   * values put in the other order; a tie counts half. 0 when nothing is kept.
+   */
+  double reordered(double[] w) {
+    return kept == null ? 0 : reordered(keptStart, w);
+  }
+
+  private double reordered(double[] ref, double[] w) {
+    int m = kept.length;
+    double[] s = scores(keptValues, w, m);
+    double moved = 0;
+    int pairs = 0;
+    for (int a = 0; a < m; a++) {
+      for (int b = a + 1; b < m; b++) {
+        if (keptGroup[a] != keptGroup[b] || ref[a] == ref[b]) {
+          continue;
+        }
+        pairs++;
+        boolean aFirst = ref[a] > ref[b];
+        double hi = aFirst ? s[a] : s[b];
+        double lo = aFirst ? s[b] : s[a];
+        moved += lo > hi ? 1 : lo == hi ? 0.5 : 0;
+      }
+    }
+    return pairs == 0 ? 0 : moved / pairs;
   }
 
   static double[] componentValues(CompiledOrder co, int[] cand, Population pop) {
@@ -81,7 +196,11 @@ final class TrainingCase {
 
   /** The weighted sums of component values {@code v} (NC per candidate, as {@link #values}). */
   double[] scores(double[] v, double[] w) {
-    int n = candidates.length;
+    return scores(v, w, candidates.length);
+  }
+
+  /** The weighted sums of component values {@code v} of {@code n} citizens (NC per citizen). */
+  static double[] scores(double[] v, double[] w, int n) {
     double[] s = new double[n];
     for (int i = 0; i < n; i++) {
       double t = 0;

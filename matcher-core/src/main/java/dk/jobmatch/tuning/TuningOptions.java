@@ -37,6 +37,14 @@ import java.util.Set;
  * @param constantEvaluations objective evaluations spent refitting the weights at the grid
  *     values of the fitted constants (10–1,000,000), shared among 16 grid values per constant
  * @param bootstrapSamples resamples of the orders for the confidence intervals (100–100,000)
+ * @param keepOrderDepth how many of the start policy's top citizens per order the keep-order
+ *     rule watches (0–1000; 0 turns the rule and its report off)
+ * @param keepOrder μ of the keep-order rule, for {@link TuningMethod#OBSERVED_ORDER} (0–100): a
+ *     formula constant's move (with the weights refitted) is judged, per training order, by the
+ *     objective less μ times the share of the pairs among the start policy's top {@code
+ *     keepOrderDepth} citizens that the outcomes are silent about (both without an outcome, or
+ *     both the same outcome) and that the move puts in the other order than the point it is made
+ *     from; the weights are fitted on the informed pairs alone. 0 fits without the rule
  */
 public record TuningOptions(
     long seed,
@@ -51,7 +59,9 @@ public record TuningOptions(
     boolean crossValidate,
     int weightEvaluations,
     int constantEvaluations,
-    int bootstrapSamples) {
+    int bootstrapSamples,
+    int keepOrderDepth,
+    double keepOrder) {
 
   /**
    * The constants fitted unless told otherwise: every continuous constant that can change the
@@ -70,6 +80,12 @@ public record TuningOptions(
     }
     DEFAULT_FIT = Collections.unmodifiableSet(fit);
   }
+
+  /** The start policy's top citizens per order the keep-order rule watches, by default. */
+  public static final int DEFAULT_KEEP_ORDER_DEPTH = 100;
+
+  /** μ of the keep-order rule by default. */
+  public static final double DEFAULT_KEEP_ORDER = 1.0;
 
   /** The regularisation strengths cross-validation chooses among. */
   public static final List<Double> CROSS_VALIDATION_CANDIDATES = List.of(0.0, 0.01, 0.05, 0.2, 1.0);
@@ -95,6 +111,8 @@ public record TuningOptions(
     Checks.range("weightEvaluations", weightEvaluations, 10, 1_000_000);
     Checks.range("constantEvaluations", constantEvaluations, 10, 1_000_000);
     Checks.range("bootstrapSamples", bootstrapSamples, 100, 100_000);
+    Checks.range("keepOrderDepth", keepOrderDepth, 0, 1000);
+    Checks.range("keepOrder", keepOrder, 0, 100);
   }
 
   /**
@@ -131,6 +149,8 @@ public record TuningOptions(
     private int weightEvaluations = 3000;
     private int constantEvaluations = 4000;
     private int bootstrapSamples = 1000;
+    private int keepOrderDepth = DEFAULT_KEEP_ORDER_DEPTH;
+    private double keepOrder = DEFAULT_KEEP_ORDER;
 
     private Builder() {}
 
@@ -230,6 +250,21 @@ public record TuningOptions(
      * @return this builder
      */
     public Builder bootstrapSamples(int v) { bootstrapSamples = v; return this; }
+    /**
+     * Sets how many of the start policy's top citizens per order the keep-order rule watches
+     * (default {@link #DEFAULT_KEEP_ORDER_DEPTH}).
+     *
+     * @param v the depth, 0–1000 (checked by {@link #build()}); 0 turns the rule and its report off
+     * @return this builder
+     */
+    public Builder keepOrderDepth(int v) { keepOrderDepth = v; return this; }
+    /**
+     * Sets μ of the keep-order rule (default {@link #DEFAULT_KEEP_ORDER}).
+     *
+     * @param v μ, 0–100 (checked by {@link #build()}); 0 fits without the rule
+     * @return this builder
+     */
+    public Builder keepOrder(double v) { keepOrder = v; return this; }
 
     /**
      * Validates the settings and builds the options.
@@ -242,7 +277,7 @@ public record TuningOptions(
       return new TuningOptions(seed, method, propensity, testShare, k, unlabelledPerOrder, fitConstants, requireEvidence, regularisation,
           crossValidate,
           weightEvaluations,
-          constantEvaluations, bootstrapSamples);
+          constantEvaluations, bootstrapSamples, keepOrderDepth, keepOrder);
     }
   }
 }

@@ -38,6 +38,8 @@ import java.util.Map;
  * @param rows every {@link Metric} on the held-back orders for both policies, with paired 95 %
  *     bootstrap intervals, in {@link Metric} order
  * @param verdict whether to adopt the tuned policy
+ * @param keptOrder how much the tuned policy reorders the start policy's top citizens where the
+ *     outcomes are silent
  */
 public record TuningResult(
     ScoringPolicy start,
@@ -55,7 +57,8 @@ public record TuningResult(
     int k,
     double[] trainObjective,
     List<Row> rows,
-    Verdict verdict) {
+    Verdict verdict,
+    KeptOrder keptOrder) {
 
   /** Copies the lists. */
   public TuningResult {
@@ -99,6 +102,22 @@ public record TuningResult(
   public record Counts(int trainOrders, int testOrders, int ordersWithoutPositive, long candidates, long labels,
       long labelsUnknownOrder, long labelsUnknownCitizen, long labelsIneligible, long labelsWithRank, int ordersWithHire,
       int testOrdersWithHire) {}
+
+  /**
+   * How far the tuned policy moved the start policy's order where the outcomes say nothing: per
+   * order, the pairs among the start policy's top {@code depth} eligible citizens that are both
+   * without an outcome or both with the same outcome (and not tied by the start policy), and the
+   * share of them the tuned policy puts in the other order (a tie counts half), averaged over
+   * orders.
+   *
+   * @param depth how many of the start policy's top citizens per order are watched (0: not
+   *     measured)
+   * @param weight μ, the rule's weight in the fit (0: fitted without the rule)
+   * @param silentPairs the mean number of such pairs per training order
+   * @param train the mean share reordered on the training orders
+   * @param test the mean share reordered on the held-back orders
+   */
+  public record KeptOrder(int depth, double weight, double silentPairs, double train, double test) {}
 
   /**
    * A mean over orders and its 95 % percentile-bootstrap interval (resampling orders).
@@ -290,6 +309,15 @@ public record TuningResult(
       s.append(String.format(Locale.ROOT, "%-12s %-30s %-30s %s%n", r.metric().label(k), r.start(), r.tuned(),
           String.format(Locale.ROOT, "%+.4f [%+.4f, %+.4f]", r.difference().mean(), r.difference().low(),
               r.difference().high())));
+    }
+    if (keptOrder.depth() > 0) {
+      s.append(String.format(Locale.ROOT, "%nWhere the outcomes are silent (pairs among the start policy's top %d both "
+          + "without an outcome or with the same outcome; %.0f per training order), the tuned policy reordered %.2f%% on the "
+          + "training orders and %.2f%% on the held-back orders; %s.%n", keptOrder.depth(), keptOrder.silentPairs(),
+          100 * keptOrder.train(), 100 * keptOrder.test(), keptOrder.weight() > 0
+              ? "each constant's move paid " + num(keptOrder.weight()) + " x the share it reordered (keep-order rule; "
+                  + "the weights are fitted on the informed pairs alone)"
+              : "the fit did not weigh it (keep-order rule off)"));
     }
     s.append(String.format(Locale.ROOT, "%nTraining objective (%s): start %.4f, tuned %.4f.%n",
         method == TuningMethod.OBSERVED_ORDER ? "share of outcomes ranked below each hire or interview, weighted"

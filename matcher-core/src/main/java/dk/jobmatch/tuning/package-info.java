@@ -37,7 +37,11 @@
  * cross-validation on the training orders ({@link dk.jobmatch.tuning.TuningOptions#crossValidate()}).
  * A formula constant is fitted only where the training outcomes can inform it, and moved only on
  * a gain that is significant over the training orders ({@link
- * dk.jobmatch.tuning.TuningResult.Evidence}).
+ * dk.jobmatch.tuning.TuningResult.Evidence}), and only if that gain outweighs μ times the share
+ * of the pairs among the start policy's top 100 that the outcomes are silent about and the move
+ * reorders ({@link dk.jobmatch.tuning.TuningOptions#keepOrder()}, {@link
+ * dk.jobmatch.tuning.TuningResult.KeptOrder}): where the outcomes say nothing, the start policy's
+ * order is kept.
  * The report always shows the held-back orders'
  * metrics for both policies with 95 % bootstrap intervals and the paired difference, at the top
  * and deep in the list, and the verdict refuses a policy that is significantly worse on any of

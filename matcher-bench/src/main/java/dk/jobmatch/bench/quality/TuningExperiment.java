@@ -46,9 +46,10 @@ import java.util.SplittableRandom;
  *       outcome line carries its rank. Nobody outside the 30 gets an outcome.
  *   <li>The old tuner (candidates without an outcome as not chosen, fitting the commuting
  *       half-life and the upskilling credit, as the tuner did by default before its rework), the
- *       new one without the evidence rules ({@code requireEvidence} off: every continuous constant
- *       fitted and moved on any gain of the penalised objective) and the new one as {@code jobmatch
- *       tune} runs by default tune on those outcomes, per dataset, from the default policy.
+ *       new one without the keep-order rule ({@code keepOrder} 0: the evidence rules only) and the
+ *       new one as {@code jobmatch tune} runs by default (the keep-order rule with μ {@code
+ *       --keep-order}, default {@link TuningOptions#DEFAULT_KEEP_ORDER}) tune on those outcomes,
+ *       per dataset, from the default policy.
  *   <li>The start policy and the tuned policies rank every citizen for every <em>test</em>
  *       order (the exact scan, which the engine equals), judged against the graded truth:
  *       nDCG@10, nDCG@100, recall@50, recall@100 and the median rank of the relevant, with 95 %
@@ -59,7 +60,7 @@ import java.util.SplittableRandom;
  * --add-modules jdk.incubator.vector -cp matcher-bench/target/benchmarks.jar
  * dk.jobmatch.bench.quality.TuningExperiment --data ../shared/data [--datasets 1:standard,...]
  * [--citizens N] [--orders N] [--eta X] [--seed S] [--minor-interviewed P | --interviewed-from
- * 1|2] [--diagnose] [--out FILE]}. {@code --diagnose} prints, per dataset, what putting each
+ * 1|2] [--diagnose] [--keep-order MU[,MU...]] [--out FILE]}. {@code --diagnose} prints, per dataset, what putting each
  * constant the new tuner moved back to its start value does on the test orders.
  *
  * <p>Stateless; not meant for concurrent use (prints progress).
@@ -85,6 +86,7 @@ public final class TuningExperiment {
     long seed = 1;
     double minorInterviewed = 0;
     boolean diagnose = false;
+    List<Double> keepOrder = List.of(TuningOptions.DEFAULT_KEEP_ORDER);
     Path out = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
@@ -98,6 +100,7 @@ public final class TuningExperiment {
         case "--minor-interviewed" -> minorInterviewed = Double.parseDouble(args[++i]);
         case "--out" -> out = Path.of(args[++i]);
         case "--diagnose" -> diagnose = true;
+        case "--keep-order" -> keepOrder = java.util.Arrays.stream(args[++i].split(",")).map(Double::valueOf).toList();
         default -> throw new IllegalArgumentException("unknown option: " + args[i]);
       }
     }
@@ -105,7 +108,7 @@ public final class TuningExperiment {
       System.err.println("tuning experiment: no ESCO export and DISCO-08 under " + data + "; pass --data DIR");
       System.exit(2);
     }
-    String report = run(data, datasets, citizens, orders, eta, seed, minorInterviewed, diagnose);
+    String report = run(data, datasets, citizens, orders, eta, seed, minorInterviewed, diagnose, keepOrder);
     System.out.println(report);
     if (out != null) {
       Files.writeString(out, report, StandardCharsets.UTF_8);
@@ -117,13 +120,17 @@ public final class TuningExperiment {
       PolicyConstant.UPSKILLING_CREDIT);
 
   static String run(Path data, List<String> specs, int citizens, int orders, double eta, long seed,
-      double minorInterviewed, boolean diagnose) throws IOException {
+      double minorInterviewed, boolean diagnose, List<Double> keepOrder) throws IOException {
     long t0 = System.nanoTime();
     QualityTaxonomy t = QualityTaxonomy.load(data);
     ScoringPolicy start = ScoringPolicy.defaults();
     List<double[]> rStart = new ArrayList<>();
     List<double[]> rOld = new ArrayList<>();
     List<double[]> rNew = new ArrayList<>();
+    List<List<double[]>> rMore = new ArrayList<>();
+    for (int m = 1; m < keepOrder.size(); m++) {
+      rMore.add(new ArrayList<>());
+    }
     List<double[]> rAll = new ArrayList<>();
     StringBuilder per = new StringBuilder();
     for (String spec : specs) {
@@ -139,12 +146,12 @@ public final class TuningExperiment {
       double tOld = (System.nanoTime() - s) / 1e9;
       s = System.nanoTime();
       TuningResult neu = new PolicyTuner(t.taxonomy(), ShortageLookup.none(), QualityDataset.AS_OF,
-          TuningOptions.builder().seed(seed).build())
+          TuningOptions.builder().seed(seed).keepOrder(keepOrder.get(0)).build())
           .tune(d.citizenRecords(), trainOrders, history, start, "new-tuner", "1", TuningListener.NONE);
       double tNew = (System.nanoTime() - s) / 1e9;
       TuningResult all = new PolicyTuner(t.taxonomy(), ShortageLookup.none(), QualityDataset.AS_OF,
-          TuningOptions.builder().seed(seed).requireEvidence(false).build())
-          .tune(d.citizenRecords(), trainOrders, history, start, "new-tuner-all", "1", TuningListener.NONE);
+          TuningOptions.builder().seed(seed).keepOrder(0).build())
+          .tune(d.citizenRecords(), trainOrders, history, start, "new-tuner-without-rule", "1", TuningListener.NONE);
       System.err.printf(Locale.ROOT, "%s: %d outcomes; old tuner %.1f s, new tuner %.1f s%n", d.name(), history.size(),
           tOld, tNew);
       List<double[]> a = judge(d, start);
@@ -153,13 +160,21 @@ public final class TuningExperiment {
       rOld.addAll(judge(d, old.tuned()));
       rNew.addAll(b);
       rAll.addAll(judge(d, all.tuned()));
+      for (int m = 1; m < keepOrder.size(); m++) {
+        TuningResult more = new PolicyTuner(t.taxonomy(), ShortageLookup.none(), QualityDataset.AS_OF,
+            TuningOptions.builder().seed(seed).keepOrder(keepOrder.get(m)).build())
+            .tune(d.citizenRecords(), trainOrders, history, start, "new-tuner-" + m, "1", TuningListener.NONE);
+        rMore.get(m - 1).addAll(judge(d, more.tuned()));
+        System.err.printf(Locale.ROOT, "%s, keep-order %s: moved %s; silent pairs reordered %.2f%% (held back)%n",
+            d.name(), num(keepOrder.get(m)), moved(more), 100 * more.keptOrder().test());
+      }
       System.err.println(neu.describe());
       if (diagnose) {
         diagnose(d, start, neu, a, b);
       }
-      per.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %s | %s; %s; %s |%n", d.name(),
-          history.size(), weights(old), weights(neu), moved(all), moved(neu), kept(neu), old.verdict().kind(),
-          all.verdict().kind(), neu.verdict().kind()));
+      per.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %s | %s | %s; %s; %s |%n", d.name(),
+          history.size(), weights(old), weights(neu), moved(all), moved(neu), kept(neu), reordered(old, all, neu),
+          old.verdict().kind(), all.verdict().kind(), neu.verdict().kind()));
     }
     StringBuilder sb = new StringBuilder();
     sb.append(String.format(Locale.ROOT, "## Tuning experiment (test orders, whole population, graded truth)%n%n"));
@@ -176,11 +191,16 @@ public final class TuningExperiment {
     sb.append("\n|---|---|---|---|---|---|\n");
     row(sb, "start (default v" + ScoringPolicy.DEFAULT_VERSION + ")", rStart, rStart);
     row(sb, "old tuner (unlabelled as negatives)", rOld, rStart);
-    row(sb, "new tuner, every constant fitted (before the evidence rule)", rAll, rStart);
-    row(sb, "new tuner (observed order, IPW, constants the outcomes inform)", rNew, rStart);
+    row(sb, "new tuner without the keep-order rule", rAll, rStart);
+    row(sb, "new tuner (keep-order rule, μ " + num(keepOrder.get(0)) + ")", rNew, rStart);
+    for (int m = 1; m < keepOrder.size(); m++) {
+      row(sb, "new tuner (keep-order rule, μ " + num(keepOrder.get(m)) + ")", rMore.get(m - 1), rStart);
+    }
     sb.append(String.format(Locale.ROOT, "%n| dataset | outcomes | old tuner's weights | new tuner's weights | "
-        + "constants moved, every constant fitted | constants moved, with the evidence rule | kept by the rule | "
-        + "verdicts (old; every constant; new) |%n|---|---|---|---|---|---|---|---|%n"));
+        + "constants moved, without the keep-order rule | constants moved, new tuner | kept by the evidence rule | "
+        + "silent pairs reordered in the start's top %d, held-back orders (old; without; new) | "
+        + "verdicts (old; without; new) |%n|---|---|---|---|---|---|---|---|---|%n",
+        TuningOptions.DEFAULT_KEEP_ORDER_DEPTH));
     sb.append(per);
     sb.append(String.format(Locale.ROOT, "%nWeights in the order skills/occupation/goal/education/distance/inclusion/"
         + "shortage. Total time %.0f s; %d processors.%n", (System.nanoTime() - t0) / 1e9,
@@ -329,6 +349,14 @@ public final class TuningExperiment {
     }
     return out.isEmpty() ? "none" : String.join(", ", out) + " (η estimated " + num(Math.round(r.propensity().power() * 100)
         / 100.0) + ")";
+  }
+
+  private static String reordered(TuningResult... rs) {
+    List<String> out = new ArrayList<>();
+    for (TuningResult r : rs) {
+      out.add(String.format(Locale.ROOT, "%.2f%%", 100 * r.keptOrder().test()));
+    }
+    return String.join("; ", out);
   }
 
   private static String kept(TuningResult r) {
