@@ -501,6 +501,11 @@ public final class CitizenIndex implements Closeable {
     }
     return COMMUTE_LIMITS.length - 1;
   }
+  /** The {@linkplain #commuteClass commute class} held by a {@linkplain #cells cell code}. */
+  static int commuteClassOf(int code) {
+    return (code >>> COMMUTE_SHIFT) & ((1 << (CELL_SHIFT - COMMUTE_SHIFT)) - 1);
+  }
+
 
   /**
    * The gate class of a citizen with these flags, 0–15: the three flag bits the kernel's flag

@@ -283,8 +283,9 @@ public final class TermAtATime {
    * ordinal's slot in {@code scratch.position} holding that position + 1: the bounds end up
    * compact and in touched order, so evaluating them reads no per-ordinal state again, and the
    * repeated additions go to a small array rather than the population-sized one. A group counts
-   * once per citizen (its largest term, read first): the group that last added to a position is
-   * kept beside it ({@code scratch.lastGroup}), also compact; a group of one term needs no check.
+   * once per citizen (its largest term, read first; a term's postings may also hold a citizen
+   * twice until they are compacted): the group that last added to a position is kept beside it
+   * ({@code scratch.lastGroup}), also compact.
    */
   private int accumulate(Plan plan) {
     int[] position = scratch.position;
@@ -295,7 +296,6 @@ public final class TermAtATime {
     for (int g = 0; g < plan.terms().length; g++) {
       Term[] kept = plan.terms()[g];
       float[] bd = plan.bounds()[g];
-      boolean single = kept.length == 1;
       for (int t = 0; t < kept.length; t++) {
         Postings postings = kept[t].postings();
         float b = bd[t];
@@ -310,8 +310,6 @@ public final class TermAtATime {
               accs[count] = b;
               lastGroup[count] = g;
               position[ord] = ++count;
-            } else if (single) {
-              accs[at - 1] += b;
             } else if (lastGroup[at - 1] != g) {
               lastGroup[at - 1] = g;
               accs[at - 1] += b;
@@ -366,23 +364,17 @@ public final class TermAtATime {
       t.cellCommuteClass[cell] = (byte) lowestCommuteClass(minKm);
       t.cellStamp[cell] = stamp;
     }
-    return ((code >>> CitizenIndex.COMMUTE_SHIFT) & 7) >= t.cellCommuteClass[cell];
+    return CitizenIndex.commuteClassOf(code) >= t.cellCommuteClass[cell];
   }
 
   /**
    * The lowest commute class whose upper limit is at least {@code minKm} (a lower bound of the
-   * distance to every home of a cell): citizens of a lower class fail the commute gate there. 0
-   * when the policy relaxes the gate or the bound is unknown (NaN) or not positive.
+   * distance to every home of a cell) — the class of a citizen whose limit were {@code minKm}:
+   * citizens of a lower class fail the commute gate there. 0 when the policy relaxes the gate or
+   * the bound is unknown (NaN) or not positive.
    */
   private int lowestCommuteClass(double minKm) {
-    if (o.policy.relaxed(Gate.COMMUTE) || !(minKm > 0)) {
-      return 0;
-    }
-    int c = 0;
-    while (CitizenIndex.commuteLimit(c) < minKm) {
-      c++;
-    }
-    return c;
+    return o.policy.relaxed(Gate.COMMUTE) || !(minKm > 0) ? 0 : CitizenIndex.commuteClass(minKm);
   }
 
   private void reset(int touched) {
