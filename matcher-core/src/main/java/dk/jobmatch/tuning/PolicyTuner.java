@@ -328,24 +328,14 @@ public final class PolicyTuner {
     }
   }
 
-  /** The mean over the cases of the silent pairs among their kept citizens. */
+  /** The mean over the cases of the silent pairs among their kept citizens; 0 without cases. */
   private static double meanSilentPairs(List<TrainingCase> cases) {
-    double sum = 0;
-    for (TrainingCase c : cases) {
-      sum += c.silentPairs;
-    }
-    return cases.isEmpty() ? 0 : sum / cases.size();
+    return cases.isEmpty() ? 0 : sum(perCase(cases, c -> c.silentPairs)) / cases.size();
   }
 
-  /** The mean over the cases of the share of silent kept pairs weights {@code w} reorder. */
+  /** The mean over the cases of the share of silent kept pairs weights {@code w} reorder; 0 without cases. */
   private static double meanReordered(List<TrainingCase> cases, double[] w) {
-    double[] v = new double[cases.size()];
-    IntStream.range(0, cases.size()).parallel().forEach(i -> v[i] = cases.get(i).reordered(w));
-    double sum = 0;
-    for (double x : v) {
-      sum += x;
-    }
-    return cases.isEmpty() ? 0 : sum / cases.size();
+    return cases.isEmpty() ? 0 : sum(perCase(cases, c -> c.reordered(w))) / cases.size();
   }
 
   private static double[] weights(ScoringPolicy p) {
@@ -358,22 +348,28 @@ public final class PolicyTuner {
 
   /** Per case, the objective for weights {@code w}. */
   private static double[] perOrder(Objective objective, List<TrainingCase> cases, double[] w) {
+    return perCase(cases, c -> objective.at(c, w));
+  }
+
+  /** {@code f} of every case, computed in parallel, in case order. */
+  private static double[] perCase(List<TrainingCase> cases, ToDoubleFunction<TrainingCase> f) {
     double[] v = new double[cases.size()];
-    IntStream.range(0, cases.size()).parallel().forEach(i -> {
-      TrainingCase c = cases.get(i);
-      v[i] = objective.at(c, w);
-    });
+    IntStream.range(0, cases.size()).parallel().forEach(i -> v[i] = f.applyAsDouble(cases.get(i)));
     return v;
   }
 
-  /** The mean over the cases of the objective for weights {@code w} (sums in case order). */
-  private static double mean(Objective objective, List<TrainingCase> cases, double[] w) {
-    double[] v = perOrder(objective, cases, w);
+  /** The sum of {@code v}, in order (so that a mean does not depend on the threads). */
+  private static double sum(double[] v) {
     double sum = 0;
     for (double x : v) {
       sum += x;
     }
-    return sum / cases.size();
+    return sum;
+  }
+
+  /** The mean over the cases of the objective for weights {@code w} (sums in case order). */
+  private static double mean(Objective objective, List<TrainingCase> cases, double[] w) {
+    return sum(perOrder(objective, cases, w)) / cases.size();
   }
 
   /**

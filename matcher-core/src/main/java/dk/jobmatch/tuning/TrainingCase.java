@@ -119,18 +119,26 @@ final class TrainingCase {
     }
     double[] v = componentValues(co, k, pop);
     double[] s0 = scores(v, startWeights, m);
-    int pairs = 0;
-    for (int a = 0; a < m; a++) {
-      for (int b = a + 1; b < m; b++) {
-        pairs += g[a] == g[b] && s0[a] != s0[b] ? 1 : 0;
-      }
-    }
     kept = k;
     keptGroup = g;
     keptStart = s0;
     keptRef = s0;
-    silentPairs = pairs;
     keptValues = v;
+    int pairs = 0;
+    for (int a = 0; a < m; a++) {
+      for (int b = a + 1; b < m; b++) {
+        pairs += silent(a, b, s0) ? 1 : 0;
+      }
+    }
+    silentPairs = pairs;
+  }
+
+  /**
+   * Whether the outcomes are silent about kept citizens {@code a} and {@code b} (both without an
+   * outcome, or both the same) and the reference scores {@code ref} order them (no tie).
+   */
+  private boolean silent(int a, int b, double[] ref) {
+    return keptGroup[a] == keptGroup[b] && ref[a] != ref[b];
   }
 
   /** Makes weights {@code w} on the current component values the reference of {@link #reorderedFromRef}. */
@@ -165,7 +173,7 @@ final class TrainingCase {
     int pairs = 0;
     for (int a = 0; a < m; a++) {
       for (int b = a + 1; b < m; b++) {
-        if (keptGroup[a] != keptGroup[b] || ref[a] == ref[b]) {
+        if (!silent(a, b, ref)) {
           continue;
         }
         pairs++;
