@@ -104,9 +104,12 @@ class NoPersonalDataInMessagesTest {
         err.toString(StandardCharsets.UTF_8) + systemErr.toString(StandardCharsets.UTF_8));
   }
 
-  private static void assertNoValue(CliRun r) {
+  private void assertNoValue(CliRun r) {
+    // The messages name the input files by path; the test's own random directory name may happen
+    // to contain a value's digits (e.g. junit-16853...), so it is taken out before the check.
+    String err = r.err().replace(dir.toString(), "<dir>");
     for (String v : VALUES) {
-      assertFalse(r.err().contains(v), "stderr shows the value '" + v.replace("\u001b", "ESC") + "':\n" + r.err());
+      assertFalse(err.contains(v), "stderr shows the value '" + v.replace("\u001b", "ESC") + "':\n" + r.err());
     }
     for (String line : r.errLines()) {
       assertFalse(line.chars().anyMatch(Character::isISOControl), "control character on stderr: " + line);
